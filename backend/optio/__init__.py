@@ -1,0 +1,54 @@
+"""Optio's API: create_app() builds it in a few named steps."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from flask import Flask
+
+__version__ = "0.1.0"
+
+
+def create_app(config: dict[str, Any] | None = None) -> Flask:
+    """Build the app; `config` overrides settings (tests pass DATABASE_URL and friends)."""
+    from .auth.identity import load_identity
+    from .auth.providers import make_provider
+    from .auth.tokens import TokenService
+    from .config import Settings
+    from .embedded import database_url
+    from .errors import register_error_handlers
+    from .extensions import init_extensions
+    from .middleware import init_middleware
+
+    settings = Settings(**(config or {}))
+    app = Flask(__name__, static_folder=None)
+    app.config.update(SETTINGS=settings, MAX_CONTENT_LENGTH=settings.max_content_length)
+    logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+
+    init_middleware(app)
+    init_extensions(app, database_url(settings))
+    tokens = TokenService(settings)
+    app.extensions["optio_tokens"] = tokens
+    app.extensions["optio_auth_provider"] = make_provider(settings, tokens)
+    app.before_request(load_identity)
+    register_blueprints(app)
+    register_error_handlers(app)
+    register_cli(app)
+    return app
+
+
+def register_blueprints(app: Flask) -> None:
+    from .auth.routes import bp as auth
+    from .meta.routes import bp as meta
+    from .meta.routes import docs
+
+    for blueprint in (meta, docs, auth):
+        app.register_blueprint(blueprint)
+
+
+def register_cli(app: Flask) -> None:
+    from .cli import db_group, users_group
+
+    app.cli.add_command(db_group)
+    app.cli.add_command(users_group)

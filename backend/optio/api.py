@@ -1,0 +1,135 @@
+"""Pydantic at the edge: body/query parsing, response serialization, and the OpenAPI document.
+
+Routes stack decorators (microblog-api style)::
+
+    @bp.post("/login")
+    @body(LoginIn)
+    @response(SessionPublic)
+    def login(payload: LoginIn): ...
+
+Each decorator records what it does on the view, and `openapi_document` reads those records for
+every rule in the URL map, so the document cannot drift from what actually validates.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+from collections.abc import Callable
+from typing import Any
+
+from flask import Response, jsonify, request
+from pydantic import BaseModel, ValidationError
+
+from .errors import BadRequest, Invalid, UnsupportedMediaType, validation_details
+
+View = Callable[..., Any]
+
+
+def _meta(view: View) -> dict[str, Any]:
+    # functools.wraps copies __dict__, so outer wrappers see what inner decorators recorded.
+    # Copy, so a wrapper's record never changes the record of the view it wraps.
+    meta = dict(view.__dict__.get("openapi", {}))
+    view.__dict__["openapi"] = meta
+    return meta
+
+
+def parse(model: type[BaseModel], data: Any, location: str) -> BaseModel:
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise Invalid(
+            f"The request {location} is not valid.", details=validation_details(exc, location)
+        ) from None
+
+
+def json_body() -> Any:
+    if not request.is_json:
+        raise UnsupportedMediaType("Send the request body as application/json.")
+    data = request.get_json(silent=True)
+    if data is None:
+        raise BadRequest("The request body is not valid JSON.")
+    return data
+
+
+def body(model: type[BaseModel]) -> Callable[[View], View]:
+    """Parse the JSON body with `model`; the view receives the model as its first argument."""
+
+    def decorator(view: View) -> View:
+        @functools.wraps(view)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            return view(*args, parse(model, json_body(), "body"), **kwargs)
+
+        _meta(wrapper)["body"] = model
+        return wrapper
+
+    return decorator
+
+
+def query(model: type[BaseModel]) -> Callable[[View], View]:
+    """Parse the query string with `model`; list fields take repeated keys."""
+
+    def decorator(view: View) -> View:
+        list_fields = {
+            name
+            for name, field in model.model_fields.items()
+            if getattr(field.annotation, "__origin__", None) is list
+        }
+
+        @functools.wraps(view)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            data = {
+                key: request.args.getlist(key) if key in list_fields else request.args[key]
+                for key in request.args
+            }
+            return view(*args, parse(model, data, "query"), **kwargs)
+
+        _meta(wrapper)["query"] = model
+        return wrapper
+
+    return decorator
+
+
+def response(
+    model: type[BaseModel] | None, status: int = 200, description: str = "OK"
+) -> Callable[[View], View]:
+    """Serialize what the view returns through `model` (or answer empty with `status`)."""
+
+    def decorator(view: View) -> View:
+        @functools.wraps(view)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            result, code = view(*args, **kwargs), status
+            if isinstance(result, tuple):  # (payload, status) for a route's other success
+                result, code = result
+            if isinstance(result, Response):
+                result.status_code = code
+                return result
+            if model is None:
+                return Response(status=code)
+            data = model.model_validate(result, from_attributes=True)
+            out = jsonify(data.model_dump(mode="json"))
+            out.status_code = code
+            return out
+
+        meta = _meta(wrapper)
+        meta["response"], meta["status"], meta["description"] = model, status, description
+        return wrapper
+
+    return decorator
+
+
+def errors(*statuses: int) -> Callable[[View], View]:
+    """Document the error answers a route can give besides validation."""
+
+    def decorator(view: View) -> View:
+        meta = _meta(view)
+        meta["errors"] = set(meta.get("errors", set())) | set(statuses)
+        return view
+
+    return decorator
+
+
+def summary_of(view: View) -> tuple[str, str]:
+    doc = inspect.getdoc(view) or ""
+    first, _, rest = doc.partition("\n")
+    return first.strip(), rest.strip()

@@ -1,0 +1,62 @@
+"""The web app's httpOnly token cookies and the readable CSRF cookie (double submit)."""
+
+from __future__ import annotations
+
+import secrets
+
+from flask import Response, current_app
+
+ACCESS_COOKIE = "optio_access"
+REFRESH_COOKIE = "optio_refresh"
+CSRF_COOKIE = "optio_csrf"
+CSRF_HEADER = "X-CSRF-Token"
+REFRESH_PATH = "/api/auth"
+
+
+def new_csrf_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def set_csrf_cookie(response: Response, token: str) -> None:
+    settings = current_app.config["SETTINGS"]
+    response.set_cookie(
+        CSRF_COOKIE,
+        token,
+        max_age=settings.refresh_token_ttl_seconds,
+        secure=settings.secure_cookies,
+        httponly=False,  # the web app reads it and echoes it in X-CSRF-Token
+        samesite=settings.cookie_samesite,
+        path="/",
+    )
+
+
+def set_session_cookies(
+    response: Response, access_token: str, refresh_token: str, csrf_token: str
+) -> None:
+    settings = current_app.config["SETTINGS"]
+    common = {
+        "secure": settings.secure_cookies,
+        "httponly": True,
+        "samesite": settings.cookie_samesite,
+    }
+    response.set_cookie(
+        ACCESS_COOKIE,
+        access_token,
+        max_age=settings.access_token_ttl_seconds,
+        path="/api",
+        **common,
+    )
+    response.set_cookie(
+        REFRESH_COOKIE,
+        refresh_token,
+        max_age=settings.refresh_token_ttl_seconds,
+        path=REFRESH_PATH,
+        **common,
+    )
+    set_csrf_cookie(response, csrf_token)
+
+
+def clear_session_cookies(response: Response) -> None:
+    response.delete_cookie(ACCESS_COOKIE, path="/api")
+    response.delete_cookie(REFRESH_COOKIE, path=REFRESH_PATH)
+    response.delete_cookie(CSRF_COOKIE, path="/")

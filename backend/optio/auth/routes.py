@@ -1,0 +1,165 @@
+"""Sign-up, sign-in, token refresh, sign-out, password reset and CSRF."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, after_this_request, current_app, jsonify, request
+
+from ..api import body, errors, response
+from ..errors import Unauthorized
+from ..extensions import limiter
+from . import service
+from .cookies import (
+    ACCESS_COOKIE,
+    REFRESH_COOKIE,
+    clear_session_cookies,
+    new_csrf_token,
+    set_csrf_cookie,
+    set_session_cookies,
+)
+from .identity import Identity, csrf_exempt, login_required, require_csrf
+from .providers import AuthSession, provider
+from .schemas import (
+    CsrfPublic,
+    ForgotPasswordIn,
+    LoginIn,
+    MessagePublic,
+    RefreshIn,
+    ResetPasswordIn,
+    SessionPublic,
+    SignupIn,
+)
+from ..users.schemas import UserPublic
+
+bp = Blueprint("auth", __name__, url_prefix="/api/auth")
+
+
+def _auth_limit() -> str:
+    return current_app.config["SETTINGS"].rate_limit_auth
+
+
+def _email_key() -> str:
+    data = request.get_json(silent=True)
+    email = data.get("email") if isinstance(data, dict) else None
+    return f"email:{str(email).strip().lower()}" if email else "email:-"
+
+
+per_ip = limiter.limit(_auth_limit)
+per_email = limiter.limit(_auth_limit, key_func=_email_key)
+
+
+def _with_cookies(session: AuthSession) -> None:
+    @after_this_request
+    def _set(resp: Response) -> Response:
+        if resp.status_code < 400:
+            set_session_cookies(resp, session.access_token, session.refresh_token, new_csrf_token())
+        return resp
+
+
+@bp.post("/signup")
+@per_ip
+@per_email
+@csrf_exempt
+@body(SignupIn)
+@response(SessionPublic, status=201, description="Signed up and signed in")
+@errors(409, 429)
+def signup(payload: SignupIn):
+    """Create an account and sign in."""
+    session = service.sign_up(payload)
+    if session is None:
+        return jsonify({"message": "Check your e-mail to confirm your account."}), 202
+    _with_cookies(session)
+    return service.session_payload(session)
+
+
+@bp.post("/login")
+@per_ip
+@per_email
+@csrf_exempt
+@body(LoginIn)
+@response(SessionPublic)
+@errors(401, 403, 429)
+def login(payload: LoginIn):
+    """Sign in with e-mail and password; also sets the web app's cookies."""
+    session = provider().sign_in(payload.email, payload.password)
+    _with_cookies(session)
+    return service.session_payload(session)
+
+
+@bp.post("/refresh")
+@csrf_exempt
+@body(RefreshIn)
+@response(SessionPublic)
+@errors(401, 403)
+def refresh(payload: RefreshIn):
+    """Trade a refresh token (body or cookie) for a new session; the old token is spent."""
+    token = payload.refresh_token
+    if token is None:
+        require_csrf()
+        token = request.cookies.get(REFRESH_COOKIE)
+    if not token:
+        raise Unauthorized("No refresh token was sent.", code="invalid_refresh_token")
+    session = provider().refresh(token)
+    _with_cookies(session)
+    return service.session_payload(session)
+
+
+@bp.post("/logout")
+@login_required
+@response(None, status=204, description="Signed out")
+def logout(identity: Identity):
+    """End this session: its refresh tokens stop working and the cookies are cleared."""
+    token = request.headers.get("Authorization", "").partition(" ")[2].strip() or (
+        request.cookies.get(ACCESS_COOKIE)
+    )
+    provider().sign_out(token or None, identity.session_id)
+
+    @after_this_request
+    def _clear(resp: Response) -> Response:
+        clear_session_cookies(resp)
+        return resp
+
+
+@bp.get("/me")
+@login_required
+@response(UserPublic)
+def me(identity: Identity):
+    """The signed-in user's profile."""
+    return service.my_profile(identity.user_id)
+
+
+@bp.post("/password/forgot")
+@per_ip
+@per_email
+@csrf_exempt
+@body(ForgotPasswordIn)
+@response(MessagePublic, status=202, description="Accepted, whether or not the e-mail is known")
+@errors(429)
+def forgot_password(payload: ForgotPasswordIn):
+    """Send a password reset link to the e-mail, if it has an account."""
+    provider().request_password_reset(payload.email, service.reset_link_base())
+    return {"message": "If that e-mail has an account, a reset link is on its way."}
+
+
+@bp.post("/password/reset")
+@per_ip
+@csrf_exempt
+@body(ResetPasswordIn)
+@response(None, status=204, description="Password changed; every session was ended")
+@errors(422, 429)
+def reset_password(payload: ResetPasswordIn):
+    """Set a new password with a reset token; the token works once."""
+    provider().reset_password(payload.token, payload.password)
+
+
+@bp.get("/csrf")
+@response(CsrfPublic)
+def csrf():
+    """A CSRF token for cookie-authenticated writes; also set as the readable optio_csrf cookie."""
+    token = new_csrf_token()
+
+    @after_this_request
+    def _set(resp: Response) -> Response:
+        set_csrf_cookie(resp, token)
+        return resp
+
+    return {"csrf_token": token}

@@ -1,0 +1,50 @@
+"""Auth use cases: the provider does the credential work, we add the profile and cookies."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import current_app
+
+from ..db import tx
+from ..errors import Conflict, NotFound, Unauthorized
+from ..users import queries as users
+from .providers import AuthSession, provider
+from .schemas import SignupIn
+
+
+def session_payload(session: AuthSession) -> dict[str, Any]:
+    """The session with the user's profile, read on the elevated auth path."""
+    current = tx()
+    current.act_as("elevated")
+    profile = users.profile(current, session.user_id)
+    if profile is None:
+        raise Unauthorized("This account has no profile.", code="no_profile")
+    ttl = current_app.config["SETTINGS"].access_token_ttl_seconds
+    return {
+        "access_token": session.access_token,
+        "refresh_token": session.refresh_token,
+        "expires_at": session.expires_at,
+        "expires_in": ttl,
+        "user": profile,
+    }
+
+
+def sign_up(payload: SignupIn) -> AuthSession | None:
+    current = tx()
+    current.act_as("elevated")
+    if payload.username and users.username_taken(current, payload.username):
+        raise Conflict("That username is taken.", code="username_taken")
+    metadata = payload.model_dump(include={"username", "first_name", "last_name"}, exclude_none=True)
+    return provider().sign_up(payload.email, payload.password, metadata)
+
+
+def my_profile(user_id: Any) -> dict[str, Any]:
+    profile = users.profile(tx(), user_id)
+    if profile is None:
+        raise NotFound("Your profile was not found.")
+    return profile
+
+
+def reset_link_base() -> str:
+    return current_app.config["SETTINGS"].frontend_url.rstrip("/") + "/reset-password"

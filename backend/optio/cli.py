@@ -1,0 +1,132 @@
+"""`optio dev | db migrate | db reset | db seed | db check | users create`."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from .config import Settings
+
+DEMO_PASSWORD = "optio-dev-password"  # noqa: S105 - development-only demo accounts
+DEMO_ACCOUNTS = [
+    ("student@optio.dev", "student", {"first_name": "Sam", "last_name": "Student", "username": "demo_student"}),
+    ("admin@optio.dev", "admin", {"first_name": "Ada", "last_name": "Admin", "username": "demo_admin"}),
+]
+
+
+def _conninfo() -> str:
+    from .embedded import database_url
+
+    return database_url(Settings())
+
+
+@click.group()
+def main() -> None:
+    """Optio's command line."""
+
+
+@click.group("db")
+def db_group() -> None:
+    """Database migrations and demo data."""
+
+
+@db_group.command("migrate")
+def db_migrate() -> None:
+    """Apply supabase/migrations that are not applied yet."""
+    from .migrate import migrate
+
+    applied = migrate(_conninfo())
+    click.echo(f"applied {len(applied)} migration(s)" + "".join(f"\n  {a}" for a in applied))
+
+
+@db_group.command("check")
+def db_check() -> None:
+    """Exit non-zero when the database is unreachable or has migrations pending."""
+    from .migrate import pending
+
+    missing = pending(_conninfo())
+    if missing:
+        click.echo("pending migrations:\n  " + "\n  ".join(missing))
+        sys.exit(1)
+    click.echo("database is up to date")
+
+
+@db_group.command("reset")
+@click.confirmation_option(prompt="Drop every table and migrate again?")
+def db_reset() -> None:
+    """Drop everything and migrate again (local databases only, never production)."""
+    from .migrate import reset
+
+    if Settings().is_production:
+        raise click.ClickException("refusing to reset a production database")
+    applied = reset(_conninfo())
+    click.echo(f"reset; applied {len(applied)} migration(s)")
+
+
+@db_group.command("seed")
+def db_seed() -> None:
+    """Load supabase/seed.sql and the demo accounts (development only)."""
+    seed()
+
+
+def seed() -> None:
+    from . import create_app
+    from .db import tx
+    from .migrate import seed_sql
+    from .users.service import create_account
+
+    settings = Settings()
+    if settings.is_production:
+        raise click.ClickException("refusing to seed demo data in production")
+    app = create_app()
+    seed_sql(_conninfo())
+    with app.app_context():
+        for email, role, profile in DEMO_ACCOUNTS:
+            create_account(email, DEMO_PASSWORD, role, **profile)
+        tx().commit()
+    click.echo("seeded demo data; demo accounts (password: %s):" % DEMO_PASSWORD)
+    for email, role, _ in DEMO_ACCOUNTS:
+        click.echo(f"  {email:<20} {role}")
+
+
+@click.group("users")
+def users_group() -> None:
+    """Accounts."""
+
+
+@users_group.command("create")
+@click.option("--email", required=True)
+@click.option("--password", required=True, prompt=True, hide_input=True)
+@click.option("--role", type=click.Choice(["student", "parent", "advisor", "admin"]), default="student")
+def users_create(email: str, password: str, role: str) -> None:
+    """Create an account (or give an existing one the role)."""
+    from . import create_app
+    from .db import tx
+    from .users.service import create_account
+
+    app = create_app()
+    with app.app_context():
+        profile = create_account(email.lower(), password, role)
+        tx().commit()
+    click.echo(f"{profile['email']} ({profile['role']}) id={profile['id']}")
+
+
+@main.command("dev")
+@click.option("--port", type=int, default=None, help="Defaults to PORT (5000).")
+def dev(port: int | None) -> None:
+    """Migrate, seed the demo data and serve the API on 127.0.0.1."""
+    from . import create_app
+    from .migrate import migrate
+
+    settings = Settings()
+    migrate(_conninfo())
+    seed()
+    app = create_app()
+    port = port or settings.port
+    click.echo(f"Optio API on http://127.0.0.1:{port}/api  (docs: http://127.0.0.1:{port}/api/docs)")
+    app.run(host="127.0.0.1", port=port, debug=False, use_reloader=False, threaded=True)
+
+
+main.add_command(db_group)
+main.add_command(users_group)

@@ -1,0 +1,94 @@
+"""Typed settings from the environment and `.env`, with production guards."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+DEV_JWT_SECRET = "optio-development-jwt-secret-change-me-in-production"  # noqa: S105
+MIN_SECRET_LENGTH = 32
+
+
+class Settings(BaseSettings):
+    """Every setting the app reads; `.env.example` documents each one."""
+
+    model_config = SettingsConfigDict(
+        env_file=PROJECT_ROOT / ".env", env_file_encoding="utf-8", extra="ignore", case_sensitive=False
+    )
+
+    optio_env: Literal["development", "test", "production"] = "development"
+    port: int = 5000
+    log_level: str = "INFO"
+
+    database_url: str | None = None
+    optio_data_dir: Path = PROJECT_ROOT / ".optio"
+    db_pool_min_size: int = 1
+    db_pool_max_size: int = 10
+    db_statement_timeout_ms: int = 15_000
+    db_pool_timeout_seconds: float = 10.0
+
+    auth_provider: Literal["local", "supabase"] = "local"
+    supabase_url: str | None = None
+    supabase_anon_key: str | None = None
+    supabase_jwt_secret: str | None = DEV_JWT_SECRET
+    jwt_issuer: str | None = None
+    access_token_ttl_seconds: int = 3600
+    refresh_token_ttl_seconds: int = 30 * 24 * 3600
+    password_reset_ttl_seconds: int = 3600
+    bcrypt_rounds: int = Field(default=12, ge=4, le=16)
+
+    cors_origins: list[str] = ["http://localhost:5173", "http://127.0.0.1:5173"]
+    frontend_url: str = "http://127.0.0.1:5000"
+    cookie_secure: bool | None = None
+    cookie_samesite: Literal["Lax", "Strict", "None"] = "Lax"
+
+    redis_url: str | None = None
+    rate_limit_default: str = "300/minute"
+    rate_limit_auth: str = "10/minute"
+    max_content_length: int = 26 * 1024 * 1024
+
+    @property
+    def is_production(self) -> bool:
+        return self.optio_env == "production"
+
+    @property
+    def issuer(self) -> str:
+        """The `iss` our tokens carry and verification expects (Supabase's: <url>/auth/v1)."""
+        if self.jwt_issuer:
+            return self.jwt_issuer
+        base = (self.supabase_url or f"http://127.0.0.1:{self.port}").rstrip("/")
+        return f"{base}/auth/v1"
+
+    @property
+    def secure_cookies(self) -> bool:
+        return self.is_production if self.cookie_secure is None else self.cookie_secure
+
+    @model_validator(mode="after")
+    def _refuse_unsafe_production(self) -> Settings:
+        if self.is_production:
+            problems = production_problems(self)
+            if problems:
+                raise ValueError("refusing to start in production: " + "; ".join(problems))
+        return self
+
+
+def production_problems(settings: Settings) -> list[str]:
+    """What makes these settings unfit for production, one sentence per problem."""
+    problems = []
+    if settings.auth_provider == "local":
+        problems.append("AUTH_PROVIDER=local is for development; use AUTH_PROVIDER=supabase")
+    for name in ("database_url", "supabase_url", "supabase_anon_key"):
+        if not getattr(settings, name):
+            problems.append(f"{name.upper()} is required")
+    secret = settings.supabase_jwt_secret
+    if secret == DEV_JWT_SECRET:
+        problems.append("SUPABASE_JWT_SECRET is the development default")
+    elif secret and len(secret) < MIN_SECRET_LENGTH:
+        problems.append(f"SUPABASE_JWT_SECRET is shorter than {MIN_SECRET_LENGTH} characters")
+    if any("localhost" in o or "127.0.0.1" in o for o in settings.cors_origins):
+        problems.append("CORS_ORIGINS still lists a localhost origin")
+    return problems

@@ -1,0 +1,181 @@
+"""Connection pool, one transaction per request, and the per-request RLS context.
+
+A request's transaction starts lazily with its first query. The BEGIN and the statement that
+sets the role and `request.jwt.claims` (what Supabase's own API does) are pipelined with that
+first query, so the context costs no extra round trip.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any, Literal
+
+import psycopg
+from flask import Flask, Response, current_app, g
+from psycopg.rows import dict_row
+from psycopg_pool import ConnectionPool
+
+Role = Literal["anon", "authenticated", "elevated"]
+Query = tuple[str, dict[str, Any] | Sequence[Any] | None]
+
+_SET_CONTEXT = (
+    "select set_config('role', %(role)s, true),"
+    " set_config('request.jwt.claims', %(claims)s, true),"
+    " set_config('statement_timeout', %(timeout)s, true)"
+)
+
+
+class Tx:
+    """One database transaction run as one role; counts its round trips to the server."""
+
+    def __init__(self, pool: ConnectionPool, timeout_ms: int):
+        self._pool = pool
+        self._timeout_ms = timeout_ms
+        self._conn: psycopg.Connection | None = None
+        self.role: Role = "anon"
+        self.claims: dict[str, Any] | None = None
+        self.round_trips = 0
+        self.finished = False
+
+    @property
+    def started(self) -> bool:
+        return self._conn is not None
+
+    def act_as(self, role: Role, claims: dict[str, Any] | None = None) -> None:
+        """Choose who the queries run as; only before the first query."""
+        if self.started:
+            raise RuntimeError("the transaction's role is fixed once it has started")
+        self.role, self.claims = role, claims
+
+    def run(self, *queries: Query) -> list[list[dict[str, Any]]]:
+        """Send the queries in one pipelined round trip; return each one's rows."""
+        conn, setup = self._connection()
+        cursors = []
+        with conn.pipeline():
+            if setup:
+                conn.execute(*setup)
+            for sql, params in queries:
+                cursors.append(conn.cursor(row_factory=dict_row).execute(sql, params))
+        self.round_trips += 1
+        return [cur.fetchall() if cur.description else [] for cur in cursors]
+
+    def all(self, sql: str, params: Any = None) -> list[dict[str, Any]]:
+        return self.run((sql, params))[0]
+
+    def one(self, sql: str, params: Any = None) -> dict[str, Any] | None:
+        rows = self.all(sql, params)
+        return rows[0] if rows else None
+
+    def scalar(self, sql: str, params: Any = None) -> Any:
+        row = self.one(sql, params)
+        return next(iter(row.values())) if row else None
+
+    def commit(self) -> None:
+        self._end(commit=True)
+
+    def rollback(self) -> None:
+        self._end(commit=False)
+
+    def _connection(self) -> tuple[psycopg.Connection, Query | None]:
+        if self._conn is not None:
+            return self._conn, None
+        if self.finished:
+            raise RuntimeError("the transaction has already ended")
+        self._conn = self._pool.getconn()
+        role = "none" if self.role == "elevated" else self.role
+        claims = json.dumps(self.claims) if self.claims else ""
+        params = {"role": role, "claims": claims, "timeout": str(self._timeout_ms)}
+        return self._conn, (_SET_CONTEXT, params)
+
+    def _end(self, commit: bool) -> None:
+        if self.finished:
+            return
+        self.finished = True
+        conn, self._conn = self._conn, None
+        if conn is None:
+            return
+        try:
+            if conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
+                conn.commit() if commit else conn.rollback()
+                self.round_trips += 1
+        finally:
+            self._pool.putconn(conn)
+
+
+class Database:
+    """The pool, created unbound and bound to the app by `init_app`."""
+
+    def __init__(self) -> None:
+        self.pool: ConnectionPool | None = None
+
+    def init_app(self, app: Flask, conninfo: str) -> None:
+        settings = app.config["SETTINGS"]
+        self.pool = ConnectionPool(
+            conninfo,
+            min_size=settings.db_pool_min_size,
+            max_size=settings.db_pool_max_size,
+            open=False,
+            timeout=settings.db_pool_timeout_seconds,
+            name="optio",
+            kwargs={"autocommit": False},
+        )
+        app.extensions["optio_db"] = self
+        app.after_request(_end_request_transaction)
+        app.teardown_appcontext(_release_request_transaction)
+
+    def open(self) -> ConnectionPool:
+        assert self.pool is not None, "Database.init_app was not called"
+        if self.pool.closed:
+            self.pool.open(wait=False)
+        return self.pool
+
+    def close(self) -> None:
+        if self.pool is not None and not self.pool.closed:
+            self.pool.close()
+
+    @contextmanager
+    def transaction(
+        self, role: Role = "elevated", claims: dict[str, Any] | None = None
+    ) -> Iterator[Tx]:
+        """A transaction outside a request (CLI, jobs): commits on success, else rolls back."""
+        tx = Tx(self.open(), timeout_ms=0)
+        tx.act_as(role, claims)
+        try:
+            yield tx
+        except BaseException:
+            tx.rollback()
+            raise
+        tx.commit()
+
+
+def database(app: Flask | None = None) -> Database:
+    return (app or current_app).extensions["optio_db"]
+
+
+def tx() -> Tx:
+    """The current request's transaction, created on first use."""
+    if "tx" not in g:
+        settings = current_app.config["SETTINGS"]
+        g.tx = Tx(database().open(), timeout_ms=settings.db_statement_timeout_ms)
+    return g.tx
+
+
+def _end_request_transaction(response: Response) -> Response:
+    current = g.get("tx")
+    if current is not None:
+        # A 4xx or 5xx answer changes nothing: whatever the request wrote is rolled back.
+        if response.status_code < 400:
+            current.commit()
+        else:
+            current.rollback()
+        if not current_app.config["SETTINGS"].is_production:
+            response.headers["X-DB-Round-Trips"] = str(current.round_trips)
+    return response
+
+
+def _release_request_transaction(exc: BaseException | None) -> None:
+    current = g.pop("tx", None)
+    if current is not None:
+        current.rollback()

@@ -1,0 +1,112 @@
+"""One error shape for the whole API: {"error": {"code", "message", "details"}}."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from flask import Flask, jsonify
+from pydantic import ValidationError
+from werkzeug.exceptions import HTTPException
+
+log = logging.getLogger(__name__)
+
+
+class AppError(Exception):
+    status = 500
+    code = "internal_error"
+    message = "Something went wrong."
+
+    def __init__(
+        self, message: str | None = None, *, code: str | None = None, details: list | None = None
+    ):
+        super().__init__(message or self.message)
+        self.message = message or self.message
+        self.code = code or self.code
+        self.details = details or []
+
+
+class BadRequest(AppError):
+    status, code, message = 400, "bad_request", "The request could not be understood."
+
+
+class Unauthorized(AppError):
+    status, code, message = 401, "unauthorized", "Sign in to continue."
+
+
+class Forbidden(AppError):
+    status, code, message = 403, "forbidden", "You are not allowed to do that."
+
+
+class NotFound(AppError):
+    status, code, message = 404, "not_found", "Not found."
+
+
+class Conflict(AppError):
+    status, code, message = 409, "conflict", "That conflicts with the current state."
+
+
+class Invalid(AppError):
+    status, code, message = 422, "validation_error", "The request is not valid."
+
+
+class UnsupportedMediaType(AppError):
+    status, code, message = 415, "unsupported_media_type", "That content type is not supported."
+
+
+class Unavailable(AppError):
+    status, code, message = 503, "unavailable", "The service is unavailable."
+
+
+def error_body(status: int, code: str, message: str, details: list | None = None):
+    return jsonify({"error": {"code": code, "message": message, "details": details or []}}), status
+
+
+def validation_details(exc: ValidationError, location: str) -> list[dict[str, Any]]:
+    """Pydantic errors as [{field, message, type}] with the field path dotted."""
+    return [
+        {
+            "field": ".".join(str(p) for p in err["loc"]) or location,
+            "location": location,
+            "message": err["msg"],
+            "type": err["type"],
+        }
+        for err in exc.errors(include_url=False)
+    ]
+
+
+_HTTP_CODES = {
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    409: "conflict",
+    413: "payload_too_large",
+    415: "unsupported_media_type",
+    422: "validation_error",
+    429: "rate_limited",
+}
+
+
+def register_error_handlers(app: Flask) -> None:
+    @app.errorhandler(AppError)
+    def _app_error(exc: AppError):
+        return error_body(exc.status, exc.code, exc.message, exc.details)
+
+    @app.errorhandler(HTTPException)
+    def _http_error(exc: HTTPException):
+        status = exc.code or 500
+        code = _HTTP_CODES.get(status, "http_error")
+        message = exc.description or exc.name
+        if status == 429:
+            message = f"Too many requests: limit is {exc.description}. Try again later."
+        response, status = error_body(status, code, message)
+        if status == 405 and hasattr(exc, "valid_methods") and exc.valid_methods:
+            response.headers["Allow"] = ", ".join(exc.valid_methods)
+        return response, status
+
+    @app.errorhandler(Exception)
+    def _unexpected(exc: Exception):
+        log.exception("unhandled error")
+        return error_body(500, "internal_error", "Something went wrong on our side.")

@@ -1,0 +1,158 @@
+"""The OpenAPI 3.1 document, generated from the URL map and the models the routes validate with."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from flask import Flask
+from pydantic import BaseModel
+from pydantic.json_schema import models_json_schema
+
+from . import __version__
+from .api import summary_of
+
+_CONVERTERS = {
+    "uuid": {"type": "string", "format": "uuid"},
+    "int": {"type": "integer"},
+    "string": {"type": "string"},
+    "default": {"type": "string"},
+    "path": {"type": "string"},
+}
+_RULE_ARG = re.compile(r"<(?:(?P<conv>\w+)(?:\([^)]*\))?:)?(?P<name>\w+)>")
+_ERROR_TEXT = {
+    400: "Malformed request",
+    401: "Not signed in, or the token is not valid",
+    403: "Not allowed",
+    404: "Not found",
+    409: "Conflicts with the current state",
+    413: "Too large",
+    415: "Unsupported media type",
+    422: "Validation error",
+    429: "Rate limited",
+    503: "Unavailable",
+}
+_ERROR_SCHEMA = {
+    "type": "object",
+    "required": ["error"],
+    "properties": {
+        "error": {
+            "type": "object",
+            "required": ["code", "message", "details"],
+            "properties": {
+                "code": {"type": "string"},
+                "message": {"type": "string"},
+                "details": {"type": "array", "items": {}},
+            },
+        }
+    },
+}
+
+
+def openapi_document(app: Flask) -> dict[str, Any]:
+    operations = _operations(app)
+    schemas = _component_schemas(operations)
+    paths: dict[str, dict[str, Any]] = {}
+    for path, method, view, params in operations:
+        paths.setdefault(path, {})[method] = _operation(view, params, schemas["refs"])
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "Optio API",
+            "version": __version__,
+            "description": "Quests, evidence, pillar XP and public diplomas.",
+        },
+        "servers": [{"url": "/"}],
+        "paths": dict(sorted(paths.items())),
+        "components": {
+            "schemas": {**schemas["defs"], "Error": _ERROR_SCHEMA},
+            "securitySchemes": {
+                "bearer": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"},
+                "cookie": {"type": "apiKey", "in": "cookie", "name": "optio_access"},
+            },
+        },
+    }
+
+
+def _operations(app: Flask) -> list[tuple[str, str, Any, list[dict[str, Any]]]]:
+    found = []
+    for rule in app.url_map.iter_rules():
+        if rule.endpoint in {"static", "docs.docs_asset"}:
+            continue
+        view = app.view_functions[rule.endpoint]
+        params = [
+            {
+                "name": m["name"],
+                "in": "path",
+                "required": True,
+                "schema": _CONVERTERS.get(m["conv"] or "default", {"type": "string"}),
+            }
+            for m in _RULE_ARG.finditer(rule.rule)
+        ]
+        path = _RULE_ARG.sub(lambda m: "{" + m["name"] + "}", rule.rule)
+        for method in sorted((rule.methods or set()) - {"HEAD", "OPTIONS"}):
+            found.append((path, method.lower(), view, params))
+    return found
+
+
+def _component_schemas(operations: list) -> dict[str, Any]:
+    models: dict[tuple[type[BaseModel], str], None] = {}
+    for _, _, view, _ in operations:
+        meta = view.__dict__.get("openapi", {})
+        if meta.get("body"):
+            models[(meta["body"], "validation")] = None
+        if meta.get("response"):
+            models[(meta["response"], "serialization")] = None
+    refs, top = models_json_schema(list(models), ref_template="#/components/schemas/{model}")
+    return {"refs": refs, "defs": top.get("$defs", {})}
+
+
+def _operation(view: Any, path_params: list, refs: dict) -> dict[str, Any]:
+    meta = view.__dict__.get("openapi", {})
+    summary, description = summary_of(view)
+    op: dict[str, Any] = {
+        "operationId": view.__name__,
+        "summary": summary or view.__name__.replace("_", " "),
+        "tags": [view.__module__.split(".")[1] if "." in view.__module__ else "meta"],
+        "parameters": list(path_params),
+        "responses": {},
+    }
+    if description:
+        op["description"] = description
+    if meta.get("query"):
+        op["parameters"] += _query_parameters(meta["query"])
+    if meta.get("body"):
+        op["requestBody"] = {
+            "required": True,
+            "content": {"application/json": {"schema": refs[(meta["body"], "validation")]}},
+        }
+    status = str(meta.get("status", 200))
+    if meta.get("response"):
+        schema = refs[(meta["response"], "serialization")]
+        op["responses"][status] = {
+            "description": meta.get("description", "OK"),
+            "content": {"application/json": {"schema": schema}},
+        }
+    else:
+        op["responses"][status] = {"description": meta.get("description", "OK")}
+    error_statuses = set(meta.get("errors", set()))
+    if meta.get("body") or meta.get("query"):
+        error_statuses.add(422)
+    if meta.get("auth"):
+        error_statuses.add(401)
+        op["security"] = [{"bearer": []}, {"cookie": []}]
+    for code in sorted(error_statuses):
+        op["responses"][str(code)] = {
+            "description": _ERROR_TEXT.get(code, "Error"),
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+        }
+    return op
+
+
+def _query_parameters(model: type[BaseModel]) -> list[dict[str, Any]]:
+    schema = model.model_json_schema(ref_template="#/components/schemas/{model}")
+    required = set(schema.get("required", []))
+    return [
+        {"name": name, "in": "query", "required": name in required, "schema": prop}
+        for name, prop in schema.get("properties", {}).items()
+    ]

@@ -10,8 +10,16 @@ from .config import Settings
 
 DEMO_PASSWORD = "optio-dev-password"  # noqa: S105 - development-only demo accounts
 DEMO_ACCOUNTS = [
-    ("student@optio.dev", "student", {"first_name": "Sam", "last_name": "Student", "username": "demo_student"}),
-    ("admin@optio.dev", "admin", {"first_name": "Ada", "last_name": "Admin", "username": "demo_admin"}),
+    (
+        "student@optio.dev",
+        "student",
+        {"first_name": "Sam", "last_name": "Student", "username": "demo_student"},
+    ),
+    (
+        "admin@optio.dev",
+        "admin",
+        {"first_name": "Ada", "last_name": "Admin", "username": "demo_admin"},
+    ),
 ]
 
 
@@ -85,7 +93,7 @@ def seed() -> None:
         for email, role, profile in DEMO_ACCOUNTS:
             create_account(email, DEMO_PASSWORD, role, **profile)
         tx().commit()
-    click.echo("seeded demo data; demo accounts (password: %s):" % DEMO_PASSWORD)
+    click.echo(f"seeded demo data; demo accounts (password: {DEMO_PASSWORD}):")
     for email, role, _ in DEMO_ACCOUNTS:
         click.echo(f"  {email:<20} {role}")
 
@@ -98,7 +106,9 @@ def users_group() -> None:
 @users_group.command("create")
 @click.option("--email", required=True)
 @click.option("--password", required=True, prompt=True, hide_input=True)
-@click.option("--role", type=click.Choice(["student", "parent", "advisor", "admin"]), default="student")
+@click.option(
+    "--role", type=click.Choice(["student", "parent", "advisor", "admin"]), default="student"
+)
 def users_create(email: str, password: str, role: str) -> None:
     """Create an account (or give an existing one the role)."""
     from . import create_app
@@ -124,7 +134,9 @@ def dev(port: int | None) -> None:
     seed()
     app = create_app()
     port = port or settings.port
-    click.echo(f"Optio API on http://127.0.0.1:{port}/api  (docs: http://127.0.0.1:{port}/api/docs)")
+    click.echo(
+        f"Optio API on http://127.0.0.1:{port}/api  (docs: http://127.0.0.1:{port}/api/docs)"
+    )
     app.run(host="127.0.0.1", port=port, debug=False, use_reloader=False, threaded=True)
 
 

@@ -17,7 +17,10 @@ class Settings(BaseSettings):
     """Every setting the app reads; `.env.example` documents each one."""
 
     model_config = SettingsConfigDict(
-        env_file=PROJECT_ROOT / ".env", env_file_encoding="utf-8", extra="ignore", case_sensitive=False
+        env_file=PROJECT_ROOT / ".env",
+        env_file_encoding="utf-8",
+        extra="ignore",
+        case_sensitive=False,
     )
 
     optio_env: Literal["development", "test", "production"] = "development"

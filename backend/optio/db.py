@@ -45,7 +45,7 @@ class Tx:
 
     def act_as(self, role: Role, claims: dict[str, Any] | None = None) -> None:
         """Choose who the queries run as; only before the first query."""
-        if self.started:
+        if self.started and (role, claims) != (self.role, self.claims):
             raise RuntimeError("the transaction's role is fixed once it has started")
         self.role, self.claims = role, claims
 

@@ -28,7 +28,9 @@ def embedded_database_url(pgdata: Path, dbname: str) -> str:
     with psycopg.connect(admin_url, autocommit=True) as conn:
         exists = conn.execute("select 1 from pg_database where datname = %s", (dbname,)).fetchone()
         if not exists:
-            conn.execute(psycopg.sql.SQL("create database {}").format(psycopg.sql.Identifier(dbname)))
+            conn.execute(
+                psycopg.sql.SQL("create database {}").format(psycopg.sql.Identifier(dbname))
+            )
     return server.get_uri(dbname)
 
 

@@ -86,6 +86,8 @@ _HTTP_CODES = {
     415: "unsupported_media_type",
     422: "validation_error",
     429: "rate_limited",
+    500: "internal_error",
+    503: "unavailable",
 }
 
 

@@ -22,6 +22,9 @@ _NAME = re.compile(r"^(?P<version>\d{14})_(?P<name>[a-z0-9_]+)\.sql$")
 
 
 def migration_files(root: Path = SUPABASE_DIR) -> list[tuple[str, str, Path]]:
+    if not (root / "migrations").is_dir():
+        # Installed without the checkout (not `pip install -e`): never "apply 0" silently.
+        raise FileNotFoundError(f"no supabase/migrations folder under {root}")
     found = []
     for path in sorted((root / "migrations").glob("*.sql")):
         match = _NAME.match(path.name)

@@ -7,7 +7,7 @@ from typing import Any
 
 from flask import Flask
 from pydantic import BaseModel
-from pydantic.json_schema import models_json_schema
+from pydantic.json_schema import JsonSchemaMode, models_json_schema
 
 from . import __version__
 from .api import summary_of
@@ -96,7 +96,7 @@ def _operations(app: Flask) -> list[tuple[str, str, Any, list[dict[str, Any]]]]:
 
 
 def _component_schemas(operations: list) -> dict[str, Any]:
-    models: dict[tuple[type[BaseModel], str], None] = {}
+    models: dict[tuple[type[BaseModel], JsonSchemaMode], None] = {}
     for _, _, view, _ in operations:
         meta = view.__dict__.get("openapi", {})
         if meta.get("body"):

@@ -62,7 +62,9 @@ def pg_admin_url() -> str:
 @pytest.fixture(scope="session")
 def template_db(pg_admin_url: str) -> str:
     with psycopg.connect(pg_admin_url, autocommit=True) as conn:
-        conn.execute(sql.SQL("drop database if exists {} with (force)").format(sql.Identifier(TEMPLATE)))
+        conn.execute(
+            sql.SQL("drop database if exists {} with (force)").format(sql.Identifier(TEMPLATE))
+        )
         conn.execute(sql.SQL("create database {}").format(sql.Identifier(TEMPLATE)))
     migrate(_with_db(pg_admin_url, TEMPLATE))
     return TEMPLATE

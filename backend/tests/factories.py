@@ -17,7 +17,7 @@ _seq = itertools.count(1)
 def make_user(app: Flask, role: str = "student", **overrides: Any) -> dict[str, Any]:
     """A committed account; returns its profile plus the password used."""
     n = next(_seq)
-    email = overrides.pop("email", f"user{n}@example.test")
+    email = overrides.pop("email", f"user{n}@example.com")
     password = overrides.pop("password", PASSWORD)
     with app.app_context():
         profile = create_account(email, password, role, **overrides)
@@ -26,7 +26,9 @@ def make_user(app: Flask, role: str = "student", **overrides: Any) -> dict[str, 
 
 
 def login(client, user: dict[str, Any]) -> dict[str, Any]:
-    resp = client.post("/api/auth/login", json={"email": user["email"], "password": user["password"]})
+    resp = client.post(
+        "/api/auth/login", json={"email": user["email"], "password": user["password"]}
+    )
     assert resp.status_code == 200, resp.get_json()
     return resp.get_json()
 

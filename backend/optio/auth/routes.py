@@ -7,6 +7,7 @@ from flask import Blueprint, Response, after_this_request, current_app, jsonify,
 from ..api import body, errors, response
 from ..errors import Unauthorized
 from ..extensions import limiter
+from ..users.schemas import UserPublic
 from . import service
 from .cookies import (
     ACCESS_COOKIE,
@@ -28,7 +29,6 @@ from .schemas import (
     SessionPublic,
     SignupIn,
 )
-from ..users.schemas import UserPublic
 
 bp = Blueprint("auth", __name__, url_prefix="/api/auth")
 

@@ -68,7 +68,7 @@ class ResetPasswordIn(BaseModel):
 
 class SessionPublic(BaseModel):
     access_token: str
-    token_type: str = "bearer"
+    token_type: str = "bearer"  # noqa: S105 - the OAuth token type, not a secret
     expires_in: int
     expires_at: int
     refresh_token: str
@@ -81,4 +81,3 @@ class MessagePublic(BaseModel):
 
 class CsrfPublic(BaseModel):
     csrf_token: str
-

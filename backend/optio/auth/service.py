@@ -35,7 +35,9 @@ def sign_up(payload: SignupIn) -> AuthSession | None:
     current.act_as("elevated")
     if payload.username and users.username_taken(current, payload.username):
         raise Conflict("That username is taken.", code="username_taken")
-    metadata = payload.model_dump(include={"username", "first_name", "last_name"}, exclude_none=True)
+    metadata = payload.model_dump(
+        include={"username", "first_name", "last_name"}, exclude_none=True
+    )
     return provider().sign_up(payload.email, payload.password, metadata)
 
 

@@ -17,7 +17,9 @@ def profile(tx: Tx, user_id: Any) -> dict | None:
 
 def username_taken(tx: Tx, username: str) -> bool:
     return bool(
-        tx.scalar("select exists (select 1 from public.users where username = %(u)s)", {"u": username})
+        tx.scalar(
+            "select exists (select 1 from public.users where username = %(u)s)", {"u": username}
+        )
     )
 
 

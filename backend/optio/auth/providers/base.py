@@ -16,7 +16,9 @@ class AuthSession:
 
 
 class AuthProvider(Protocol):
-    def sign_up(self, email: str, password: str, metadata: dict[str, Any]) -> AuthSession: ...
+    def sign_up(
+        self, email: str, password: str, metadata: dict[str, Any]
+    ) -> AuthSession | None: ...
 
     def sign_in(self, email: str, password: str) -> AuthSession: ...
 

@@ -105,7 +105,8 @@ class LocalProvider:
 
     def _start_session(self, db: Tx, user: dict[str, Any]) -> AuthSession:
         refresh_token = secrets.token_urlsafe(32)
-        session = queries.start_session(db, user["id"], _hash_token(refresh_token), self._refresh_ttl)
+        session = queries.start_session(
+            db, user["id"], _hash_token(refresh_token), self._refresh_ttl
+        )
         access, expires_at = self.tokens.issue(user, session["session_id"])
         return AuthSession(access, refresh_token, expires_at, user["id"])
-

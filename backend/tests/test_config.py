@@ -1,0 +1,51 @@
+import pytest
+from pydantic import ValidationError
+
+from optio import create_app
+from optio.config import DEV_JWT_SECRET, Settings
+
+GOOD_PRODUCTION = {
+    "_env_file": None,
+    "optio_env": "production",
+    "auth_provider": "supabase",
+    "database_url": "postgresql://optio@db.example.com/optio",
+    "supabase_url": "https://project.supabase.co",
+    "supabase_anon_key": "anon-key",
+    "supabase_jwt_secret": "x" * 40,
+    "cors_origins": ["https://app.optio.example"],
+}
+
+
+def test_production_settings_that_are_complete_are_accepted():
+    settings = Settings(**GOOD_PRODUCTION)
+    assert settings.is_production and settings.secure_cookies
+
+
+@pytest.mark.parametrize(
+    "override,named",
+    [
+        ({"auth_provider": "local"}, "AUTH_PROVIDER=local"),
+        ({"supabase_jwt_secret": DEV_JWT_SECRET}, "development default"),
+        ({"supabase_jwt_secret": "short-secret"}, "shorter than 32"),
+        ({"database_url": None}, "DATABASE_URL is required"),
+        ({"supabase_url": None}, "SUPABASE_URL is required"),
+        ({"supabase_anon_key": None}, "SUPABASE_ANON_KEY is required"),
+        ({"cors_origins": ["http://localhost:5173"]}, "CORS_ORIGINS"),
+    ],
+)
+def test_production_refuses_development_settings_and_says_which(override, named):
+    with pytest.raises(ValidationError, match=named):
+        Settings(**{**GOOD_PRODUCTION, **override})
+
+
+def test_create_app_refuses_to_start_in_production_with_the_local_provider():
+    with pytest.raises(ValidationError, match="AUTH_PROVIDER=local"):
+        create_app({**GOOD_PRODUCTION, "auth_provider": "local"})
+
+
+def test_settings_come_from_the_environment(monkeypatch):
+    monkeypatch.setenv("PORT", "6001")
+    monkeypatch.setenv("CORS_ORIGINS", '["https://a.example", "https://b.example"]')
+    settings = Settings(_env_file=None)
+    assert settings.port == 6001
+    assert settings.cors_origins == ["https://a.example", "https://b.example"]

@@ -1,0 +1,53 @@
+"""Requests run their queries as Supabase's API would: `authenticated` with the token's claims,
+or `anon`; and a failed request rolls back what it wrote."""
+
+import pytest
+
+from optio.db import tx
+from optio.errors import Conflict
+
+from ..factories import bearer, login, make_user
+
+
+@pytest.fixture
+def probe_app(app):
+    @app.get("/api/_whoami")
+    def whoami():
+        row = tx().one("select current_user as role, auth.uid() as uid, auth.role() as claim_role")
+        return {k: str(v) for k, v in row.items()}
+
+    @app.post("/api/_write_then_fail")
+    def write_then_fail():
+        current = tx()
+        current.act_as("elevated")
+        current.run(("insert into auth.users (email) values ('ghost@example.com')", None))
+        raise Conflict("fails after writing")
+
+    return app
+
+
+def test_a_signed_in_request_runs_as_authenticated_with_its_claims(probe_app, client):
+    user = make_user(probe_app)
+    body = client.get("/api/_whoami", headers=bearer(login(client, user))).get_json()
+    assert body == {"role": "authenticated", "uid": str(user["id"]), "claim_role": "authenticated"}
+
+
+def test_an_anonymous_request_runs_as_anon(probe_app, client):
+    body = client.get("/api/_whoami").get_json()
+    assert body == {"role": "anon", "uid": "None", "claim_role": "None"}
+
+
+def test_a_request_that_fails_after_writing_leaves_nothing(probe_app, client, conn):
+    assert client.post("/api/_write_then_fail").status_code == 409
+    assert conn.execute("select count(*) from auth.users").fetchone()[0] == 0
+
+
+def test_the_role_context_rides_with_the_first_query(probe_app, client):
+    """BEGIN and set_config are pipelined with the query: one round trip, plus the commit."""
+    resp = client.get("/api/_whoami")
+    assert resp.headers["X-DB-Round-Trips"] == "2"
+
+
+def test_me_costs_one_query_and_the_commit(app, client):
+    session = login(client, make_user(app))
+    assert client.get("/api/auth/me", headers=bearer(session)).headers["X-DB-Round-Trips"] == "2"

@@ -1,0 +1,43 @@
+import pytest
+from click.testing import CliRunner
+
+from optio.cli import main
+
+
+@pytest.fixture
+def cli_env(monkeypatch, database_url, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    monkeypatch.setenv("BCRYPT_ROUNDS", "4")
+    monkeypatch.setenv("OPTIO_ENV", "test")
+    return CliRunner()
+
+
+def test_users_create_makes_an_account_with_the_role(cli_env, conn):
+    result = cli_env.invoke(
+        main,
+        ["users", "create", "--email", "Boss@Example.com", "--password", "long-password", "--role", "admin"],
+    )
+    assert result.exit_code == 0, result.output
+    assert "boss@example.com (admin)" in result.output
+    role = conn.execute("select role from public.users where email = 'boss@example.com'").fetchone()
+    assert role == ("admin",)
+
+
+def test_db_check_passes_on_a_migrated_database(cli_env):
+    result = cli_env.invoke(main, ["db", "check"])
+    assert result.exit_code == 0 and "up to date" in result.output
+
+
+def test_db_check_fails_when_a_migration_is_pending(cli_env, conn):
+    conn.execute("delete from supabase_migrations.schema_migrations")
+    result = cli_env.invoke(main, ["db", "check"])
+    assert result.exit_code == 1 and "pending" in result.output
+
+
+def test_db_seed_creates_the_demo_accounts_and_is_repeatable(cli_env, conn):
+    for _ in range(2):
+        result = cli_env.invoke(main, ["db", "seed"])
+        assert result.exit_code == 0, result.output
+    rows = conn.execute("select email, role from public.users order by email").fetchall()
+    assert rows == [("admin@optio.dev", "admin"), ("student@optio.dev", "student")]

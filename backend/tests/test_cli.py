@@ -16,7 +16,16 @@ def cli_env(monkeypatch, database_url, tmp_path):
 def test_users_create_makes_an_account_with_the_role(cli_env, conn):
     result = cli_env.invoke(
         main,
-        ["users", "create", "--email", "Boss@Example.com", "--password", "long-password", "--role", "admin"],
+        [
+            "users",
+            "create",
+            "--email",
+            "Boss@Example.com",
+            "--password",
+            "long-password",
+            "--role",
+            "admin",
+        ],
     )
     assert result.exit_code == 0, result.output
     assert "boss@example.com (admin)" in result.output

@@ -49,6 +49,12 @@ class Settings(BaseSettings):
     cookie_secure: bool | None = None
     cookie_samesite: Literal["Lax", "Strict", "None"] = "Lax"
 
+    storage_backend: Literal["local", "supabase"] = "local"
+    storage_dir: Path = PROJECT_ROOT / ".optio" / "storage"
+    storage_bucket: str = "evidence"
+    signed_url_ttl_seconds: int = 3600
+    supabase_service_role_key: str | None = None
+
     redis_url: str | None = None
     rate_limit_default: str = "300/minute"
     rate_limit_auth: str = "10/minute"
@@ -92,6 +98,10 @@ def production_problems(settings: Settings) -> list[str]:
         problems.append("SUPABASE_JWT_SECRET is the development default")
     elif secret and len(secret) < MIN_SECRET_LENGTH:
         problems.append(f"SUPABASE_JWT_SECRET is shorter than {MIN_SECRET_LENGTH} characters")
+    if settings.storage_backend == "local":
+        problems.append("STORAGE_BACKEND=local keeps evidence on one machine; use supabase")
+    elif not settings.supabase_service_role_key:
+        problems.append("SUPABASE_SERVICE_ROLE_KEY is required for Supabase Storage")
     if any("localhost" in o or "127.0.0.1" in o for o in settings.cors_origins):
         problems.append("CORS_ORIGINS still lists a localhost origin")
     return problems

@@ -13,6 +13,8 @@ GOOD_PRODUCTION = {
     "supabase_anon_key": "anon-key",
     "supabase_jwt_secret": "x" * 40,
     "cors_origins": ["https://app.optio.example"],
+    "storage_backend": "supabase",
+    "supabase_service_role_key": "service-role-key",
 }
 
 
@@ -31,6 +33,8 @@ def test_production_settings_that_are_complete_are_accepted():
         ({"supabase_url": None}, "SUPABASE_URL is required"),
         ({"supabase_anon_key": None}, "SUPABASE_ANON_KEY is required"),
         ({"cors_origins": ["http://localhost:5173"]}, "CORS_ORIGINS"),
+        ({"storage_backend": "local"}, "STORAGE_BACKEND=local"),
+        ({"supabase_service_role_key": None}, "SUPABASE_SERVICE_ROLE_KEY"),
     ],
 )
 def test_production_refuses_development_settings_and_says_which(override, named):

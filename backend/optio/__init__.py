@@ -20,6 +20,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     from .errors import register_error_handlers
     from .extensions import init_extensions
     from .middleware import init_middleware
+    from .storage import make_storage
 
     settings = Settings(**(config or {}))
     app = Flask(__name__, static_folder=None)
@@ -33,6 +34,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     tokens = TokenService(settings)
     app.extensions["optio_tokens"] = tokens
     app.extensions["optio_auth_provider"] = make_provider(settings, tokens)
+    app.extensions["optio_storage"] = make_storage(settings)
     app.before_request(load_identity)
     register_blueprints(app)
     register_error_handlers(app)
@@ -44,8 +46,12 @@ def register_blueprints(app: Flask) -> None:
     from .auth.routes import bp as auth
     from .meta.routes import bp as meta
     from .meta.routes import docs
+    from .quests.routes import bp as quests
+    from .storage.routes import bp as storage
+    from .users.routes import bp as users
+    from .xp.routes import bp as xp
 
-    for blueprint in (meta, docs, auth):
+    for blueprint in (meta, docs, auth, users, quests, xp, storage):
         app.register_blueprint(blueprint)
 
 

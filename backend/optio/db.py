@@ -8,7 +8,7 @@ first query, so the context costs no extra round trip.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, Literal
 
@@ -38,6 +38,7 @@ class Tx:
         self.claims: dict[str, Any] | None = None
         self.round_trips = 0
         self.finished = False
+        self._undo: list[Callable[[], None]] = []
 
     @property
     def started(self) -> bool:
@@ -72,6 +73,10 @@ class Tx:
         row = self.one(sql, params)
         return next(iter(row.values())) if row else None
 
+    def on_rollback(self, undo: Callable[[], None]) -> None:
+        """Run `undo` if this transaction does not commit (e.g. delete a file stored for it)."""
+        self._undo.append(undo)
+
     def commit(self) -> None:
         self._end(commit=True)
 
@@ -94,14 +99,19 @@ class Tx:
             return
         self.finished = True
         conn, self._conn = self._conn, None
-        if conn is None:
-            return
+        committed = False
         try:
-            if conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
+            idle = psycopg.pq.TransactionStatus.IDLE
+            if conn is not None and conn.info.transaction_status != idle:
                 conn.commit() if commit else conn.rollback()
                 self.round_trips += 1
+            committed = commit
         finally:
-            self._pool.putconn(conn)
+            if conn is not None:
+                self._pool.putconn(conn)
+            if not committed:
+                for undo in reversed(self._undo):
+                    undo()
 
 
 class Database:

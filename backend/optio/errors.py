@@ -66,13 +66,19 @@ def validation_details(exc: ValidationError, location: str) -> list[dict[str, An
     """Pydantic errors as [{field, message, type}] with the field path dotted."""
     return [
         {
-            "field": ".".join(str(p) for p in err["loc"]) or location,
+            "field": ".".join(str(p) for p in err["loc"]) or _tag_field(err) or location,
             "location": location,
             "message": err["msg"],
             "type": err["type"],
         }
         for err in exc.errors(include_url=False)
     ]
+
+
+def _tag_field(err: Any) -> str | None:
+    """A bad discriminator of a tagged union names no location; name the tag field."""
+    ctx = err.get("ctx") or {}
+    return str(ctx["discriminator"]).strip("'") if "discriminator" in ctx else None
 
 
 _HTTP_CODES = {

@@ -99,8 +99,9 @@ def _component_schemas(operations: list) -> dict[str, Any]:
     models: dict[tuple[type[BaseModel], JsonSchemaMode], None] = {}
     for _, _, view, _ in operations:
         meta = view.__dict__.get("openapi", {})
-        if meta.get("body"):
-            models[(meta["body"], "validation")] = None
+        for key in ("body", "multipart"):
+            if meta.get(key):
+                models[(meta[key], "validation")] = None
         if meta.get("response"):
             models[(meta["response"], "serialization")] = None
     refs, top = models_json_schema(list(models), ref_template="#/components/schemas/{model}")
@@ -122,10 +123,10 @@ def _operation(view: Any, path_params: list, refs: dict) -> dict[str, Any]:
     if meta.get("query"):
         op["parameters"] += _query_parameters(meta["query"])
     if meta.get("body"):
-        op["requestBody"] = {
-            "required": True,
-            "content": {"application/json": {"schema": refs[(meta["body"], "validation")]}},
-        }
+        content = {"application/json": {"schema": refs[(meta["body"], "validation")]}}
+        if meta.get("multipart"):
+            content["multipart/form-data"] = {"schema": refs[(meta["multipart"], "validation")]}
+        op["requestBody"] = {"required": True, "content": content}
     status = str(meta.get("status", 200))
     if meta.get("response"):
         schema = refs[(meta["response"], "serialization")]

@@ -92,8 +92,20 @@ def settings_overrides() -> dict:
 
 
 @pytest.fixture
-def app(database_url: str, settings_overrides: dict):
-    app = create_app({**TEST_SETTINGS, "database_url": database_url, **settings_overrides})
+def storage_dir(tmp_path):
+    return tmp_path / "storage"
+
+
+@pytest.fixture
+def app(database_url: str, settings_overrides: dict, storage_dir):
+    app = create_app(
+        {
+            **TEST_SETTINGS,
+            "database_url": database_url,
+            "storage_dir": storage_dir,
+            **settings_overrides,
+        }
+    )
     yield app
     db_extension.close()
 

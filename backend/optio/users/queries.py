@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from psycopg import sql
+
 from ..db import Tx
 
 PROFILE_COLUMNS = (
@@ -34,3 +36,14 @@ def set_role(tx: Tx, user_id: Any, role: str) -> dict:
     )
     assert row is not None
     return row
+
+
+def update_me(tx: Tx, changes: dict[str, Any]) -> dict | None:
+    """Update my own row, as myself: the column grants and RLS decide what may change."""
+    assignments = sql.SQL(", ").join(
+        sql.SQL("{} = {}").format(sql.Identifier(k), sql.Placeholder(k)) for k in changes
+    )
+    query = sql.SQL(
+        "update public.users set {} where id = (select auth.uid()) returning " + PROFILE_COLUMNS
+    ).format(assignments)
+    return tx.one(query.as_string(), changes)

@@ -1,14 +1,17 @@
-"""Accounts made by operators (CLI, seed), not through sign-up."""
+"""Accounts made by operators (CLI, seed), and my own profile."""
 
 from __future__ import annotations
 
 from contextlib import suppress
 from typing import Any
 
+import psycopg
+
 from ..auth.providers import provider
 from ..db import tx
-from ..errors import Conflict
+from ..errors import Conflict, NotFound
 from . import queries
+from .schemas import UserUpdate
 
 
 def create_account(email: str, password: str, role: str = "student", **profile: Any) -> dict:
@@ -25,3 +28,13 @@ def create_account(email: str, password: str, role: str = "student", **profile: 
         # Read back by e-mail: a provider that wants the e-mail confirmed returns no session.
         user_id = queries.user_id_by_email(current, email)
     return queries.set_role(current, user_id, role)
+
+
+def update_me(changes: UserUpdate) -> dict:
+    try:
+        row = queries.update_me(tx(), changes.model_dump(exclude_unset=True))
+    except psycopg.errors.UniqueViolation as exc:
+        raise Conflict("That username is taken.", code="username_taken") from exc
+    if row is None:
+        raise NotFound("Your profile was not found.")
+    return row

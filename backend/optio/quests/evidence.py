@@ -1,0 +1,79 @@
+"""Evidence: from the request into completion columns, and from columns out to the client."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from ..errors import AppError, UnsupportedMediaType
+from ..storage import storage
+from ..storage.sniff import sniff
+from .schemas import FileEvidenceIn, LinkEvidenceIn, TextEvidenceIn
+
+MAX_BYTES = {"image": 10 * 1024 * 1024, "document": 25 * 1024 * 1024}
+ACCEPTED = "PNG, JPEG, WebP or GIF images up to 10 MB, or PDF documents up to 25 MB"
+
+
+class PayloadTooLarge(AppError):
+    status, code, message = 413, "payload_too_large", "The file is too large."
+
+
+def columns(evidence: TextEvidenceIn | LinkEvidenceIn) -> dict[str, Any]:
+    """Columns for text or link evidence."""
+    return {
+        "type": evidence.type,
+        "text": evidence.text if isinstance(evidence, TextEvidenceIn) else None,
+        "url": str(evidence.url) if isinstance(evidence, LinkEvidenceIn) else None,
+        "path": None,
+        "content_type": None,
+        "size": None,
+        "is_private": evidence.is_private,
+    }
+
+
+def read_upload(form: FileEvidenceIn) -> tuple[bytes, dict[str, Any]]:
+    """The file's bytes and its columns (path still to be filled); checks kind and size."""
+    data = form.file.stream.read(MAX_BYTES["document"] + 1)
+    found = sniff(data)
+    if found is None or (form.type and form.type != found.kind):
+        claimed = form.type or "evidence"
+        raise UnsupportedMediaType(f"That file is not accepted as {claimed}: send {ACCEPTED}.")
+    if len(data) > MAX_BYTES[found.kind]:
+        limit_mb = MAX_BYTES[found.kind] // (1024 * 1024)
+        raise PayloadTooLarge(f"{found.kind.capitalize()} evidence is limited to {limit_mb} MB.")
+    return data, {
+        "type": found.kind,
+        "text": None,
+        "url": None,
+        "path": None,
+        "content_type": found.content_type,
+        "size": len(data),
+        "is_private": form.is_private,
+        "_extension": found.extension,
+    }
+
+
+def store(owner_id: uuid.UUID, data: bytes, cols: dict[str, Any]) -> dict[str, Any]:
+    extension = cols.pop("_extension")
+    return {**cols, "path": storage().put(owner_id, data, cols["content_type"], extension)}
+
+
+def public(rows: list[dict[str, Any]], ttl: int) -> list[dict[str, Any]]:
+    """Completion rows as CompletionPublic dicts, files as signed URLs (one batch call)."""
+    paths = [r["evidence_path"] for r in rows if r.get("evidence_path")]
+    urls = storage().signed_urls(paths, ttl) if paths else {}
+    return [
+        {
+            **{k: r[k] for k in ("id", "task_id", "quest_id", "xp_awarded", "completed_at")},
+            "evidence": {
+                "type": r["evidence_type"],
+                "text": r["evidence_text"],
+                "url": r["evidence_url"],
+                "file_url": urls.get(r["evidence_path"]) if r["evidence_path"] else None,
+                "content_type": r["evidence_content_type"],
+                "size": r["evidence_size"],
+                "is_private": r["is_private"],
+            },
+        }
+        for r in rows
+    ]

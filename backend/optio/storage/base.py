@@ -1,0 +1,34 @@
+"""The interface every evidence store keeps, and the random names it stores files under."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from typing import Protocol
+
+_EXTENSION = re.compile(r"^[a-z0-9]{1,8}$")
+
+
+class InvalidKey(ValueError):
+    """A key that is not one of ours: absolute, with dot segments, or otherwise malformed."""
+
+
+def new_key(owner_id: uuid.UUID, extension: str) -> str:
+    """A fresh random object name under the owner's folder; nothing of the upload's name."""
+    if not _EXTENSION.match(extension):
+        raise ValueError(f"not a file extension: {extension!r}")
+    return f"{owner_id}/{uuid.uuid4().hex}.{extension}"
+
+
+class Storage(Protocol):
+    def put(self, owner_id: uuid.UUID, data: bytes, content_type: str, extension: str) -> str:
+        """Store `data` under a new random key and return the key."""
+        ...
+
+    def delete(self, key: str) -> None:
+        """Remove the object; a key that is already gone is fine."""
+        ...
+
+    def signed_urls(self, keys: list[str], expires_in: int) -> dict[str, str]:
+        """Short-lived URLs for `keys` in one batch; keys with no object are left out."""
+        ...

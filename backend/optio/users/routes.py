@@ -1,0 +1,22 @@
+"""My profile."""
+
+from __future__ import annotations
+
+from flask import Blueprint
+
+from ..api import body, errors, response
+from ..auth.identity import Identity, login_required
+from . import service
+from .schemas import UserPublic, UserUpdate
+
+bp = Blueprint("users", __name__, url_prefix="/api")
+
+
+@bp.patch("/users/me")
+@login_required
+@body(UserUpdate)
+@response(UserPublic)
+@errors(409)
+def update_me(changes: UserUpdate, identity: Identity):
+    """Change my username or names."""
+    return service.update_me(changes)

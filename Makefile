@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(CURDIR)/$(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum backend/pyproject.toml | cut -d' ' -f1)
 
-.PHONY: dev test lint format db-migrate db-reset db-seed install clean
+.PHONY: dev test lint format db-migrate db-reset db-seed install clean bench
 
 $(STAMP): backend/pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is needed")'
@@ -40,3 +40,6 @@ db-seed: install
 
 clean:
 	rm -rf $(VENV) .optio
+
+bench: install
+	cd backend && $(BIN)/python bench/api_latency.py

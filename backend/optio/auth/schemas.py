@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, EmailStr, Field, field_validator
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, EmailStr, Field, field_validator
 
 from ..users.schemas import UserPublic
 
@@ -16,14 +18,12 @@ def _bcrypt_sized(password: str) -> str:
     return password
 
 
-class Credentials(BaseModel):
-    email: EmailStr
-    password: str = Field(min_length=1, max_length=200)
+Email = Annotated[EmailStr, AfterValidator(str.lower)]
 
-    @field_validator("email")
-    @classmethod
-    def _lower(cls, email: str) -> str:
-        return email.lower()
+
+class Credentials(BaseModel):
+    email: Email
+    password: str = Field(min_length=1, max_length=200)
 
 
 class SignupIn(Credentials):
@@ -51,12 +51,7 @@ class RefreshIn(BaseModel):
 
 
 class ForgotPasswordIn(BaseModel):
-    email: EmailStr
-
-    @field_validator("email")
-    @classmethod
-    def _lower(cls, email: str) -> str:
-        return email.lower()
+    email: Email
 
 
 class ResetPasswordIn(BaseModel):

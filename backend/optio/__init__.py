@@ -43,15 +43,33 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
 
 def register_blueprints(app: Flask) -> None:
+    from .admin.routes import bp as admin
     from .auth.routes import bp as auth
+    from .diplomas.routes import bp as diplomas
     from .meta.routes import bp as meta
     from .meta.routes import docs
+    from .notifications.routes import bp as notifications
     from .quests.routes import bp as quests
     from .storage.routes import bp as storage
+    from .submissions.routes import bp as submissions
+    from .teams.routes import bp as teams
     from .users.routes import bp as users
     from .xp.routes import bp as xp
 
-    for blueprint in (meta, docs, auth, users, quests, xp, storage):
+    for blueprint in (
+        meta,
+        docs,
+        auth,
+        users,
+        quests,
+        xp,
+        storage,
+        diplomas,
+        teams,
+        submissions,
+        notifications,
+        admin,
+    ):
         app.register_blueprint(blueprint)
 
 

@@ -17,13 +17,18 @@ from flask import Flask, Response, current_app, g
 from psycopg.rows import dict_row
 from psycopg_pool import ConnectionPool
 
+from .errors import Unauthorized
+
 Role = Literal["anon", "authenticated", "elevated"]
 Query = tuple[str, dict[str, Any] | Sequence[Any] | None]
 
 _SET_CONTEXT = (
     "select set_config('role', %(role)s, true),"
     " set_config('request.jwt.claims', %(claims)s, true),"
-    " set_config('statement_timeout', %(timeout)s, true)"
+    " set_config('statement_timeout', %(timeout)s, true),"
+    # A deactivated user's access token stays valid until it expires; refuse it here, in the
+    # statement that already rides with the first query, so the check costs no round trip.
+    " (select u.is_active from public.users u where u.id = %(user_id)s::uuid) as active"
 )
 
 
@@ -55,11 +60,12 @@ class Tx:
         conn, setup = self._connection()
         cursors = []
         with conn.pipeline():
-            if setup:
-                conn.execute(*setup)
+            context = conn.execute(*setup) if setup else None
             for sql, params in queries:
                 cursors.append(conn.cursor(row_factory=dict_row).execute(sql, params))
         self.round_trips += 1
+        if context is not None and context.fetchone()[-1] is False:  # type: ignore[index]
+            raise Unauthorized("This account has been deactivated.", code="account_deactivated")
         return [cur.fetchall() if cur.description else [] for cur in cursors]
 
     def all(self, sql: str, params: Any = None) -> list[dict[str, Any]]:
@@ -91,7 +97,13 @@ class Tx:
         self._conn = self._pool.getconn()
         role = "none" if self.role == "elevated" else self.role
         claims = json.dumps(self.claims) if self.claims else ""
-        params = {"role": role, "claims": claims, "timeout": str(self._timeout_ms)}
+        user_id = (self.claims or {}).get("sub") if self.role == "authenticated" else None
+        params = {
+            "role": role,
+            "claims": claims,
+            "timeout": str(self._timeout_ms),
+            "user_id": user_id,
+        }
         return self._conn, (_SET_CONTEXT, params)
 
     def _end(self, commit: bool) -> None:

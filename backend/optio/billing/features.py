@@ -16,11 +16,20 @@ FREE_FEATURES: dict[str, Any] = {
 }
 
 
+TIER_FEATURES: dict[str, dict[str, Any]] = {
+    "free": FREE_FEATURES,
+    "supported": FREE_FEATURES,
+    "academy": {**FREE_FEATURES, "accredited_diploma": True},
+}
+
+
 def features_of(tier: str) -> dict[str, Any]:
-    return FREE_FEATURES
+    return TIER_FEATURES.get(tier, FREE_FEATURES)
 
 
 def require_feature(tier: str, feature: str) -> None:
     """403 `tier_limit` when the tier does not include the feature."""
     if not features_of(tier).get(feature):
-        raise Forbidden(f"Your plan does not include {feature.replace('_', ' ')}.", code="tier_limit")
+        raise Forbidden(
+            f"Your plan does not include {feature.replace('_', ' ')}.", code="tier_limit"
+        )

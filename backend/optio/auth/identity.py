@@ -112,18 +112,13 @@ def login_required(view: Callable) -> Callable:
 def admin_required(view: Callable) -> Callable:
     """The route needs a signed-in admin (RLS checks again on every row); passes `identity`."""
 
+    @login_required
     @functools.wraps(view)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        identity = current_identity()
-        if identity is None:
-            raise Unauthorized()
+    def wrapper(*args: Any, identity: Identity, **kwargs: Any) -> Any:
         if not tx().scalar("select private.is_admin()"):
             raise Forbidden("This needs an admin.", code="admin_only")
         return view(*args, identity=identity, **kwargs)
 
-    wrapper.__dict__["openapi"] = {
-        **wrapper.__dict__.get("openapi", {}),
-        "auth": True,
-        "errors": {*wrapper.__dict__.get("openapi", {}).get("errors", set()), 403},
-    }
+    meta = wrapper.__dict__["openapi"]
+    meta["errors"] = {*meta.get("errors", set()), 403}
     return wrapper

@@ -25,7 +25,8 @@ from optio.migrate import migrate
 
 from .factories import make_user  # noqa: F401  (re-exported for tests)
 
-TEMPLATE = "optio_test_template"
+# Per process, so that two test runs at once (two terminals, helpers) do not share a template.
+TEMPLATE = f"optio_test_template_{os.getpid()}"
 TEST_SETTINGS = {
     "_env_file": None,
     "optio_env": "test",
@@ -60,14 +61,18 @@ def pg_admin_url() -> str:
 
 
 @pytest.fixture(scope="session")
-def template_db(pg_admin_url: str) -> str:
+def template_db(pg_admin_url: str) -> Iterator[str]:
     with psycopg.connect(pg_admin_url, autocommit=True) as conn:
         conn.execute(
             sql.SQL("drop database if exists {} with (force)").format(sql.Identifier(TEMPLATE))
         )
         conn.execute(sql.SQL("create database {}").format(sql.Identifier(TEMPLATE)))
     migrate(_with_db(pg_admin_url, TEMPLATE))
-    return TEMPLATE
+    yield TEMPLATE
+    with psycopg.connect(pg_admin_url, autocommit=True) as conn:
+        conn.execute(
+            sql.SQL("drop database if exists {} with (force)").format(sql.Identifier(TEMPLATE))
+        )
 
 
 @pytest.fixture

@@ -1,0 +1,159 @@
+"""SQL of quest submissions. Every query runs as the requesting role, under RLS: authors see
+their own submissions, admins see and review all of them."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from psycopg.types.json import Jsonb
+
+from ..db import Tx
+
+COLUMNS = """s.id, s.title, s.description, s.suggested_tasks, s.make_public, s.status,
+  s.approved_quest_id, s.admin_notes, s.reviewed_at, s.created_at"""
+
+AUTHOR_JSON = """json_build_object('id', u.id, 'username', u.username,
+  'display_name', coalesce(u.display_name,
+                           nullif(btrim(concat_ws(' ', u.first_name, u.last_name)), '')))"""
+
+
+def my_tier(tx: Tx) -> str | None:
+    return tx.scalar("select subscription_tier from public.users where id = (select auth.uid())")
+
+
+def insert(tx: Tx, fields: dict[str, Any]) -> dict:
+    row = tx.one(
+        "insert into public.quest_submissions as s"
+        " (user_id, title, description, suggested_tasks, make_public)"
+        " values ((select auth.uid()), %(title)s, %(description)s, %(suggested_tasks)s,"
+        " %(make_public)s)"
+        f" returning {COLUMNS}",
+        {**fields, "suggested_tasks": Jsonb(fields["suggested_tasks"])},
+    )
+    assert row is not None
+    return row
+
+
+def mine(tx: Tx, limit: int, offset: int) -> tuple[list[dict], int]:
+    """One page of my submissions, newest first, and their count, in one round trip."""
+    params = {"limit": limit, "offset": offset}
+    page, count = tx.run(
+        (
+            f"select {COLUMNS} from public.quest_submissions s"
+            " where s.user_id = (select auth.uid())"
+            " order by s.created_at desc, s.id desc limit %(limit)s offset %(offset)s",
+            params,
+        ),
+        (
+            "select count(*) as n from public.quest_submissions"
+            " where user_id = (select auth.uid())",
+            params,
+        ),
+    )
+    return page, count[0]["n"]
+
+
+def queue(tx: Tx, status: str | None, limit: int, offset: int) -> tuple[list[dict], int]:
+    """One page of every visible submission (all of them, for an admin), oldest first, with
+    its author, and their count, in one round trip."""
+    params = {"status": status, "limit": limit, "offset": offset}
+    where = "%(status)s::text is null or s.status = %(status)s"
+    page, count = tx.run(
+        (
+            f"select {COLUMNS}, s.reviewed_by, {AUTHOR_JSON} as author"
+            " from public.quest_submissions s join public.users u on u.id = s.user_id"
+            f" where {where} order by s.created_at, s.id limit %(limit)s offset %(offset)s",
+            params,
+        ),
+        (f"select count(*) as n from public.quest_submissions s where {where}", params),
+    )
+    return page, count[0]["n"]
+
+
+def approve(
+    tx: Tx,
+    submission_id: uuid.UUID,
+    quest_id: uuid.UUID,
+    edits: dict[str, Any],
+) -> dict:
+    """In one statement: claim the pending submission for the new quest, create the quest and
+    its tasks in order, enroll the author and write the audit row.
+
+    The claim is the `status = 'pending'` update: of two approvals at once, the second waits
+    for the first's row lock, then finds the row approved and claims nothing, so every other
+    part of its statement inserts nothing. Returns the claimed row (None if nothing was
+    claimed) and whether the submission exists at all.
+
+    The task and enrollment inserts return nothing: RETURNING would hold their rows to the
+    read policies, which look for the quest in the statement's snapshot, where the quest
+    inserted beside them is not yet visible.
+    """
+    return _claim_and_audit(
+        tx,
+        claim="status = 'approved', approved_quest_id = %(quest_id)s",
+        action="submission.approve",
+        effects="""
+, quest as (
+  insert into public.quests (id, title, description, source, is_active, is_public, created_by)
+  select %(quest_id)s, coalesce(%(title)s, c.title), coalesce(%(description)s, c.description),
+         'custom', true, c.make_public, c.user_id
+  from claimed c
+  returning id, created_by
+), tasks as (
+  insert into public.quest_tasks (quest_id, title, description, pillar, xp_value, order_index)
+  select q.id, t.task ->> 'title', coalesce(t.task ->> 'description', ''),
+         t.task ->> 'pillar', (t.task ->> 'xp_value')::int, t.n - 1
+  from quest q cross join claimed c
+  cross join lateral jsonb_array_elements(coalesce(%(tasks)s::jsonb, c.suggested_tasks))
+       with ordinality as t(task, n)
+), enrolled as (
+  insert into public.user_quests (user_id, quest_id)
+  select created_by, id from quest
+)""",
+        params={
+            "id": submission_id,
+            "quest_id": quest_id,
+            "title": edits.get("title"),
+            "description": edits.get("description"),
+            "tasks": Jsonb(edits["tasks"]) if edits.get("tasks") is not None else None,
+            "edits": Jsonb(edits),
+        },
+    )
+
+
+def reject(tx: Tx, submission_id: uuid.UUID, notes: str) -> dict:
+    """Claim the pending submission as rejected with the notes, and write the audit row."""
+    return _claim_and_audit(
+        tx,
+        claim="status = 'rejected', admin_notes = %(notes)s",
+        action="submission.reject",
+        effects="",
+        params={"id": submission_id, "notes": notes, "edits": Jsonb({})},
+    )
+
+
+def _claim_and_audit(tx: Tx, claim: str, action: str, effects: str, params: dict[str, Any]) -> dict:
+    row = tx.one(
+        f"""
+with claimed as (
+  update public.quest_submissions s
+  set {claim}, reviewed_by = (select auth.uid()), reviewed_at = now()
+  from public.quest_submissions old
+  where s.id = %(id)s and s.status = 'pending' and old.id = s.id
+  returning s.id, s.user_id, s.title, s.description, s.suggested_tasks, s.make_public,
+            to_jsonb(old) as before, to_jsonb(s) as after
+){effects}, audited as (
+  insert into public.audit_log (actor_id, action, target_type, target_id, before, after)
+  select (select auth.uid()), %(action)s, 'quest_submission', c.id::text,
+         c.before,
+         case when %(edits)s = '{{}}'::jsonb then c.after
+              else c.after || jsonb_build_object('edits', %(edits)s) end
+  from claimed c
+)
+select (select after from claimed) as claimed,
+       exists (select 1 from public.quest_submissions where id = %(id)s) as found""",
+        {**params, "action": action},
+    )
+    assert row is not None
+    return row

@@ -1,0 +1,108 @@
+"""Models of custom quest submissions and their review."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from ..pillars import Pillar, PillarKey
+
+Status = Literal["pending", "approved", "rejected"]
+Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=200)]
+Description = Annotated[str, StringConstraints(strip_whitespace=True, max_length=5000)]
+TaskTitle = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+Notes = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000)]
+
+
+class TaskSuggestionIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    title: TaskTitle
+    description: Description = ""
+    pillar: Pillar
+    xp_value: int = Field(ge=25, le=200)
+
+
+Tasks = Annotated[list[TaskSuggestionIn], Field(min_length=1, max_length=20)]
+
+
+class SubmissionIn(BaseModel):
+    """A quest I propose; an admin approves it (maybe edited) or rejects it with notes."""
+
+    model_config = ConfigDict(extra="forbid")
+    title: Title
+    description: Description = ""
+    suggested_tasks: Tasks
+    make_public: bool = Field(
+        default=False, description="List the quest in the public catalog once approved."
+    )
+
+
+class ApprovalIn(BaseModel):
+    """Optional edits applied to the quest created from the submission; send {} for none."""
+
+    model_config = ConfigDict(extra="forbid")
+    title: Title | None = None
+    description: Description | None = None
+    tasks: Tasks | None = Field(default=None, description="Replace the suggested tasks.")
+
+
+class RejectionIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    notes: Notes = Field(description="Why, for the author; required.")
+
+
+class MySubmissionsQuery(BaseModel):
+    page: int = Field(default=1, ge=1, le=10_000)
+    per_page: int = Field(default=20, ge=1, le=100)
+
+
+class QueueQuery(MySubmissionsQuery):
+    status: Status | None = Field(default=None, description="Omit for every status.")
+
+
+class TaskSuggestionPublic(BaseModel):
+    title: str
+    description: str
+    pillar: PillarKey
+    xp_value: int
+
+
+class SubmissionPublic(BaseModel):
+    id: uuid.UUID
+    title: str
+    description: str
+    suggested_tasks: list[TaskSuggestionPublic]
+    make_public: bool
+    status: Status
+    approved_quest_id: uuid.UUID | None
+    admin_notes: str | None
+    reviewed_at: datetime | None
+    created_at: datetime
+
+
+class SubmissionList(BaseModel):
+    data: list[SubmissionPublic]
+    count: int
+    page: int
+    per_page: int
+
+
+class AuthorPublic(BaseModel):
+    id: uuid.UUID
+    username: str | None
+    display_name: str | None
+
+
+class QueuedSubmission(SubmissionPublic):
+    author: AuthorPublic
+    reviewed_by: uuid.UUID | None
+
+
+class QueueList(BaseModel):
+    data: list[QueuedSubmission]
+    count: int
+    page: int
+    per_page: int

@@ -1,0 +1,47 @@
+"""The rules of custom quest submissions: who may propose, and how an admin reviews once."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from ..billing.features import require_feature
+from ..db import tx
+from ..errors import Conflict, NotFound
+from . import queries
+from .schemas import ApprovalIn, MySubmissionsQuery, QueueQuery, RejectionIn, SubmissionIn
+
+
+def submit(proposal: SubmissionIn) -> dict[str, Any]:
+    current = tx()
+    require_feature(queries.my_tier(current) or "free", "custom_quest_submissions")
+    return queries.insert(current, proposal.model_dump())
+
+
+def mine(params: MySubmissionsQuery) -> dict[str, Any]:
+    rows, count = queries.mine(tx(), params.per_page, (params.page - 1) * params.per_page)
+    return {"data": rows, "count": count, "page": params.page, "per_page": params.per_page}
+
+
+def queue(params: QueueQuery) -> dict[str, Any]:
+    offset = (params.page - 1) * params.per_page
+    rows, count = queries.queue(tx(), params.status, params.per_page, offset)
+    return {"data": rows, "count": count, "page": params.page, "per_page": params.per_page}
+
+
+def approve(submission_id: uuid.UUID, edits: ApprovalIn) -> dict[str, Any]:
+    """Create the quest (with any edits) and enroll the author, once, whoever approves."""
+    changes = edits.model_dump(exclude_none=True)
+    return _reviewed(queries.approve(tx(), submission_id, uuid.uuid4(), changes))
+
+
+def reject(submission_id: uuid.UUID, rejection: RejectionIn) -> dict[str, Any]:
+    return _reviewed(queries.reject(tx(), submission_id, rejection.notes))
+
+
+def _reviewed(outcome: dict[str, Any]) -> dict[str, Any]:
+    if outcome["claimed"] is not None:
+        return outcome["claimed"]
+    if not outcome["found"]:
+        raise NotFound("No such submission.")
+    raise Conflict("This submission has already been reviewed.", code="already_reviewed")

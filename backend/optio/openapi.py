@@ -53,8 +53,13 @@ def openapi_document(app: Flask) -> dict[str, Any]:
     operations = _operations(app)
     schemas = _component_schemas(operations)
     paths: dict[str, dict[str, Any]] = {}
-    for path, method, view, params in operations:
-        paths.setdefault(path, {})[method] = _operation(view, params, schemas["refs"])
+    for path, method, (endpoint, view), params in operations:
+        op = _operation(view, params, schemas["refs"])
+        # The endpoint ("blueprint.view") is unique where view names are not; the method
+        # suffix keeps one view serving two methods unique too.
+        op["operationId"] = f"{endpoint.replace('.', '_')}_{method}"
+        op["tags"] = [endpoint.split(".")[0]]
+        paths.setdefault(path, {})[method] = op
     return {
         "openapi": "3.1.0",
         "info": {
@@ -74,7 +79,7 @@ def openapi_document(app: Flask) -> dict[str, Any]:
     }
 
 
-def _operations(app: Flask) -> list[tuple[str, str, Any, list[dict[str, Any]]]]:
+def _operations(app: Flask) -> list[tuple[str, str, tuple[str, Any], list[dict[str, Any]]]]:
     found = []
     for rule in app.url_map.iter_rules():
         if rule.endpoint in {"static", "docs.docs_asset"}:
@@ -91,13 +96,13 @@ def _operations(app: Flask) -> list[tuple[str, str, Any, list[dict[str, Any]]]]:
         ]
         path = _RULE_ARG.sub(lambda m: "{" + m["name"] + "}", rule.rule)
         for method in sorted((rule.methods or set()) - {"HEAD", "OPTIONS"}):
-            found.append((path, method.lower(), view, params))
+            found.append((path, method.lower(), (rule.endpoint, view), params))
     return found
 
 
 def _component_schemas(operations: list) -> dict[str, Any]:
     models: dict[tuple[type[BaseModel], JsonSchemaMode], None] = {}
-    for _, _, view, _ in operations:
+    for _, _, (_, view), _ in operations:
         meta = view.__dict__.get("openapi", {})
         for key in ("body", "multipart"):
             if meta.get(key):
@@ -112,9 +117,7 @@ def _operation(view: Any, path_params: list, refs: dict) -> dict[str, Any]:
     meta = view.__dict__.get("openapi", {})
     summary, description = summary_of(view)
     op: dict[str, Any] = {
-        "operationId": view.__name__,
         "summary": summary or view.__name__.replace("_", " "),
-        "tags": [view.__module__.split(".")[1] if "." in view.__module__ else "meta"],
         "parameters": list(path_params),
         "responses": {},
     }

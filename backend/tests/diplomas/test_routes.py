@@ -1,0 +1,249 @@
+"""Reading a diploma by its address, and its owner's settings."""
+
+import json
+
+import pytest
+
+from ..factories import make_quest, signed_in
+from .conftest import complete, diploma_of, history, publish, stored_png
+
+
+@pytest.fixture
+def ana(client, app, conn, student):
+    """Ana (a signed-in student) has one completed quest with text, private and file evidence,
+    and one quest in progress."""
+    user, headers = student
+    done = make_quest(conn, title="Build a budget", tasks=3, xp=[40, 60, 100])
+    complete(
+        conn,
+        user["id"],
+        done,
+        [
+            {"evidence_text": "My spreadsheet is public"},
+            {"evidence_text": "My secret diary", "is_private": True},
+            {
+                "evidence_type": "image",
+                "evidence_text": None,
+                "evidence_path": stored_png(app, user["id"]),
+                "evidence_content_type": "image/png",
+                "evidence_size": 48,
+            },
+        ],
+    )
+    going = make_quest(conn, title="Run a 5K", tasks=4, xp=25)
+    complete(conn, user["id"], going, [{}])
+    return {**user, "headers": headers, "slug": diploma_of(conn, user["id"])["slug"]}
+
+
+def test_a_public_diploma_shows_quests_evidence_progress_and_xp(client, conn, ana, visitor):
+    publish(conn, ana["id"])
+    resp = visitor.get(f"/api/diplomas/{ana['slug']}")
+    assert resp.status_code == 200
+    body = resp.get_json()
+    assert body["slug"] == "ana-lopez" and body["is_public"] is True
+    assert body["display_name"] == "Ana López" and body["accredited"] is False
+    [quest] = body["completed_quests"]
+    assert quest["title"] == "Build a budget" and quest["xp_earned"] == 200
+    text, private, image = (t["evidence"] for t in quest["tasks"])
+    assert text == {
+        "type": "text",
+        "text": "My spreadsheet is public",
+        "url": None,
+        "file_url": None,
+        "content_type": None,
+    }
+    assert private is None
+    assert image["type"] == "image" and image["content_type"] == "image/png"
+    assert (
+        image["file_url"].startswith("/api/storage/evidence/") and "signature=" in image["file_url"]
+    )
+    with client.get(image["file_url"]) as file:
+        assert file.status_code == 200 and file.mimetype == "image/png"
+    [going] = body["in_progress_quests"]
+    assert going["title"] == "Run a 5K"
+    assert going["progress"]["completed_tasks"] == 1 and going["progress"]["percent"] == 25
+    assert body["xp"]["total"] == 225
+
+
+def test_the_document_never_carries_the_email_or_private_evidence(client, conn, ana, visitor):
+    publish(conn, ana["id"])
+    text = visitor.get(f"/api/diplomas/{ana['slug']}").get_data(as_text=True)
+    assert "My secret diary" not in text and ana["email"] not in text
+    assert '"path"' not in text  # files only as signed URLs
+    for raw in conn.execute("select private.diploma_document(%s)::text", (ana["slug"],)):
+        assert "My secret diary" not in raw[0] and ana["email"] not in raw[0]
+
+
+def test_diploma_xp_equals_my_xp(client, conn, ana, visitor):
+    publish(conn, ana["id"])
+    mine = client.get("/api/users/me/xp", headers=ana["headers"]).get_json()
+    assert visitor.get(f"/api/diplomas/{ana['slug']}").get_json()["xp"] == mine
+    assert mine["total"] == 225
+
+
+def test_an_academy_diploma_is_accredited(client, conn, ana, visitor):
+    publish(conn, ana["id"])
+    conn.execute(
+        "update public.users set subscription_tier = 'academy' where id = %s", (ana["id"],)
+    )
+    body = visitor.get(f"/api/diplomas/{ana['slug']}").get_json()
+    assert body["accredited"] is True and "academy" not in json.dumps(body)
+
+
+@pytest.mark.parametrize("viewer", ["anon", "another student"])
+def test_a_private_diploma_cannot_be_told_from_a_missing_one(client, app, ana, viewer, visitor):
+    browser, headers = (visitor, {}) if viewer == "anon" else (client, signed_in(client, app)[1])
+    private = browser.get(f"/api/diplomas/{ana['slug']}", headers=headers)
+    missing = browser.get("/api/diplomas/no-such-student", headers=headers)
+    assert private.status_code == missing.status_code == 404
+    assert private.get_data() == missing.get_data()
+    assert private.get_json()["error"]["code"] == "not_found"
+    for name in ("ETag", "Cache-Control", "X-DB-Round-Trips", "Content-Type"):
+        assert private.headers.get(name) == missing.headers.get(name), name
+
+
+def test_a_deactivated_students_public_diploma_is_hidden(client, conn, ana, admin_headers, visitor):
+    publish(conn, ana["id"])
+    conn.execute("update public.users set is_active = false where id = %s", (ana["id"],))
+    assert visitor.get(f"/api/diplomas/{ana['slug']}").status_code == 404
+    assert client.get(f"/api/diplomas/{ana['slug']}", headers=admin_headers).status_code == 200
+
+
+def test_a_public_diploma_is_cacheable_and_answers_304_to_its_etag(client, conn, ana, visitor):
+    publish(conn, ana["id"])
+    first = visitor.get(f"/api/diplomas/{ana['slug']}")
+    etag = first.headers["ETag"]
+    assert first.headers["Cache-Control"] == "public, max-age=60"
+    again = visitor.get(f"/api/diplomas/{ana['slug']}", headers={"If-None-Match": etag})
+    assert again.status_code == 304 and again.get_data() == b""
+    assert again.headers["ETag"] == etag and again.headers["Cache-Control"] == "public, max-age=60"
+    assert int(again.headers["X-DB-Round-Trips"]) <= 2
+    other = visitor.get(f"/api/diplomas/{ana['slug']}", headers={"If-None-Match": '"other"'})
+    assert other.status_code == 200 and other.headers["ETag"] == etag
+
+
+def test_the_etag_changes_with_the_diploma(client, conn, ana, visitor):
+    publish(conn, ana["id"])
+    before = visitor.get(f"/api/diplomas/{ana['slug']}").headers["ETag"]
+    client.patch("/api/users/me/diploma", json={"headline": "Budget nerd"}, headers=ana["headers"])
+    after = visitor.get(f"/api/diplomas/{ana['slug']}", headers={"If-None-Match": before})
+    assert after.status_code == 200 and after.headers["ETag"] != before
+    assert after.get_json()["headline"] == "Budget nerd"
+
+
+@pytest.mark.parametrize("viewer", ["owner", "admin"])
+def test_a_private_diploma_seen_by_its_owner_or_an_admin_is_not_cached(
+    client, ana, admin_headers, viewer
+):
+    headers = ana["headers"] if viewer == "owner" else admin_headers
+    resp = client.get(f"/api/diplomas/{ana['slug']}", headers=headers)
+    assert resp.status_code == 200 and resp.get_json()["is_public"] is False
+    assert resp.headers["Cache-Control"] == "private, no-store"
+    assert resp.headers["ETag"]
+
+
+def test_a_long_history_costs_at_most_three_round_trips(client, app, conn, visitor):
+    user, headers = signed_in(client, app, first_name="Maya", last_name="Long")
+    history(conn, user["id"], 1000)
+    slug = publish(conn, user["id"])
+    for browser, path, auth in (
+        (visitor, f"/api/diplomas/{slug}", {}),
+        (client, "/api/users/me/diploma", headers),
+    ):
+        resp = browser.get(path, headers=auth)
+        assert resp.status_code == 200
+        assert int(resp.headers["X-DB-Round-Trips"]) <= 3, path
+        body = resp.get_json()
+        assert sum(len(q["tasks"]) for q in body["completed_quests"]) == 1000
+        assert sum(1 for q in body["completed_quests"] for t in q["tasks"] if t["evidence"]) == 666
+        assert body["xp"]["total"] == 25_000
+    patch = client.patch("/api/users/me/diploma", json={"bio": "Long"}, headers=headers)
+    assert patch.status_code == 200 and int(patch.headers["X-DB-Round-Trips"]) <= 3
+
+
+# My diploma ----------------------------------------------------------------------------------
+
+
+def test_my_diploma_reads_even_while_private(client, ana):
+    resp = client.get("/api/users/me/diploma", headers=ana["headers"])
+    assert resp.status_code == 200
+    assert resp.get_json()["slug"] == "ana-lopez" and resp.get_json()["is_public"] is False
+    assert resp.headers["Cache-Control"] == "private, no-store"
+
+
+def test_publishing_makes_it_readable_by_anyone(client, ana, visitor):
+    assert visitor.get("/api/diplomas/ana-lopez").status_code == 404
+    resp = client.patch("/api/users/me/diploma", json={"is_public": True}, headers=ana["headers"])
+    assert resp.status_code == 200 and resp.get_json()["is_public"] is True
+    assert visitor.get("/api/diplomas/ana-lopez").status_code == 200
+
+
+def test_headline_and_bio_are_set_and_cleared(client, ana):
+    resp = client.patch(
+        "/api/users/me/diploma",
+        json={"headline": "  Future economist ", "bio": "I like budgets."},
+        headers=ana["headers"],
+    )
+    assert (resp.get_json()["headline"], resp.get_json()["bio"]) == (
+        "Future economist",
+        "I like budgets.",
+    )
+    resp = client.patch("/api/users/me/diploma", json={"headline": " "}, headers=ana["headers"])
+    assert resp.get_json()["headline"] is None and resp.get_json()["bio"] == "I like budgets."
+
+
+def test_changing_the_slug_moves_the_diploma(client, conn, ana, visitor):
+    publish(conn, ana["id"])
+    resp = client.patch(
+        "/api/users/me/diploma", json={"slug": "ana-l-2027"}, headers=ana["headers"]
+    )
+    assert resp.status_code == 200 and resp.get_json()["slug"] == "ana-l-2027"
+    assert visitor.get("/api/diplomas/ana-l-2027").status_code == 200
+    old = visitor.get("/api/diplomas/ana-lopez")
+    assert old.status_code == 404
+    assert old.get_data() == visitor.get("/api/diplomas/never-was").get_data()
+
+
+def test_a_taken_slug_is_a_conflict_and_changes_nothing(client, app, conn, ana):
+    other = signed_in(client, app, first_name="Bo", last_name="Berg")[0]
+    resp = client.patch(
+        "/api/users/me/diploma",
+        json={"slug": "bo-berg", "headline": "Should not stick"},
+        headers=ana["headers"],
+    )
+    assert resp.status_code == 409 and resp.get_json()["error"]["code"] == "slug_taken"
+    assert diploma_of(conn, ana["id"])["slug"] == "ana-lopez"
+    assert diploma_of(conn, ana["id"])["headline"] is None
+    assert diploma_of(conn, other["id"])["slug"] == "bo-berg"
+
+
+def test_keeping_my_own_slug_is_not_a_conflict(client, ana):
+    resp = client.patch("/api/users/me/diploma", json={"slug": "ana-lopez"}, headers=ana["headers"])
+    assert resp.status_code == 200
+
+
+@pytest.mark.parametrize(
+    "payload,field",
+    [
+        ({"slug": "Ana-Lopez"}, "slug"),
+        ({"slug": "ana--lopez"}, "slug"),
+        ({"slug": "-ana"}, "slug"),
+        ({"slug": "ana-"}, "slug"),
+        ({"slug": "ab"}, "slug"),
+        ({"slug": "a" * 61}, "slug"),
+        ({"slug": "anà-lopez"}, "slug"),
+        ({"slug": "ana_lopez"}, "slug"),
+        ({"slug": None}, "slug"),
+        ({"is_public": None}, "is_public"),
+        ({"is_public": "maybe"}, "is_public"),
+        ({"headline": "x" * 141}, "headline"),
+        ({"bio": "x" * 2001}, "bio"),
+        ({"user_id": "00000000-0000-0000-0000-000000000000"}, "user_id"),
+        ({}, "body"),
+    ],
+)
+def test_invalid_changes_are_422_naming_the_field(client, conn, ana, payload, field):
+    resp = client.patch("/api/users/me/diploma", json=payload, headers=ana["headers"])
+    assert resp.status_code == 422
+    assert [d["field"] for d in resp.get_json()["error"]["details"]] == [field]
+    assert diploma_of(conn, ana["id"])["slug"] == "ana-lopez"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask
+from flask import Flask, current_app
 from flask_cors import CORS
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
@@ -10,7 +10,15 @@ from flask_limiter.util import get_remote_address
 from .db import Database
 
 db = Database()
-limiter = Limiter(key_func=get_remote_address)
+
+
+def _default_limit() -> str:
+    # Read per app at request time: Flask-Limiter keeps the default limits of the first app it
+    # was bound to, so a plain RATELIMIT_DEFAULT would ignore every later app's settings.
+    return current_app.config["SETTINGS"].rate_limit_default
+
+
+limiter = Limiter(key_func=get_remote_address, default_limits=[_default_limit])
 cors = CORS()
 
 
@@ -19,7 +27,6 @@ def init_extensions(app: Flask, conninfo: str) -> None:
     db.init_app(app, conninfo)
     app.config.update(
         RATELIMIT_STORAGE_URI=settings.redis_url or "memory://",
-        RATELIMIT_DEFAULT=settings.rate_limit_default,
         RATELIMIT_HEADERS_ENABLED=True,
         RATELIMIT_KEY_PREFIX="optio",
     )

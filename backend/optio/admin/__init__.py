@@ -1,0 +1,1 @@
+"""The admin workspace: analytics, accounts, and the quest catalog."""

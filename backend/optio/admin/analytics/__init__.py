@@ -1,0 +1,1 @@
+"""Platform analytics for admins."""

@@ -1,0 +1,28 @@
+"""Platform analytics: the numbers an admin watches."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ...billing.features import TIER_FEATURES
+from ...db import tx
+from ...pillars import all_pillars_xp
+from . import queries
+
+
+def analytics() -> dict[str, Any]:
+    found = queries.analytics(tx())
+    tiers = {tier: 0 for tier in TIER_FEATURES} | found["users_per_tier"]
+    return {
+        "users": found["users"],
+        "users_per_tier": [{"tier": tier, "users": n} for tier, n in tiers.items()],
+        "completions_per_day": [
+            {"day": row["day"], "completions": row["completions"]}
+            for row in found["completions_per_day"]
+        ],
+        "xp_per_pillar": all_pillars_xp(found["xp_per_pillar"]),
+        "top_quests": {
+            "by_enrollments": found["by_enrollments"],
+            "by_completions": found["by_completions"],
+        },
+    }

@@ -1,0 +1,1 @@
+"""Quest and task management for admins."""

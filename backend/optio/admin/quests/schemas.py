@@ -1,0 +1,124 @@
+"""Models of quest and task management."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+from ...pillars import Pillar, PillarKey
+from ...quests.schemas import Source, WebUrl
+from ..partial import Change, NotNull
+
+Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+Description = Annotated[str, StringConstraints(strip_whitespace=True, max_length=5000)]
+XpValue = Annotated[int, Field(gt=0, le=10_000)]
+
+
+class AdminQuestListQuery(BaseModel):
+    search: str | None = Field(default=None, max_length=100, description="In title or description.")
+    is_active: bool | None = None
+    page: int = Field(default=1, ge=1, le=10_000)
+    per_page: int = Field(default=20, ge=1, le=100)
+
+    @field_validator("search")
+    @classmethod
+    def _blank_is_none(cls, value: str | None) -> str | None:
+        return value.strip() or None if value else None
+
+
+class TaskIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    title: Title
+    description: Description = ""
+    pillar: Pillar
+    xp_value: XpValue
+    is_required: bool = True
+
+
+class TaskUpdate(Change):
+    title: Annotated[Title | None, NotNull] = None
+    description: Annotated[Description | None, NotNull] = None
+    pillar: Annotated[Pillar | None, NotNull] = None
+    xp_value: Annotated[XpValue | None, NotNull] = None
+    is_required: Annotated[bool | None, NotNull] = None
+
+
+class QuestIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    title: Title
+    description: Description = ""
+    source: Source = "custom"
+    is_active: bool = True
+    is_public: bool = True
+    image_url: WebUrl | None = None
+    tasks: list[TaskIn] = Field(min_length=1, max_length=100, description="In this order.")
+
+
+class QuestUpdate(Change):
+    title: Annotated[Title | None, NotNull] = None
+    description: Annotated[Description | None, NotNull] = None
+    source: Annotated[Source | None, NotNull] = None
+    is_active: Annotated[bool | None, NotNull] = None
+    is_public: Annotated[bool | None, NotNull] = None
+    image_url: WebUrl | None = Field(default=None, description="null removes the image.")
+
+
+class TaskOrder(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    task_ids: list[uuid.UUID] = Field(
+        max_length=500, description="Every task of the quest, each once, in the new order."
+    )
+
+    @field_validator("task_ids")
+    @classmethod
+    def _each_once(cls, value: list[uuid.UUID]) -> list[uuid.UUID]:
+        if len(set(value)) != len(value):
+            raise ValueError("lists a task more than once")
+        return value
+
+
+class AdminTaskPublic(BaseModel):
+    id: uuid.UUID
+    quest_id: uuid.UUID
+    title: str
+    description: str
+    pillar: PillarKey
+    xp_value: int
+    order_index: int
+    is_required: bool
+    completions: int = Field(description="Students who completed it; such a task stays.")
+
+
+class AdminQuestBase(BaseModel):
+    id: uuid.UUID
+    title: str
+    description: str
+    source: Source
+    is_active: bool
+    is_public: bool
+    image_url: str | None
+    created_by: uuid.UUID | None
+    created_at: datetime
+    updated_at: datetime
+    enrollments: int
+    completions: int = Field(description="Enrolled students who completed the quest.")
+
+
+class AdminQuestSummary(AdminQuestBase):
+    pillars: list[PillarKey]
+    task_count: int
+    total_xp: int
+
+
+class AdminQuestList(BaseModel):
+    data: list[AdminQuestSummary]
+    count: int
+    page: int
+    per_page: int
+
+
+class AdminQuestDetail(AdminQuestBase):
+    tasks: list[AdminTaskPublic]

@@ -1,0 +1,59 @@
+"""Models of account management."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, Field, field_validator
+
+from ..partial import Change, NotNull
+
+Role = Literal["student", "parent", "advisor", "admin"]
+Tier = Literal["free", "supported", "academy"]
+
+
+class UserListQuery(BaseModel):
+    search: str | None = Field(
+        default=None, max_length=100, description="Part of the e-mail, username or a name."
+    )
+    role: Role | None = None
+    page: int = Field(default=1, ge=1, le=10_000)
+    per_page: int = Field(default=20, ge=1, le=100)
+
+    @field_validator("search")
+    @classmethod
+    def _blank_is_none(cls, value: str | None) -> str | None:
+        return value.strip() or None if value else None
+
+
+class AdminUserPublic(BaseModel):
+    id: uuid.UUID
+    email: str
+    username: str | None
+    first_name: str | None
+    last_name: str | None
+    display_name: str | None
+    role: Role
+    subscription_tier: str
+    subscription_status: str | None
+    is_active: bool
+    created_at: datetime
+    updated_at: datetime
+
+
+class AdminUserList(BaseModel):
+    data: list[AdminUserPublic]
+    count: int
+    page: int
+    per_page: int
+
+
+class AdminUserUpdate(Change):
+    """What an admin may change on an account. Deactivating stops sign-in, refresh and every
+    access token the user still holds."""
+
+    role: Annotated[Role | None, NotNull] = None
+    subscription_tier: Annotated[Tier | None, NotNull] = None
+    is_active: Annotated[bool | None, NotNull] = None

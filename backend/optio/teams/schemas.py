@@ -1,0 +1,95 @@
+"""Models of team-up requests and teammates."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+RequestStatus = Literal["pending", "accepted", "rejected", "cancelled"]
+Direction = Literal["incoming", "outgoing"]
+
+
+class TeamRequestIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    recipient: str = Field(
+        min_length=1, max_length=320, description="The other student's username or e-mail."
+    )
+    quest_id: uuid.UUID | None = Field(
+        default=None, description="A quest to take on together; accepting enrolls both."
+    )
+    message: str = Field(default="", max_length=500)
+
+    @field_validator("recipient")
+    @classmethod
+    def _not_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("must not be blank")
+        return value.strip()
+
+
+class TeamRequestListQuery(BaseModel):
+    status: RequestStatus | None = None
+    direction: Direction | None = None
+    page: int = Field(default=1, ge=1, le=10_000)
+    per_page: int = Field(default=20, ge=1, le=100)
+
+
+class TeammateCard(BaseModel):
+    """What a student shows the people they team up with: never their e-mail."""
+
+    id: uuid.UUID
+    username: str | None
+    display_name: str | None
+
+
+class QuestRef(BaseModel):
+    id: uuid.UUID
+    title: str | None = Field(description="Null when the quest is no longer in the catalog.")
+
+
+class TeamRequestPublic(BaseModel):
+    id: uuid.UUID
+    direction: Direction = Field(description="incoming: sent to me; outgoing: sent by me.")
+    status: RequestStatus
+    other: TeammateCard = Field(description="The other student: recipient or sender.")
+    quest: QuestRef | None
+    message: str
+    created_at: datetime
+    responded_at: datetime | None
+
+
+class TeamRequestList(BaseModel):
+    data: list[TeamRequestPublic]
+    count: int
+    page: int
+    per_page: int
+
+
+class SharedQuestProgress(BaseModel):
+    """A teammate's progress on a quest we are both enrolled in."""
+
+    quest_id: uuid.UUID
+    title: str
+    completed_tasks: int
+    total_tasks: int
+    completed_at: datetime | None
+
+
+class TeammatePublic(TeammateCard):
+    teamed_up_at: datetime
+    shared_quests: list[SharedQuestProgress]
+
+
+class TeammateListQuery(BaseModel):
+    page: int = Field(default=1, ge=1, le=10_000)
+    per_page: int = Field(default=20, ge=1, le=100)
+
+
+class TeammateList(BaseModel):
+    data: list[TeammatePublic]
+    count: int
+    page: int
+    per_page: int

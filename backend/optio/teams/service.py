@@ -1,0 +1,92 @@
+"""The rules of team-ups: who may ask whom, who answers, and what a teammate may see."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from ..billing.features import require_feature
+from ..db import tx
+from ..errors import Conflict, Forbidden, Invalid, NotFound
+from . import queries
+from .schemas import TeammateListQuery, TeamRequestIn, TeamRequestListQuery
+
+
+def _page(rows: list[dict], count: int, params: Any) -> dict[str, Any]:
+    return {"data": rows, "count": count, "page": params.page, "per_page": params.per_page}
+
+
+def send_request(user_id: uuid.UUID, payload: TeamRequestIn) -> dict[str, Any]:
+    """Ask another student to team up; at most one pending request between two students."""
+    current = tx()
+    context = queries.sender_context(current, payload.recipient, payload.quest_id)
+    if context is None:
+        raise NotFound("Your profile was not found.")
+    require_feature(context["tier"], "team_ups")
+    recipient_id = context["recipient_id"]
+    if recipient_id is None:
+        raise NotFound("No student has that username or e-mail.", code="recipient_not_found")
+    if recipient_id == user_id:
+        raise Invalid(
+            "You cannot team up with yourself.",
+            code="cannot_team_with_self",
+            details=[
+                {
+                    "field": "recipient",
+                    "location": "body",
+                    "message": "must be another student",
+                    "type": "value_error",
+                }
+            ],
+        )
+    if not context["quest_ok"]:
+        raise NotFound("No such quest in the catalog.", code="quest_not_found")
+    if context["teammates"]:
+        raise Conflict("You are already teammates.", code="already_teammates")
+
+    created, pending = queries.send(current, recipient_id, payload.quest_id, payload.message)
+    if not created:
+        incoming = pending is not None and pending["direction"] == "incoming"
+        raise Conflict(
+            "They have already asked you: accept or reject their request."
+            if incoming
+            else "A team-up request between you two is already pending.",
+            code="request_pending",
+        )
+    assert pending is not None  # ours, just inserted: the only pending one of the pair
+    return pending
+
+
+def list_requests(params: TeamRequestListQuery) -> dict[str, Any]:
+    rows, count = queries.list_requests(
+        tx(),
+        status=params.status,
+        direction=params.direction,
+        limit=params.per_page,
+        offset=(params.page - 1) * params.per_page,
+    )
+    return _page(rows, count, params)
+
+
+# The party who may make each decision.
+_DECIDED_BY = {"accepted": "recipient_id", "rejected": "recipient_id", "cancelled": "sender_id"}
+
+
+def decide(user_id: uuid.UUID, request_id: uuid.UUID, status: str) -> dict[str, Any]:
+    """Accept or reject (the recipient) or cancel (the sender) a pending request."""
+    changed, state = queries.decide(tx(), request_id, status)
+    if changed is not None:
+        return changed
+    if state is None:  # not mine to see
+        raise NotFound("No such team-up request.")
+    if state[_DECIDED_BY[status]] != user_id:
+        who = "sender" if status == "cancelled" else "recipient"
+        raise Forbidden(f"Only the request's {who} may do that.", code="not_your_request")
+    raise Conflict(f"This request is already {state['status']}.", code="request_not_pending")
+
+
+def teammates(params: TeammateListQuery) -> dict[str, Any]:
+    rows, count = queries.teammates(
+        tx(), limit=params.per_page, offset=(params.page - 1) * params.per_page
+    )
+    return _page(rows, count, params)

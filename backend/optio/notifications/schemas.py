@@ -1,0 +1,34 @@
+"""Models of in-app notifications."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+
+class NotificationListQuery(BaseModel):
+    page: int = Field(default=1, ge=1, le=10_000)
+    per_page: int = Field(default=20, ge=1, le=100)
+
+
+class NotificationPublic(BaseModel):
+    id: uuid.UUID
+    type: str = Field(
+        description="e.g. team_request_received, team_request_accepted, quest_completed."
+    )
+    title: str
+    body: str
+    data: dict[str, Any] = Field(description="Ids of what it is about, by type.")
+    read_at: datetime | None
+    created_at: datetime
+
+
+class NotificationList(BaseModel):
+    data: list[NotificationPublic] = Field(description="Unread first, then newest first.")
+    count: int
+    unread_count: int
+    page: int
+    per_page: int

@@ -44,7 +44,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
 def register_blueprints(app: Flask) -> None:
     from .admin.routes import bp as admin
+    from .ai.routes import bp as ai
     from .auth.routes import bp as auth
+    from .billing.routes import bp as billing
     from .diplomas.routes import bp as diplomas
     from .meta.routes import bp as meta
     from .meta.routes import docs
@@ -68,6 +70,8 @@ def register_blueprints(app: Flask) -> None:
         teams,
         submissions,
         notifications,
+        billing,
+        ai,
         admin,
     ):
         app.register_blueprint(blueprint)

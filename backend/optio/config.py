@@ -55,6 +55,20 @@ class Settings(BaseSettings):
     signed_url_ttl_seconds: int = 3600
     supabase_service_role_key: str | None = None
 
+    stripe_secret_key: str | None = None
+    stripe_webhook_secret: str | None = None
+    stripe_api_base: str = "https://api.stripe.com"
+    stripe_price_supported: str | None = None
+    stripe_price_academy: str | None = None
+    stripe_webhook_tolerance_seconds: int = 300
+    billing_grace_days: int = 7
+
+    gemini_api_key: str | None = None
+    gemini_model: str = "gemini-2.5-flash-lite"
+    gemini_base_url: str | None = None
+    gemini_timeout_seconds: float = 30.0
+    rate_limit_ai: str = "10/minute"
+
     redis_url: str | None = None
     rate_limit_default: str = "300/minute"
     rate_limit_auth: str = "10/minute"

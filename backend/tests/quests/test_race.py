@@ -5,8 +5,8 @@ import threading
 
 import httpx
 import pytest
-from werkzeug.serving import make_server
 
+from ..concurrency import fire_together, live_server
 from ..factories import bearer, login, make_quest, make_user
 
 CONCURRENCY = 20
@@ -19,27 +19,8 @@ def settings_overrides():
 
 @pytest.fixture
 def server(app):
-    httpd = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_port}"
-    httpd.shutdown()
-    thread.join()
-
-
-def fire_together(n, send):
-    barrier, results = threading.Barrier(n), [None] * n
-
-    def worker(i):
-        barrier.wait()
-        results[i] = send()
-
-    threads = [threading.Thread(target=worker, args=(i,)) for i in range(n)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    return results
+    with live_server(app) as url:
+        yield url
 
 
 def test_twenty_simultaneous_completions_award_xp_once(app, client, conn, server):
@@ -58,7 +39,7 @@ def test_twenty_simultaneous_completions_award_xp_once(app, client, conn, server
             )
             return r.status_code, r.json()
 
-    results = fire_together(CONCURRENCY, send)
+    results = fire_together([send] * CONCURRENCY)
     statuses = sorted(status for status, _ in results)
     assert statuses == [200] * (CONCURRENCY - 1) + [201], statuses
     assert len({body["completion"]["id"] for _, body in results}) == 1
@@ -91,7 +72,7 @@ def test_the_last_two_tasks_finished_together_still_complete_the_quest(app, clie
                 headers=headers,
             ).json()
 
-    results = fire_together(2, send)
+    results = fire_together([send, send])
     assert sorted(r["quest_completed"] for r in results) == [False, True]
     completed_at = conn.execute(
         "select completed_at from public.user_quests where user_id = %s", (user["id"],)

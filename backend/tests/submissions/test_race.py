@@ -1,12 +1,10 @@
 """Reviews of one submission sent at the same instant, through a real HTTP server, against a
 committed database: exactly one wins, the other answers 409, and one quest at most exists."""
 
-import threading
-
 import httpx
 import pytest
-from werkzeug.serving import make_server
 
+from ..concurrency import fire_together, live_server
 from .conftest import make_submission
 
 ROUNDS = 5  # several submissions, each reviewed twice at once: the overlap is not left to luck
@@ -19,27 +17,8 @@ def settings_overrides():
 
 @pytest.fixture
 def server(app):
-    httpd = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_port}"
-    httpd.shutdown()
-    thread.join()
-
-
-def fire_together(sends):
-    barrier, results = threading.Barrier(len(sends)), [None] * len(sends)
-
-    def worker(i):
-        barrier.wait()
-        results[i] = sends[i]()
-
-    threads = [threading.Thread(target=worker, args=(i,)) for i in range(len(sends))]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    return results
+    with live_server(app) as url:
+        yield url
 
 
 def review(server, headers, submission_id, action):

@@ -1,13 +1,12 @@
 """Duplicate team-up requests, both ways, at the same instant, through a real HTTP server against
 a committed database: per pair exactly one request is created and every other send gets 409."""
 
-import threading
 from collections import Counter
 
 import httpx
 import pytest
-from werkzeug.serving import make_server
 
+from ..concurrency import fire_together, live_server
 from ..factories import bearer, login, make_user
 
 PAIRS, SENDS_EACH_WAY = 4, 2
@@ -21,27 +20,8 @@ def settings_overrides():
 
 @pytest.fixture
 def server(app):
-    httpd = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_port}"
-    httpd.shutdown()
-    thread.join()
-
-
-def fire_together(sends):
-    barrier, results = threading.Barrier(len(sends)), [None] * len(sends)
-
-    def worker(i):
-        barrier.wait()
-        results[i] = sends[i]()
-
-    threads = [threading.Thread(target=worker, args=(i,)) for i in range(len(sends))]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    return results
+    with live_server(app) as url:
+        yield url
 
 
 def test_simultaneous_requests_both_ways_create_one_request_per_pair(app, client, conn, server):

@@ -56,6 +56,7 @@ def register_blueprints(app: Flask) -> None:
     from .submissions.routes import bp as submissions
     from .teams.routes import bp as teams
     from .users.routes import bp as users
+    from .web import bp as web
     from .xp.routes import bp as xp
 
     for blueprint in (
@@ -73,6 +74,7 @@ def register_blueprints(app: Flask) -> None:
         billing,
         ai,
         admin,
+        web,  # last: the web app answers the paths outside /api
     ):
         app.register_blueprint(blueprint)
 

@@ -1,4 +1,4 @@
-"""`optio dev | db migrate | db reset | db seed | db check | users create`."""
+"""`optio dev | openapi | db migrate | db reset | db seed | db check | users create`."""
 
 from __future__ import annotations
 
@@ -138,6 +138,24 @@ def dev(port: int | None) -> None:
         f"Optio API on http://127.0.0.1:{port}/api  (docs: http://127.0.0.1:{port}/api/docs)"
     )
     app.run(host="127.0.0.1", port=port, debug=False, use_reloader=False, threaded=True)
+
+
+@main.command("openapi")
+def openapi() -> None:
+    """Print the API's OpenAPI document (no database needed: the web app's client is made
+    from it)."""
+    import json
+
+    from . import create_app
+    from .openapi import openapi_document
+
+    # The pool opens on first use, which this never reaches; .env is left out so the
+    # document is the same on every machine.
+    app = create_app(
+        {"_env_file": None, "optio_env": "development", "database_url": "postgresql:///unused"}
+    )
+    with app.app_context():
+        click.echo(json.dumps(openapi_document(app), indent=2, sort_keys=True))
 
 
 main.add_command(db_group)

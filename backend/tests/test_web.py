@@ -1,0 +1,73 @@
+"""The built web app is served outside /api; the API keeps its own paths and errors."""
+
+import pytest
+
+
+@pytest.fixture
+def dist(tmp_path, app):
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "index.html").write_text("<!doctype html><title>Optio</title>")
+    (tmp_path / "assets" / "app-1a2b.js").write_text("console.log('optio')")
+    (tmp_path / "favicon.svg").write_text("<svg/>")
+    app.config["WEB_DIST"] = tmp_path
+    return tmp_path
+
+
+def fetch(client, path):
+    """GET and close the response (a served file stays open until then)."""
+    with client.get(path) as resp:
+        resp.get_data()
+    return resp
+
+
+def test_the_root_serves_the_app_and_is_always_revalidated(client, dist):
+    resp = fetch(client, "/")
+    assert resp.status_code == 200 and b"<title>Optio</title>" in resp.data
+    assert resp.headers["Cache-Control"] == "no-cache"
+    assert "script-src 'self'" in resp.headers["Content-Security-Policy"]
+
+
+@pytest.mark.parametrize("path", ["/dashboard", "/diploma/sam-student", "/quests/abc/def"])
+def test_client_routes_fall_back_to_index_html(client, dist, path):
+    resp = fetch(client, path)
+    assert resp.status_code == 200 and b"<title>Optio</title>" in resp.data
+
+
+def test_hashed_assets_are_cached_for_a_year(client, dist):
+    resp = fetch(client, "/assets/app-1a2b.js")
+    assert resp.status_code == 200 and resp.data == b"console.log('optio')"
+    assert resp.headers["Cache-Control"] == "public, max-age=31536000, immutable"
+
+
+def test_other_files_of_the_build_are_served_as_they_are(client, dist):
+    resp = fetch(client, "/favicon.svg")
+    assert resp.status_code == 200 and resp.data == b"<svg/>"
+
+
+def test_a_missing_asset_is_a_404_not_the_app(client, dist):
+    assert fetch(client, "/assets/gone-0000.js").status_code == 404
+
+
+def test_paths_outside_the_build_are_not_served(client, dist, tmp_path):
+    (tmp_path.parent / "secret.txt").write_text("no")
+    resp = fetch(client, "/../secret.txt")
+    assert resp.data != b"no" and b"<title>Optio</title>" in resp.data
+
+
+@pytest.mark.parametrize("path", ["/api", "/api/nope", "/api/quests/x/y/z"])
+def test_api_paths_stay_json_404s(client, dist, path):
+    resp = fetch(client, path)
+    assert resp.status_code == 404 and resp.get_json()["error"]["code"] == "not_found"
+
+
+def test_api_routes_keep_answering(client, dist):
+    assert client.get("/api/pillars").status_code == 200
+    assert client.delete("/api/health").status_code == 405
+
+
+def test_an_unbuilt_app_says_how_to_build_it(client, app, tmp_path):
+    app.config["WEB_DIST"] = tmp_path / "missing"
+    resp = fetch(client, "/dashboard")
+    assert resp.status_code == 503
+    error = resp.get_json()["error"]
+    assert error["code"] == "web_app_not_built" and "npm run build" in error["message"]

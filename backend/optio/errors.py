@@ -54,8 +54,20 @@ class UnsupportedMediaType(AppError):
     status, code, message = 415, "unsupported_media_type", "That content type is not supported."
 
 
+class TooManyRequests(AppError):
+    status, code, message = 429, "rate_limited", "Too many requests. Try again later."
+
+
+class BadGateway(AppError):
+    status, code, message = 502, "bad_gateway", "A service we depend on failed."
+
+
 class Unavailable(AppError):
     status, code, message = 503, "unavailable", "The service is unavailable."
+
+
+class GatewayTimeout(AppError):
+    status, code, message = 504, "gateway_timeout", "A service we depend on timed out."
 
 
 def error_body(status: int, code: str, message: str, details: list | None = None):

@@ -1,0 +1,36 @@
+"""SQL of AI usage. Rows are written only through the two definer functions of the
+ai_usage migration; users read their own rows, admins all of them."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from ..db import Tx
+
+
+def reserve(tx: Tx, feature: str, model: str) -> dict[str, Any]:
+    """Take one of today's requests for the caller, or record the refusal (outcome 'limited')."""
+    row = tx.one(
+        "select id, outcome, used_today, daily_limit from private.reserve_ai_call(%s, %s)",
+        (feature, model),
+    )
+    assert row is not None
+    return row
+
+
+def finish(
+    tx: Tx,
+    call_id: uuid.UUID,
+    outcome: str,
+    input_tokens: int,
+    output_tokens: int,
+    attempts: int,
+    latency_ms: int,
+) -> None:
+    tx.run(
+        (
+            "select private.finish_ai_call(%s, %s, %s, %s, %s, %s)",
+            (call_id, outcome, input_tokens, output_tokens, attempts, latency_ms),
+        )
+    )

@@ -1,0 +1,73 @@
+"""The rules of AI assistance: configured or 503, within the daily quota or 429, every request
+recorded in ai_usage whatever its answer, and no database connection held while Gemini thinks.
+
+The reservation is the request's only write and must stand even when the answer is an error
+(the request's own transaction would roll it back then), so that transaction commits as soon
+as the reservation is made; this also returns its connection to the pool before the slow call.
+The outcome is written afterwards in a short transaction of its own.
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from flask import current_app
+from pydantic import BaseModel
+
+from ..auth.identity import Identity
+from ..db import database, tx
+from ..errors import TooManyRequests
+from . import prompts, queries
+from .gemini import Prompt, Spend, gemini_client, generate
+from .schemas import QuestDraft, QuestDraftIn, TaskSuggestionsDraft, TaskSuggestionsIn
+
+Answer = TypeVar("Answer", bound=BaseModel)
+
+
+def draft_quest(subject: QuestDraftIn, identity: Identity) -> dict[str, Any]:
+    draft, left = _assist("quest_draft", prompts.quest_draft(subject), QuestDraft, identity)
+    return {**draft.model_dump(), "requests_left_today": left}
+
+
+def suggest_tasks(quest: TaskSuggestionsIn, identity: Identity) -> dict[str, Any]:
+    suggestions, left = _assist(
+        "task_suggestions", prompts.task_suggestions(quest), TaskSuggestionsDraft, identity
+    )
+    return {**suggestions.model_dump(), "requests_left_today": left}
+
+
+def _assist(
+    feature: str, prompt: Prompt, schema: type[Answer], identity: Identity
+) -> tuple[Answer, int | None]:
+    client = gemini_client()
+    model = current_app.config["SETTINGS"].gemini_model
+    request_tx = tx()
+    call = queries.reserve(request_tx, feature, model)
+    request_tx.commit()
+    limit = call["daily_limit"]
+    if call["outcome"] == "limited":
+        raise TooManyRequests(
+            f"You have used today's {limit} AI requests; the count resets at midnight UTC.",
+            code="ai_daily_limit",
+            details=[{"daily_limit": limit, "used_today": call["used_today"]}],
+        )
+    spend = Spend()
+    try:
+        answer = generate(client, model, prompt, schema, spend)
+    finally:
+        _record(identity, call["id"], spend)
+    return answer, None if limit is None else max(limit - call["used_today"] - 1, 0)
+
+
+def _record(identity: Identity, call_id: Any, spend: Spend) -> None:
+    with database().transaction(role="authenticated", claims=identity.claims) as usage_tx:
+        queries.finish(
+            usage_tx,
+            call_id,
+            spend.outcome,
+            spend.input_tokens,
+            spend.output_tokens,
+            spend.attempts,
+            spend.latency_ms,
+        )
+    tx().round_trips += usage_tx.round_trips  # X-DB-Round-Trips counts every trip made

@@ -105,7 +105,9 @@ def test_permissions(client, conn, people, gemini, path, who, expected):
     resp = client.post(path, json=body, headers=headers)
     assert resp.status_code == expected, resp.get_json()
     if expected != 200:
-        assert resp.get_json()["error"]["code"] == ("unauthorized" if who == "anon" else "admin_only")
+        assert resp.get_json()["error"]["code"] == (
+            "unauthorized" if who == "anon" else "admin_only"
+        )
         assert gemini.call_count == 0 and usage_rows(conn) == []
 
 

@@ -216,3 +216,22 @@ def test_the_endpoints_are_documented_with_their_models_and_errors(client):
     assert {"title", "description", "tasks", "requests_left_today"} <= set(
         schemas["QuestDraftPublic"]["properties"]
     )
+
+
+@pytest.mark.parametrize(
+    ("path", "who", "trips"), [(SUGGESTIONS, "student", 4), (DRAFTS, "admin", 5)]
+)
+def test_round_trips_are_fixed_whatever_the_history(client, conn, people, gemini, path, who, trips):
+    """Reserve + commit, then record + commit in a short transaction of its own (and the
+    admin check): one or two over the budget of 3, so that no transaction waits on Gemini."""
+    conn.execute(
+        "insert into public.ai_usage (user_id, feature, model, outcome, created_at)"
+        " select %s, 'quest_draft', 'm', 'upstream_error', now() - n * interval '1 minute'"
+        " from generate_series(1, 500) n",
+        (people[who]["id"],),
+    )
+    gemini.mock(return_value=reply(quest_draft() if path == DRAFTS else suggestions()))
+    body = draft_request() if path == DRAFTS else suggestion_request()
+    resp = client.post(path, json=body, headers=people[who]["headers"])
+    assert resp.status_code == 200
+    assert resp.headers["X-DB-Round-Trips"] == str(trips)

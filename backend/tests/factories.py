@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 from typing import Any
 
 from flask import Flask
@@ -88,3 +89,21 @@ def signed_in(client, app, **overrides) -> tuple[dict[str, Any], dict[str, str]]
     """A new user and the Authorization header for them."""
     user = make_user(app, **overrides)
     return user, bearer(login(client, user))
+
+
+def set_tier(conn, user_id: Any, tier: str) -> None:
+    """Arrange a user's subscription tier, without the history row and notice that a real
+    change writes (triggers off for this one statement), so counts in tests start clean."""
+    with conn.transaction():
+        conn.execute("set local session_replication_role = replica")
+        conn.execute(
+            "update public.users set subscription_tier = %s where id = %s", (tier, user_id)
+        )
+
+
+def set_tier_features(conn, tier: str, **features: Any) -> None:
+    """Change what a tier allows (feature=value; None is no limit)."""
+    conn.execute(
+        "update public.subscription_tiers set features = features || %s::jsonb where tier_key = %s",
+        (json.dumps(features), tier),
+    )

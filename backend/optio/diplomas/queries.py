@@ -8,9 +8,17 @@ from psycopg import sql
 
 from ..db import Tx
 
-_BY_SLUG = "select private.diploma_document(%(slug)s) as document"
-_MINE = (
-    "select private.diploma_document(d.slug) as document"
+# The document, with whether its owner's tier includes the accredited mark (read from
+# subscription_tiers in the same statement).
+_WITH_ACCREDITED = (
+    "select x.document || jsonb_build_object('accredited', coalesce("
+    " (select (t.features ->> 'accredited_diploma')::boolean from public.subscription_tiers t"
+    "  where t.tier_key = x.document ->> 'subscription_tier'), false)) as document"
+    " from ({source}) x where x.document is not null"
+)
+_BY_SLUG = _WITH_ACCREDITED.format(source="select private.diploma_document(%(slug)s) as document")
+_MINE = _WITH_ACCREDITED.format(
+    source="select private.diploma_document(d.slug) as document"
     " from public.diplomas d where d.user_id = (select auth.uid())"
 )
 

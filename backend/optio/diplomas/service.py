@@ -11,7 +11,6 @@ from typing import Any
 import psycopg
 from flask import current_app
 
-from ..billing.features import features_of
 from ..db import tx
 from ..errors import Conflict, NotFound
 from ..quests.service import progress_public
@@ -80,7 +79,7 @@ def _diploma(raw: dict[str, Any]) -> Diploma:
     document = {
         **{k: raw[k] for k in ("slug", "is_public", "display_name", "headline", "bio")},
         "member_since": raw["member_since"],
-        "accredited": bool(features_of(raw["subscription_tier"]).get("accredited_diploma")),
+        "accredited": bool(raw["accredited"]),
         "xp": xp_public(raw["xp"]),
         "completed_quests": raw["completed_quests"],
         "in_progress_quests": [

@@ -41,9 +41,9 @@ def get_quest(quest_id: uuid.UUID):
 @bp.post("/quests/<uuid:quest_id>/enroll")
 @login_required
 @response(EnrollmentPublic)
-@errors(404)
+@errors(403, 404)
 def enroll(quest_id: uuid.UUID, identity: Identity):
-    """Start the quest, or resume it after abandoning; earlier completions are kept."""
+    """Start the quest, or resume it after abandoning, within my plan's active-quest limit."""
     return service.enroll(quest_id)
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from flask import current_app
 
+from ..billing.features import Plan, require
 from ..db import tx
 from ..errors import Conflict, NotFound
 from ..storage import storage
@@ -75,10 +76,14 @@ def progress_public(counts: dict[str, Any]) -> dict[str, int]:
 
 
 def enroll(quest_id: uuid.UUID) -> dict[str, Any]:
-    row = queries.enroll(tx(), quest_id)
-    if row is None:
+    """Start or resume a quest within my tier's limit of active quests; idempotent."""
+    enrollment, found, plan = queries.enroll(tx(), quest_id)
+    if enrollment is not None:
+        return enrollment
+    if not found or plan is None:
         raise NotFound("No such quest, or it is no longer active.")
-    return row["enrollment"]
+    require(Plan.of(plan), "max_active_quests")
+    raise AssertionError("an allowed enrollment of an active quest was not written")
 
 
 def abandon(quest_id: uuid.UUID) -> dict[str, Any]:

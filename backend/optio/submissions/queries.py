@@ -8,6 +8,7 @@ from typing import Any
 
 from psycopg.types.json import Jsonb
 
+from ..billing.features import LOCK_ME, allows_one_more_sql, plan_query
 from ..db import Tx
 
 COLUMNS = """s.id, s.title, s.description, s.suggested_tasks, s.make_public, s.status,
@@ -18,21 +19,31 @@ AUTHOR_JSON = """json_build_object('id', u.id, 'username', u.username,
                            nullif(btrim(concat_ws(' ', u.first_name, u.last_name)), '')))"""
 
 
-def my_tier(tx: Tx) -> str | None:
-    return tx.scalar("select subscription_tier from public.users where id = (select auth.uid())")
+# My submissions waiting for review: what custom_quest_submissions limits.
+_PENDING = (
+    "select count(*) from public.quest_submissions p"
+    " where p.user_id = (select auth.uid()) and p.status = 'pending'"
+)
 
 
-def insert(tx: Tx, fields: dict[str, Any]) -> dict:
-    row = tx.one(
-        "insert into public.quest_submissions as s"
-        " (user_id, title, description, suggested_tasks, make_public)"
-        " values ((select auth.uid()), %(title)s, %(description)s, %(suggested_tasks)s,"
-        " %(make_public)s)"
-        f" returning {COLUMNS}",
-        {**fields, "suggested_tasks": Jsonb(fields["suggested_tasks"])},
+def insert(tx: Tx, fields: dict[str, Any]) -> tuple[dict | None, dict | None]:
+    """Insert my submission if my tier allows one more pending review, in one round trip: lock
+    my row so submissions take turns, write, then read my plan for the refusal.
+    Returns (the submission or None, my plan)."""
+    allowed = allows_one_more_sql("custom_quest_submissions", _PENDING)
+    _, row, plan = tx.run(
+        LOCK_ME,
+        (
+            "insert into public.quest_submissions as s"
+            " (user_id, title, description, suggested_tasks, make_public)"
+            " select (select auth.uid()), %(title)s, %(description)s, %(suggested_tasks)s,"
+            f" %(make_public)s where {allowed}"
+            f" returning {COLUMNS}",
+            {**fields, "suggested_tasks": Jsonb(fields["suggested_tasks"])},
+        ),
+        plan_query(_PENDING),
     )
-    assert row is not None
-    return row
+    return (row[0] if row else None), (plan[0] if plan else None)
 
 
 def mine(tx: Tx, limit: int, offset: int) -> tuple[list[dict], int]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from ..billing.features import require_feature
+from ..billing.features import Plan, require
 from ..db import tx
 from ..errors import Conflict, NotFound
 from . import queries
@@ -13,9 +13,14 @@ from .schemas import ApprovalIn, MySubmissionsQuery, QueueQuery, RejectionIn, Su
 
 
 def submit(proposal: SubmissionIn) -> dict[str, Any]:
-    current = tx()
-    require_feature(queries.my_tier(current) or "free", "custom_quest_submissions")
-    return queries.insert(current, proposal.model_dump())
+    """Submit within my plan's limit of submissions waiting for review."""
+    row, plan = queries.insert(tx(), proposal.model_dump())
+    if row is not None:
+        return row
+    if plan is None:
+        raise NotFound("Your profile was not found.")
+    require(Plan.of(plan), "custom_quest_submissions")
+    raise AssertionError("an allowed submission was not written")
 
 
 def mine(params: MySubmissionsQuery) -> dict[str, Any]:

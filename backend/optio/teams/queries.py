@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..billing.features import plan_query
 from ..db import Tx
 
 ME = "(select auth.uid())"
@@ -30,19 +31,24 @@ def _view(source: str) -> str:
     return _REQUEST_VIEW.format(source=source)
 
 
-def sender_context(tx: Tx, recipient: str, quest_id: Any) -> dict | None:
-    """My tier, the recipient's id (None when unknown), whether the quest may be named and
+def sender_context(tx: Tx, recipient: str, quest_id: Any) -> tuple[dict | None, dict | None]:
+    """My plan, the recipient's id (None when unknown), whether the quest may be named and
     whether we already are teammates: everything a new request is checked against, at once."""
-    return tx.one(
-        "select u.subscription_tier as tier, t.id as recipient_id,"
-        " (%(quest)s::uuid is null or exists (select 1 from public.quests q"
-        "   where q.id = %(quest)s and q.is_active and q.is_public)) as quest_ok,"
-        " (t.id is not null and exists (select 1 from public.team_requests r"
-        f"   where r.status = 'accepted' and {_SAME_PAIR.format(a='u.id', b='t.id')})) as teammates"
-        " from public.users u cross join (select private.find_user_id(%(recipient)s) as id) t"
-        f" where u.id = {ME}",
-        {"recipient": recipient, "quest": quest_id},
+    context, plan = tx.run(
+        (
+            "select t.id as recipient_id,"
+            " (%(quest)s::uuid is null or exists (select 1 from public.quests q"
+            "   where q.id = %(quest)s and q.is_active and q.is_public)) as quest_ok,"
+            " (t.id is not null and exists (select 1 from public.team_requests r"
+            "   where r.status = 'accepted'"
+            f"   and {_SAME_PAIR.format(a='u.id', b='t.id')})) as teammates"
+            " from public.users u cross join (select private.find_user_id(%(recipient)s) as id) t"
+            f" where u.id = {ME}",
+            {"recipient": recipient, "quest": quest_id},
+        ),
+        plan_query(),
     )
+    return (context[0] if context else None), (plan[0] if plan else None)
 
 
 def send(tx: Tx, recipient_id: Any, quest_id: Any, message: str) -> tuple[bool, dict | None]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from ..billing.features import require_feature
+from ..billing.features import Plan, require
 from ..db import tx
 from ..errors import Conflict, Forbidden, Invalid, NotFound
 from . import queries
@@ -19,10 +19,10 @@ def _page(rows: list[dict], count: int, params: Any) -> dict[str, Any]:
 def send_request(user_id: uuid.UUID, payload: TeamRequestIn) -> dict[str, Any]:
     """Ask another student to team up; at most one pending request between two students."""
     current = tx()
-    context = queries.sender_context(current, payload.recipient, payload.quest_id)
-    if context is None:
+    context, plan = queries.sender_context(current, payload.recipient, payload.quest_id)
+    if context is None or plan is None:
         raise NotFound("Your profile was not found.")
-    require_feature(context["tier"], "team_ups")
+    require(Plan.of(plan), "team_ups")
     recipient_id = context["recipient_id"]
     if recipient_id is None:
         raise NotFound("No student has that username or e-mail.", code="recipient_not_found")

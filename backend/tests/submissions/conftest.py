@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from psycopg.types.json import Jsonb
 
-from ..factories import bearer, login, make_user
+from ..factories import bearer, login, make_user, set_tier
 
 _seq = itertools.count(1)
 
@@ -54,14 +54,17 @@ def make_submission(conn, user: dict[str, Any], **overrides: Any) -> dict[str, A
 
 
 @pytest.fixture
-def people(app) -> dict[str, dict[str, Any]]:
+def people(app, conn) -> dict[str, dict[str, Any]]:
     """An author, another student and an admin, each with `headers` to call the API as them.
+    They are on the academy tier, which puts no limit on pending submissions (the limits are
+    tested in tests/billing).
 
     They sign in on a client of their own: the login cookies must not make `client` anyone.
     """
     found = {}
     for name, role in (("author", "student"), ("other", "student"), ("admin", "admin")):
         user = make_user(app, role=role, first_name=name.title(), last_name="Tester")
+        set_tier(conn, user["id"], "academy")
         found[name] = {**user, "headers": bearer(login(app.test_client(), user))}
     return found
 

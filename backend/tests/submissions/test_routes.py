@@ -4,8 +4,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from optio.billing import features
-
+from ..factories import set_tier_features
 from .conftest import make_submission, suggested_tasks
 
 WHO = ["anon", "author", "other", "admin"]
@@ -129,12 +128,8 @@ def test_twenty_tasks_is_the_most_a_proposal_may_suggest(client, people):
     assert len(resp.get_json()["suggested_tasks"]) == 20
 
 
-def test_a_tier_without_custom_submissions_is_refused(client, conn, people, monkeypatch):
-    monkeypatch.setitem(
-        features.TIER_FEATURES,
-        "free",
-        {**features.FREE_FEATURES, "custom_quest_submissions": False},
-    )
+def test_a_tier_without_custom_submissions_is_refused(client, conn, people):
+    set_tier_features(conn, "academy", custom_quest_submissions=False)
     resp = client.post(
         "/api/quest-submissions", json=proposal(), headers=people["author"]["headers"]
     )
@@ -232,7 +227,7 @@ def test_every_endpoint_takes_at_most_three_round_trips(client, conn, people):
     trips = {name: int(resp.headers["X-DB-Round-Trips"]) for name, resp in answers.items()}
     assert [r.status_code for r in answers.values()] == [201, 200, 200, 200, 409, 200]
     assert trips == {
-        "submit": 3,  # my tier, the insert, the commit
+        "submit": 2,  # lock, guarded insert and my plan pipelined, the commit
         "mine": 2,  # page and count pipelined, the commit
         "queue": 3,  # the admin check, page and count pipelined, the commit
         "approve": 3,  # the admin check, the whole approval in one statement, the commit

@@ -3,7 +3,7 @@ each call costs in SQL round trips."""
 
 import pytest
 
-from ..factories import make_quest, make_user
+from ..factories import make_quest, make_user, set_tier_features
 from .conftest import DECIDED, DECISIONS, enroll, make_request, send
 
 # --- sending ----------------------------------------------------------------------------------
@@ -114,10 +114,8 @@ def test_a_request_names_only_an_active_public_quest(client, conn, cast):
     assert resp.get_json()["quest"] == {"id": str(quest["id"]), "title": "Rocketry"}
 
 
-def test_sending_needs_the_team_ups_feature_of_my_tier(client, conn, cast, monkeypatch):
-    from optio.billing import features
-
-    monkeypatch.setitem(features.TIER_FEATURES, "free", {"team_ups": False})
+def test_sending_needs_the_team_ups_feature_of_my_tier(client, conn, cast):
+    set_tier_features(conn, "free", team_ups=False)
     resp = send(client, cast["sender"]["headers"], "recipient")
     assert resp.status_code == 403
     assert resp.get_json()["error"]["code"] == "tier_limit"

@@ -41,8 +41,11 @@ order by day"""
 XP_PER_PILLAR = """
 select pillar, sum(xp_amount) as xp from public.user_skill_xp group by pillar"""
 
+# Every tier, zeros included, cheapest first.
 USERS_PER_TIER = """
-select subscription_tier as tier, count(*) as users from public.users group by subscription_tier"""
+select t.tier_key as tier, count(u.id) as users
+from public.subscription_tiers t left join public.users u on u.subscription_tier = t.tier_key
+group by t.tier_key, t.sort_order order by t.sort_order"""
 
 _QUEST_COUNTS = """
 select q.id, q.title, e.enrollments, e.completions
@@ -78,7 +81,7 @@ def analytics(tx: Tx) -> dict[str, Any]:
         "users": users[0],
         "completions_per_day": daily,
         "xp_per_pillar": {row["pillar"]: row["xp"] for row in pillars},
-        "users_per_tier": {row["tier"]: row["users"] for row in tiers},
+        "users_per_tier": tiers,
         "by_enrollments": by_enrollments,
         "by_completions": by_completions,
     }

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...billing.features import TIER_FEATURES
 from ...db import tx
 from ...pillars import all_pillars_xp
 from . import queries
@@ -12,10 +11,9 @@ from . import queries
 
 def analytics() -> dict[str, Any]:
     found = queries.analytics(tx())
-    tiers = {tier: 0 for tier in TIER_FEATURES} | found["users_per_tier"]
     return {
         "users": found["users"],
-        "users_per_tier": [{"tier": tier, "users": n} for tier, n in tiers.items()],
+        "users_per_tier": found["users_per_tier"],
         "completions_per_day": [
             {"day": row["day"], "completions": row["completions"]}
             for row in found["completions_per_day"]

@@ -1,13 +1,20 @@
 # Optio: `make dev` runs the whole app with demo data; `make test` runs every test.
-# Both work on a fresh clone with only Python 3.11+: the virtualenv and the embedded
-# PostgreSQL are made here, under .venv/ and .optio/.
+# Both work on a fresh clone with only Python 3.11+ and Node 20: the virtualenv, the embedded
+# PostgreSQL and the frontend's node_modules are made here, under .venv/, .optio/ and
+# frontend/node_modules/ (and Debian's Chromium is installed for the end-to-end tests).
 
 PYTHON ?= python3
 VENV := .venv
 BIN := $(CURDIR)/$(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum backend/pyproject.toml | cut -d' ' -f1)
+WEB := frontend
+WEB_STAMP := $(WEB)/node_modules/.installed-$(shell cksum $(WEB)/package-lock.json | cut -d' ' -f1)
+HAVE_NODE := $(shell command -v npm >/dev/null 2>&1 && echo yes)
+# The end-to-end tests drive this browser (Debian's package: browser downloads are not used).
+CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: dev test lint format db-migrate db-reset db-seed install clean bench
+.PHONY: dev test lint format db-migrate db-reset db-seed install clean bench \
+	web-install web-build web-dev web-test e2e api-client chromium
 
 $(STAMP): backend/pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is needed")'
@@ -17,14 +24,59 @@ $(STAMP): backend/pyproject.toml
 
 install: $(STAMP)
 
+$(WEB_STAMP): $(WEB)/package-lock.json
+	@test -n "$(HAVE_NODE)" || { echo "Node 20 (node and npm) is needed for the frontend" >&2; exit 1; }
+	cd $(WEB) && npm ci --no-audit --no-fund
+	rm -f $(WEB)/node_modules/.installed-* && touch $@
+
+web-install: $(WEB_STAMP)
+
+web-build: web-install
+	cd $(WEB) && npm run build
+
+# The Vite dev server on :5173, proxying /api to `make dev` (OPTIO_API to point it elsewhere).
+web-dev: web-install
+	cd $(WEB) && npm run dev
+
+# The typed API client, regenerated from the app's own OpenAPI document (no database needed).
+api-client: install web-install
+	mkdir -p .optio && $(BIN)/optio openapi > .optio/openapi.json
+	cd $(WEB) && npm run api-client
+
+chromium:
+	@if [ -x "$(CHROMIUM)" ]; then exit 0; fi; \
+	if [ "$$(id -u)" != 0 ]; then \
+		echo "Chromium is missing at $(CHROMIUM). Install Debian's package as root" \
+			"(apt-get install -y chromium) or run with CHROMIUM=/path/to/chromium." >&2; exit 1; \
+	fi; \
+	echo "installing Debian's chromium for the end-to-end tests"; \
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+
+# With Node the app is built and served at http://127.0.0.1:$$PORT; without it, the API alone.
 dev: install
+ifeq ($(HAVE_NODE),yes)
+	$(MAKE) web-build
+else
+	@echo "Node is not installed: serving the API only (the web app needs Node 20 to build)"
+endif
 	cd backend && $(BIN)/optio dev
 
-test: install
+test: install web-install chromium
 	cd backend && $(BIN)/pytest
+	$(MAKE) web-test e2e
+
+web-test: web-install
+	cd $(WEB) && npm test
+
+# Its own API and database (.optio/e2e) on a free port, serving the build; screenshots go to
+# test-artifacts/screenshots.
+e2e: install web-build chromium
+	cd $(WEB) && CHROMIUM_PATH=$(CHROMIUM) npx playwright test
 
 lint: install
 	cd backend && $(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/mypy
+	$(MAKE) web-install
+	cd $(WEB) && npm run typecheck
 
 format: install
 	cd backend && $(BIN)/ruff format . && $(BIN)/ruff check --fix .
@@ -39,7 +91,7 @@ db-seed: install
 	cd backend && $(BIN)/optio db seed
 
 clean:
-	rm -rf $(VENV) .optio
+	rm -rf $(VENV) .optio $(WEB)/node_modules $(WEB)/dist test-artifacts
 
 bench: install
 	cd backend && $(BIN)/python bench/api_latency.py

@@ -1,0 +1,97 @@
+"""Plans and subscriptions: the tiers on offer, checkout, the portal and my status."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from flask import current_app
+
+from ..db import tx
+from ..errors import Conflict, Invalid, NotFound
+from . import queries, stripe_api
+from .events import LIVE
+from .prices import price_of_tier
+
+
+def tiers() -> dict[str, Any]:
+    rows = queries.tiers(tx())
+    buyable = price_of_tier(rows, current_app.config["SETTINGS"])
+    return {"data": [{**row, "purchasable": row["tier"] in buyable} for row in rows]}
+
+
+def checkout(tier: str) -> dict[str, Any]:
+    """A Checkout Session for `tier`, on my Stripe customer (created once and kept); someone
+    already paying changes plan in the portal instead of getting a second subscription."""
+    settings = stripe_api.require_billing()
+    current = tx()
+    me, rows = queries.me_and_tiers(current)
+    if me is None:
+        raise NotFound("Your profile was not found.")
+    price = price_of_tier(rows, settings).get(tier)
+    if price is None:
+        raise Invalid(
+            f"The {tier} tier cannot be bought right now.",
+            code="tier_not_purchasable",
+            details=[
+                {"field": "tier", "location": "body", "message": "has no price", "type": "value"}
+            ],
+        )
+    customer = me["stripe_customer_id"]
+    if me["stripe_subscription_id"] and me["subscription_status"] in LIVE:
+        assert customer is not None  # a subscription is linked through its customer
+        url = stripe_api.create_portal_session(
+            settings,
+            customer=customer,
+            subscription=me["stripe_subscription_id"],
+            key=_key("plan-change", me["id"], tier, price, window=300),
+        )
+        return {"url": url, "mode": "portal"}
+    user_id = str(me["id"])
+    if customer is None:
+        created = stripe_api.create_customer(settings, user_id, me["email"])
+        customer = queries.link_customer(current, created) or created
+    url = stripe_api.create_checkout_session(
+        settings,
+        user_id=user_id,
+        customer=customer,
+        tier=tier,
+        price=price,
+        key=_key("checkout", me["id"], tier, price, customer, window=3600),
+    )
+    return {"url": url, "mode": "checkout"}
+
+
+def portal() -> dict[str, Any]:
+    settings = stripe_api.require_billing()
+    me = queries.me(tx())
+    if me is None or not me["stripe_customer_id"]:
+        raise Conflict(
+            "You have no billing account yet: subscribe first.", code="no_billing_account"
+        )
+    url = stripe_api.create_portal_session(
+        settings, customer=me["stripe_customer_id"], key=_key("portal", me["id"], window=300)
+    )
+    return {"url": url}
+
+
+def status() -> dict[str, Any]:
+    stripe_api.require_billing()
+    me = queries.me(tx())
+    if me is None:
+        raise NotFound("Your profile was not found.")
+    return {
+        "tier": me["tier"],
+        "subscribed_tier": me["subscription_tier"],
+        "status": me["subscription_status"],
+        "past_due": me["subscription_status"] == "past_due",
+        "grace_until": me["subscription_grace_until"],
+        "current_period_end": me["current_period_end"],
+        "has_billing_account": me["stripe_customer_id"] is not None,
+    }
+
+
+def _key(kind: str, *parts: Any, window: int) -> str:
+    """An idempotency key that is the same for repeats of one request within `window` seconds
+    (a double click gets the same session), and new after it."""
+    return "-".join(["optio", kind, *map(str, parts), str(int(time.time()) // window)])

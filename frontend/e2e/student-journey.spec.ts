@@ -1,0 +1,126 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { PNG_BYTES, expect, newStudent, shoot, signUp, test } from "./fixtures";
+import { ARTIFACTS } from "./paths";
+
+const QUEST = "Brilliant: Introduction to Probability";
+
+test("a new student signs up, completes a quest with text and an image, and shares the diploma", async ({ page, browser }) => {
+  const student = newStudent("Maya");
+
+  await test.step("sign up", async () => {
+    await page.goto("/signup");
+    await shoot(page, "signup");
+    await signUp(page, student);
+  });
+
+  await test.step("browse the hub: filter, search and open a quest", async () => {
+    await expect(page.getByRole("heading", { name: "Quests", level: 1 })).toBeVisible();
+    await shoot(page, "quest-hub");
+    await page.getByLabel("Source").selectOption("brilliant");
+    await page.getByLabel("Search").fill("probability");
+    await expect(page.getByRole("link", { name: QUEST })).toBeVisible();
+    await expect(page.getByText("1 quest", { exact: true })).toBeVisible();
+    await page.getByRole("link", { name: QUEST }).click();
+    await expect(page.getByRole("heading", { name: QUEST, level: 1 })).toBeVisible();
+  });
+
+  await test.step("enroll", async () => {
+    await page.getByRole("button", { name: "Start quest" }).click();
+    await expect(page.getByRole("button", { name: "Abandon quest" })).toBeVisible();
+    await expect(page.getByRole("progressbar", { name: "Quest progress" })).toHaveAttribute("aria-valuenow", "0");
+  });
+
+  const tasks = page.getByTestId("task");
+  await test.step("complete the first task with text", async () => {
+    const first = tasks.nth(0);
+    await first.getByLabel("What did you do?").fill("I flipped a coin 100 times: 52 heads, close to one half.");
+    await first.getByRole("button", { name: "Complete task" }).click();
+    await expect(first.getByText("52 heads")).toBeVisible();
+    await expect(first.getByRole("button", { name: "Complete task" })).toHaveCount(0);
+  });
+
+  await test.step("complete the second task with an image, showing upload progress", async () => {
+    const second = tasks.nth(1);
+    await second.getByRole("radio", { name: "Image or PDF" }).check();
+    await second.getByLabel("File").setInputFiles({
+      name: "tree-diagram.png",
+      mimeType: "image/png",
+      buffer: PNG_BYTES,
+    });
+    await second.getByRole("button", { name: "Complete task" }).click();
+    await expect(second.getByRole("img", { name: "Evidence image" })).toBeVisible();
+    await shoot(page, "quest-detail");
+  });
+
+  await test.step("complete the last task: the quest completes and is celebrated", async () => {
+    const count = await tasks.count();
+    for (let i = 2; i < count; i++) {
+      const task = tasks.nth(i);
+      await task.getByLabel("What did you do?").fill(`Task ${i + 1}: worked through the examples and wrote up what I found.`);
+      await task.getByRole("button", { name: "Complete task" }).click();
+      await expect(task.getByRole("button", { name: "Complete task" })).toHaveCount(0);
+    }
+    const celebration = page.getByTestId("celebration");
+    await expect(celebration.getByRole("heading", { name: "Quest complete!" })).toBeVisible();
+    await expect(page.getByRole("progressbar", { name: "Quest progress" })).toHaveAttribute("aria-valuenow", "100");
+    await shoot(page, "quest-complete");
+  });
+
+  await test.step("the dashboard radar shows the XP", async () => {
+    await page.getByRole("link", { name: "See your dashboard" }).click();
+    await expect(page.getByRole("heading", { name: "Dashboard", level: 1 })).toBeVisible();
+    const radar = page.getByTestId("pillar-radar");
+    await expect(radar.locator("svg .recharts-radar-polygon")).toBeVisible();
+    await expect(page.getByTestId("xp-total")).toHaveText("350");
+    const stem = Number(await page.getByTestId("pillar-xp-stem_logic").locator("dd").textContent());
+    const society = Number(await page.getByTestId("pillar-xp-society_culture").locator("dd").textContent());
+    expect(stem).toBeGreaterThan(0);
+    expect(society).toBeGreaterThan(0);
+    expect(stem + society).toBe(350);
+    await shoot(page, "dashboard");
+  });
+
+  let url = "";
+  await test.step("make the diploma public", async () => {
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Diploma" }).click();
+    await page.getByLabel("Public: anyone with the link can see my diploma").check();
+    await page.getByLabel("Headline").fill("Curious about chance");
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByText("Saved.")).toBeVisible();
+    await expect(page.getByText("Your diploma is public.")).toBeVisible();
+    url = (await page.getByTestId("diploma-url").textContent()) ?? "";
+    expect(url).toMatch(/\/diploma\/maya-tester/);
+    await shoot(page, "diploma-editor");
+  });
+
+  await test.step("open the diploma signed out: content within 2 s, evidence and meta tags", async () => {
+    const visitor = await browser.newContext();
+    const anon = await visitor.newPage();
+    const problems: string[] = [];
+    anon.on("console", (m) => m.type() === "error" && problems.push(m.text()));
+    anon.on("response", (r) => r.status() >= 400 && problems.push(`${r.status()} ${r.url()}`));
+    const started = Date.now();
+    await anon.goto(url);
+    await expect(anon.getByTestId("diploma-content")).toBeVisible({ timeout: 2_000 });
+    const elapsed = Date.now() - started;
+    writeFileSync(join(ARTIFACTS, "diploma-time-to-content.json"), JSON.stringify({ url, ms: elapsed }, null, 2));
+    console.log(`public diploma: content in ${elapsed} ms`);
+    expect(elapsed).toBeLessThan(2_000);
+
+    await expect(anon.getByRole("heading", { name: "Maya Tester", level: 1 })).toBeVisible();
+    await expect(anon.getByText("Curious about chance")).toBeVisible();
+    await expect(anon.getByRole("heading", { name: QUEST })).toBeVisible();
+    await expect(anon.getByText("52 heads")).toBeVisible();
+    const image = anon.getByRole("img", { name: "Evidence" });
+    await expect(image).toBeVisible();
+    expect(await image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(8);
+    await expect(anon.getByTestId("pillar-radar").locator("svg .recharts-radar-polygon")).toBeVisible();
+    await expect(anon.locator('meta[property="og:title"]')).toHaveAttribute("content", "Maya Tester's diploma · Optio");
+    await expect(anon.locator('meta[name="twitter:card"]')).toHaveAttribute("content", "summary");
+    await expect(anon.getByRole("link", { name: "Log in" })).toBeVisible();
+    await shoot(anon, "public-diploma");
+    expect(problems).toEqual([]);
+    await visitor.close();
+  });
+});

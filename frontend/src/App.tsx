@@ -1,0 +1,60 @@
+import { lazy, Suspense, type ReactNode } from "react";
+import { Navigate, Route, Routes } from "react-router-dom";
+import { ForgotPasswordPage } from "./auth/ForgotPasswordPage";
+import { LoginPage } from "./auth/LoginPage";
+import { RedirectIfSignedIn, RequireAuth } from "./auth/RequireAuth";
+import { ResetPasswordPage } from "./auth/ResetPasswordPage";
+import { SignupPage } from "./auth/SignupPage";
+import { useAuth } from "./auth/context";
+import { DashboardPage } from "./dashboard/DashboardPage";
+import { DiplomaEditorPage } from "./diplomas/DiplomaEditorPage";
+import { PublicDiplomaPage } from "./diplomas/PublicDiplomaPage";
+import { NotificationsPage } from "./notifications/NotificationsPage";
+import { QuestDetailPage } from "./quests/QuestDetailPage";
+import { QuestHubPage } from "./quests/QuestHubPage";
+import { Layout } from "./ui/Layout";
+import { NotFoundPage } from "./ui/NotFoundPage";
+import { Loading } from "./ui/States";
+
+// Pages most visitors never open load on demand.
+const AdminRoutes = lazy(() => import("./admin/AdminRoutes"));
+
+function Home() {
+  const { user, status } = useAuth();
+  if (status === "loading") return <Loading />;
+  return <Navigate to={user ? "/dashboard" : "/quests"} replace />;
+}
+
+const signedIn = (page: ReactNode) => <RequireAuth>{page}</RequireAuth>;
+const signedOut = (page: ReactNode, home?: string) => <RedirectIfSignedIn home={home}>{page}</RedirectIfSignedIn>;
+
+export function App() {
+  return (
+    <Routes>
+      <Route element={<Layout />}>
+        <Route index element={<Home />} />
+        <Route path="login" element={signedOut(<LoginPage />)} />
+        <Route path="signup" element={signedOut(<SignupPage />, "/quests")} />
+        <Route path="forgot-password" element={<ForgotPasswordPage />} />
+        <Route path="reset-password" element={<ResetPasswordPage />} />
+        <Route path="quests" element={<QuestHubPage />} />
+        <Route path="quests/:questId" element={<QuestDetailPage />} />
+        <Route path="dashboard" element={signedIn(<DashboardPage />)} />
+        <Route path="diploma" element={signedIn(<DiplomaEditorPage />)} />
+        <Route path="diploma/:slug" element={<PublicDiplomaPage />} />
+        <Route path="notifications" element={signedIn(<NotificationsPage />)} />
+        <Route
+          path="admin/*"
+          element={
+            <RequireAuth admin>
+              <Suspense fallback={<Loading />}>
+                <AdminRoutes />
+              </Suspense>
+            </RequireAuth>
+          }
+        />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

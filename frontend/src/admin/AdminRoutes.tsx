@@ -1,0 +1,5 @@
+import { PageHeader } from "../ui/Page";
+
+export default function AdminRoutes() {
+  return <PageHeader title="Admin" />;
+}

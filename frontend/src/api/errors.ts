@@ -1,0 +1,67 @@
+/** The API's one error shape, `{"error": {"code", "message", "details"}}`, as an Error. */
+
+export interface FieldDetail {
+  field?: string;
+  message?: string;
+}
+
+interface ErrorBody {
+  error?: { code?: string; message?: string; details?: unknown[] };
+}
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly details: FieldDetail[];
+
+  constructor(status: number, body: unknown) {
+    const error = (body as ErrorBody | undefined)?.error;
+    super(error?.message ?? `The request failed (${status}).`);
+    this.name = "ApiError";
+    this.status = status;
+    this.code = error?.code ?? "unknown";
+    this.details = (error?.details ?? []).filter(
+      (d): d is FieldDetail => typeof d === "object" && d !== null,
+    );
+  }
+
+  /**
+   * Messages per form field: validation details name their field ("body.url" → "url"), and
+   * errors about one field without details (e.g. `email_taken`) are placed by `codeFields`.
+   */
+  fieldErrors(codeFields: Record<string, string> = {}): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const detail of this.details) {
+      if (!detail.field) continue;
+      const field = detail.field.split(".").filter((p) => p !== "body" && p !== "query").pop();
+      if (field && !out[field]) out[field] = tidy(detail.message ?? this.message);
+    }
+    const field = codeFields[this.code];
+    if (field && !out[field]) out[field] = this.message;
+    return out;
+  }
+}
+
+// Pydantic says "Value error, That username is taken."; the prefix helps nobody.
+function tidy(message: string): string {
+  return message.replace(/^Value error, /, "");
+}
+
+interface Result<T> {
+  data?: T;
+  error?: unknown;
+  response: Response;
+}
+
+/** The data of an openapi-fetch call, or an ApiError with the API's message. */
+export async function unwrap<T>(call: Promise<Result<T>>): Promise<T> {
+  const { data, error, response } = await call;
+  if (!response.ok) throw new ApiError(response.status, error);
+  return data as T;
+}
+
+export function messageOf(error: unknown): string {
+  if (error instanceof ApiError) return error.message;
+  if (error instanceof TypeError) return "The server could not be reached. Check your connection.";
+  return "Something went wrong. Please try again.";
+}

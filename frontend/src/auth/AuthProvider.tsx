@@ -1,0 +1,84 @@
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useCallback, useEffect, useMemo, type ReactNode } from "react";
+import { api, refreshSession, type Schemas } from "../api/client";
+import { unwrap } from "../api/errors";
+import { clearHint, readHint, secondsLeft, writeHint } from "../api/session";
+import { AuthContext, type Auth } from "./context";
+
+export const ME_KEY = ["auth", "me"] as const;
+const RENEW_WHEN_SECONDS_LEFT = 120;
+
+/** The signed-in user, or null. A visitor with no session hint costs no request at all. */
+async function loadMe(): Promise<Schemas["UserPublic"] | null> {
+  const hint = readHint();
+  if (!hint) return null;
+  if (secondsLeft(hint) < RENEW_WHEN_SECONDS_LEFT && !(await refreshSession())) return null;
+  const { data } = await api.GET("/api/auth/me");
+  if (!data) clearHint();
+  return data ?? null;
+}
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const queryClient = useQueryClient();
+  const me = useQuery({ queryKey: ME_KEY, queryFn: loadMe, staleTime: Infinity, retry: false });
+  const user = me.data ?? null;
+
+  const setUser = useCallback(
+    (next: Schemas["UserPublic"] | null) => queryClient.setQueryData(ME_KEY, next),
+    [queryClient],
+  );
+
+  // Silent refresh: renew the access token before it runs out, while the app is open.
+  useEffect(() => {
+    if (!user) return;
+    const timer = window.setInterval(async () => {
+      const hint = readHint();
+      if (!hint) return setUser(null);
+      if (secondsLeft(hint) < RENEW_WHEN_SECONDS_LEFT && !(await refreshSession())) setUser(null);
+    }, 30_000);
+    return () => window.clearInterval(timer);
+  }, [user, setUser]);
+
+  // Signing out in one tab signs out the others.
+  useEffect(() => {
+    const onStorage = () => {
+      if (!readHint() && queryClient.getQueryData(ME_KEY)) {
+        queryClient.clear();
+        setUser(null);
+      }
+    };
+    window.addEventListener("storage", onStorage);
+    return () => window.removeEventListener("storage", onStorage);
+  }, [queryClient, setUser]);
+
+  const value = useMemo<Auth>(
+    () => ({
+      user,
+      status: me.isPending ? "loading" : user ? "signedIn" : "signedOut",
+      async signIn(body) {
+        const session = await unwrap(api.POST("/api/auth/login", { body }));
+        writeHint(session.expires_at);
+        setUser(session.user);
+        return session.user;
+      },
+      async signUp(body) {
+        const session = await unwrap(api.POST("/api/auth/signup", { body }));
+        writeHint(session.expires_at);
+        setUser(session.user);
+        return session.user;
+      },
+      async signOut() {
+        try {
+          await api.POST("/api/auth/logout");
+        } finally {
+          clearHint();
+          queryClient.clear();
+          setUser(null);
+        }
+      },
+    }),
+    [user, me.isPending, setUser, queryClient],
+  );
+
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}

@@ -1,0 +1,69 @@
+import { useState, type FormEvent } from "react";
+import { Link, useLocation, useNavigate } from "react-router-dom";
+import { Button } from "../ui/Button";
+import { FormError, TextField } from "../ui/Field";
+import { useFormErrors } from "../ui/useFormErrors";
+import { AuthCard } from "./AuthCard";
+import { useAuth } from "./context";
+import { safeNext } from "./RequireAuth";
+
+export function LoginPage() {
+  const { signIn } = useAuth();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const errors = useFormErrors();
+  const [busy, setBusy] = useState(false);
+  const notice = (location.state as { notice?: string } | null)?.notice;
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setBusy(true);
+    errors.reset();
+    try {
+      await signIn({ email: String(form.get("email")), password: String(form.get("password")) });
+      navigate(safeNext(location.search), { replace: true }); // before RedirectIfSignedIn would
+    } catch (error) {
+      errors.capture(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <AuthCard
+      title="Log in"
+      footer={
+        <>
+          New here? <Link className="font-semibold text-brand-700 underline" to="/signup">Create an account</Link>
+        </>
+      }
+    >
+      {notice && (
+        <p role="status" className="mb-4 rounded-md bg-green-50 p-3 text-sm text-green-900">
+          {notice}
+        </p>
+      )}
+      <form onSubmit={submit} className="space-y-4" noValidate>
+        <FormError message={errors.form} />
+        <TextField label="E-mail" name="email" type="email" autoComplete="email" required error={errors.fields.email} />
+        <TextField
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          error={errors.fields.password}
+        />
+        <Button type="submit" busy={busy} className="w-full">
+          Log in
+        </Button>
+        <p className="text-center text-sm">
+          <Link className="text-brand-700 underline" to="/forgot-password">
+            Forgot your password?
+          </Link>
+        </p>
+      </form>
+    </AuthCard>
+  );
+}

@@ -1,0 +1,32 @@
+import type { ReactNode } from "react";
+import { Navigate, useLocation } from "react-router-dom";
+import { Loading } from "../ui/States";
+import { useAuth } from "./context";
+
+/** Children for signed-in users (admins only with `admin`); others go to the login page. */
+export function RequireAuth({ children, admin = false }: { children: ReactNode; admin?: boolean }) {
+  const { user, status } = useAuth();
+  const location = useLocation();
+  if (status === "loading") return <Loading label="Checking your session…" />;
+  if (!user) {
+    const next = encodeURIComponent(location.pathname + location.search);
+    return <Navigate to={`/login?next=${next}`} replace />;
+  }
+  if (admin && user.role !== "admin") return <Navigate to="/dashboard" replace />;
+  return <>{children}</>;
+}
+
+/** The login and sign-up pages send a signed-in user on to where they were going. */
+export function RedirectIfSignedIn({ children, home = "/dashboard" }: { children: ReactNode; home?: string }) {
+  const { user, status } = useAuth();
+  const location = useLocation();
+  if (status === "loading") return <Loading />;
+  if (user) return <Navigate to={safeNext(location.search, home)} replace />;
+  return <>{children}</>;
+}
+
+export function safeNext(search: string, home = "/dashboard"): string {
+  const next = new URLSearchParams(search).get("next");
+  // Only same-site paths: "//evil.example" would leave the app.
+  return next && next.startsWith("/") && !next.startsWith("//") ? next : home;
+}

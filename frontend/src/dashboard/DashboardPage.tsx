@@ -1,0 +1,102 @@
+import { useQuery } from "@tanstack/react-query";
+import { Link } from "react-router-dom";
+import { api } from "../api/client";
+import { unwrap } from "../api/errors";
+import { useAuth } from "../auth/context";
+import { ButtonLink } from "../ui/Button";
+import { Card, PageHeader } from "../ui/Page";
+import { PillarBadge } from "../ui/PillarBadge";
+import { ProgressBar } from "../ui/ProgressBar";
+import { Empty, QueryState } from "../ui/States";
+import { DASHBOARD_KEY } from "../quests/hooks";
+import { PillarRadar } from "./PillarRadar";
+
+export function DashboardPage() {
+  const { user } = useAuth();
+  const dashboard = useQuery({
+    queryKey: DASHBOARD_KEY,
+    queryFn: () => unwrap(api.GET("/api/users/me/dashboard")),
+  });
+  return (
+    <>
+      <PageHeader
+        title="Dashboard"
+        subtitle={user?.first_name ? `Welcome back, ${user.first_name}.` : "Your quests and XP."}
+        actions={<ButtonLink to="/quests">Find a quest</ButtonLink>}
+      />
+      <QueryState query={dashboard} loadingLabel="Loading your dashboard…">
+        {(d) => (
+          <div className="grid gap-6 lg:grid-cols-2">
+            <Card className="lg:col-span-2">
+              <h2 className="mb-2 text-lg font-semibold">Your XP</h2>
+              <PillarRadar xp={d.xp} />
+            </Card>
+            <Card>
+              <h2 className="mb-3 text-lg font-semibold">Active quests</h2>
+              {d.active_quests.length === 0 ? (
+                <Empty title="No active quests">
+                  <Link className="text-brand-700 underline" to="/quests">
+                    Browse the quests
+                  </Link>{" "}
+                  and start one.
+                </Empty>
+              ) : (
+                <ul className="space-y-4">
+                  {d.active_quests.map((q) => (
+                    <li key={q.id}>
+                      <Link to={`/quests/${q.id}`} className="font-medium text-brand-800 underline">
+                        {q.title}
+                      </Link>
+                      <p className="mb-1 text-sm text-slate-700">
+                        {q.progress.completed_tasks} of {q.progress.total_tasks} tasks · {q.progress.xp_earned} XP
+                      </p>
+                      <ProgressBar percent={q.progress.percent} label={`${q.title} progress`} />
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </Card>
+            <Card>
+              <h2 className="mb-3 text-lg font-semibold">Recent completions</h2>
+              {d.recent_completions.length === 0 ? (
+                <Empty title="Nothing completed yet">Finish a task with evidence to earn XP.</Empty>
+              ) : (
+                <ul className="divide-y divide-slate-200">
+                  {d.recent_completions.map((c) => (
+                    <li key={c.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                      <div>
+                        <p className="font-medium">{c.task_title}</p>
+                        <p className="text-sm text-slate-700">{c.quest_title}</p>
+                      </div>
+                      <div className="flex items-center gap-2">
+                        <PillarBadge pillar={c.pillar} />
+                        <span className="text-sm font-semibold">+{c.xp_awarded} XP</span>
+                      </div>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </Card>
+            {d.completed_quests.length > 0 && (
+              <Card className="lg:col-span-2">
+                <h2 className="mb-3 text-lg font-semibold">Completed quests</h2>
+                <ul className="grid gap-2 sm:grid-cols-2">
+                  {d.completed_quests.map((q) => (
+                    <li key={q.id}>
+                      <Link to={`/quests/${q.id}`} className="text-brand-800 underline">
+                        {q.title}
+                      </Link>
+                      {q.completed_at && (
+                        <span className="ml-2 text-sm text-slate-600">{new Date(q.completed_at).toLocaleDateString()}</span>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              </Card>
+            )}
+          </div>
+        )}
+      </QueryState>
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+import { useEffect, useRef } from "react";
+import { ButtonLink } from "../ui/Button";
+
+const SPARKS = ["🎉", "⭐", "✨", "🏆", "🎊", "🌟"];
+
+/** The moment a quest is done: announced, focused, and a little festive. */
+export function Celebration({ title, xp, onClose }: { title: string; xp: number; onClose: () => void }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <section
+      role="status"
+      aria-live="polite"
+      className="relative mb-6 overflow-hidden rounded-xl border-2 border-green-600 bg-green-50 p-6 text-center"
+      data-testid="celebration"
+    >
+      <div aria-hidden className="pointer-events-none absolute inset-0 flex justify-around">
+        {SPARKS.map((spark, i) => (
+          <span key={i} className="animate-bounce text-2xl" style={{ animationDelay: `${i * 120}ms` }}>
+            {spark}
+          </span>
+        ))}
+      </div>
+      <h2 ref={heading} tabIndex={-1} className="relative mt-6 text-2xl font-bold text-green-900">
+        Quest complete!
+      </h2>
+      <p className="relative mt-2 text-green-900">
+        You finished <strong>{title}</strong> and earned {xp} XP.
+      </p>
+      <div className="relative mt-4 flex flex-wrap justify-center gap-2">
+        <ButtonLink to="/dashboard">See your dashboard</ButtonLink>
+        <ButtonLink to="/diploma" variant="secondary">
+          Update your diploma
+        </ButtonLink>
+        <button type="button" className="text-sm text-green-900 underline" onClick={onClose}>
+          Dismiss
+        </button>
+      </div>
+    </section>
+  );
+}

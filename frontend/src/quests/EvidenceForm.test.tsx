@@ -1,0 +1,110 @@
+import { render, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it, vi } from "vitest";
+import { ApiError } from "../api/errors";
+import { EvidenceForm, fileProblem } from "./EvidenceForm";
+import type { Evidence } from "./hooks";
+
+function setup(submit = vi.fn<(e: Evidence, p: (f: number) => void) => Promise<unknown>>().mockResolvedValue({})) {
+  const user = userEvent.setup();
+  render(<EvidenceForm taskTitle="Flip a coin" submit={submit} />);
+  return { user, submit };
+}
+
+const png = (bytes = 10) => new File([new Uint8Array(bytes)], "proof.png", { type: "image/png" });
+
+describe("EvidenceForm", () => {
+  it("is labelled for its task and starts with text evidence", () => {
+    setup();
+    expect(screen.getByRole("form", { name: "Evidence for Flip a coin" })).toBeInTheDocument();
+    expect(screen.getByRole("radio", { name: "Text" })).toBeChecked();
+    expect(screen.getByLabelText("What did you do?")).toBeInTheDocument();
+  });
+
+  it("sends trimmed text evidence with its privacy choice", async () => {
+    const { user, submit } = setup();
+    await user.type(screen.getByLabelText("What did you do?"), "  52 heads out of 100  ");
+    await user.click(screen.getByRole("checkbox", { name: /Keep this evidence private/ }));
+    await user.click(screen.getByRole("button", { name: "Complete task" }));
+    expect(submit).toHaveBeenCalledWith({ type: "text", text: "52 heads out of 100", isPrivate: true }, expect.any(Function));
+  });
+
+  it("does not send empty text and says why next to the field", async () => {
+    const { user, submit } = setup();
+    await user.click(screen.getByRole("button", { name: "Complete task" }));
+    expect(submit).not.toHaveBeenCalled();
+    expect(screen.getByLabelText("What did you do?")).toHaveAccessibleDescription("Write what you did.");
+  });
+
+  it("asks for a full link before sending link evidence", async () => {
+    const { user, submit } = setup();
+    await user.click(screen.getByRole("radio", { name: "Link" }));
+    const field = screen.getByLabelText("Link to your work");
+    await user.type(field, "example.com");
+    await user.click(screen.getByRole("button", { name: "Complete task" }));
+    expect(submit).not.toHaveBeenCalled();
+    expect(field).toHaveAttribute("aria-invalid", "true");
+    await user.clear(field);
+    await user.type(field, "https://example.com/my-work");
+    await user.click(screen.getByRole("button", { name: "Complete task" }));
+    expect(submit).toHaveBeenCalledWith({ type: "link", url: "https://example.com/my-work", isPrivate: false }, expect.any(Function));
+  });
+
+  it("sends a chosen image and shows the upload's progress while it runs", async () => {
+    let finish: () => void = () => undefined;
+    const submit = vi.fn((_: Evidence, onProgress: (f: number) => void) => {
+      onProgress(0.4);
+      return new Promise<void>((resolve) => (finish = resolve));
+    });
+    const { user } = setup(submit);
+    await user.click(screen.getByRole("radio", { name: "Image or PDF" }));
+    const file = png();
+    await user.upload(screen.getByLabelText("File"), file);
+    await user.click(screen.getByRole("button", { name: "Complete task" }));
+    expect(submit.mock.calls[0]?.[0]).toEqual({ type: "file", file, isPrivate: false });
+    expect(await screen.findByText("Uploading… 40%")).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Complete task" })).toBeDisabled();
+    finish();
+    await waitFor(() => expect(screen.queryByText(/Uploading/)).not.toBeInTheDocument());
+  });
+
+  it("shows the API's field error next to the field it names", async () => {
+    const error = new ApiError(422, {
+      error: { code: "validation_error", message: "Invalid", details: [{ field: "link.url", message: "Input should be a valid URL" }] },
+    });
+    const { user } = setup(vi.fn().mockRejectedValue(error));
+    await user.click(screen.getByRole("radio", { name: "Link" }));
+    await user.type(screen.getByLabelText("Link to your work"), "https://example.com:99999");
+    await user.click(screen.getByRole("button", { name: "Complete task" }));
+    expect(await screen.findByText("Input should be a valid URL")).toBeInTheDocument();
+    expect(screen.getByLabelText("Link to your work")).toHaveAccessibleDescription("Input should be a valid URL");
+  });
+
+  it("puts a rejected file's message on the file field and other errors above the form", async () => {
+    const tooBig = new ApiError(413, { error: { code: "payload_too_large", message: "Image evidence is limited to 10 MB.", details: [] } });
+    const submit = vi.fn().mockRejectedValueOnce(tooBig).mockRejectedValueOnce(
+      new ApiError(409, { error: { code: "not_enrolled", message: "Enroll in this task's quest before completing it.", details: [] } }),
+    );
+    const { user } = setup(submit);
+    await user.click(screen.getByRole("radio", { name: "Image or PDF" }));
+    await user.upload(screen.getByLabelText("File"), png());
+    await user.click(screen.getByRole("button", { name: "Complete task" }));
+    expect(await screen.findByLabelText("File")).toHaveAccessibleDescription("Image evidence is limited to 10 MB.");
+    await user.click(screen.getByRole("button", { name: "Complete task" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent("Enroll in this task's quest before completing it.");
+  });
+});
+
+describe("fileProblem", () => {
+  it("accepts images and PDFs within their limits", () => {
+    expect(fileProblem(png())).toBeNull();
+    expect(fileProblem(new File(["%PDF"], "a.pdf", { type: "application/pdf" }))).toBeNull();
+  });
+
+  it("refuses other types and oversized files", () => {
+    expect(fileProblem(new File(["x"], "a.txt", { type: "text/plain" }))).toMatch(/image .* or a PDF/);
+    const big = new File([], "big.png", { type: "image/png" });
+    Object.defineProperty(big, "size", { value: 11 * 1024 * 1024 });
+    expect(fileProblem(big)).toBe("Images are limited to 10 MB.");
+  });
+});

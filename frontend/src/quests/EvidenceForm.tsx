@@ -1,0 +1,136 @@
+import { useState, type FormEvent } from "react";
+import { Button } from "../ui/Button";
+import { Checkbox, FormError, TextArea, TextField } from "../ui/Field";
+import { useFormErrors } from "../ui/useFormErrors";
+import type { Evidence } from "./hooks";
+
+export const ACCEPTED_FILES = "image/png,image/jpeg,image/webp,image/gif,application/pdf";
+const MB = 1024 * 1024;
+const LIMITS = { image: 10 * MB, document: 25 * MB };
+
+type Kind = Evidence["type"];
+const KINDS: { kind: Kind; label: string }[] = [
+  { kind: "text", label: "Text" },
+  { kind: "link", label: "Link" },
+  { kind: "file", label: "Image or PDF" },
+];
+
+/** What is wrong with a file before it is sent (the API checks again, by its bytes). */
+export function fileProblem(file: File): string | null {
+  const isPdf = file.type === "application/pdf";
+  const isImage = file.type.startsWith("image/");
+  if (!isPdf && !isImage) return "Choose an image (PNG, JPEG, WebP, GIF) or a PDF.";
+  const limit = isPdf ? LIMITS.document : LIMITS.image;
+  if (file.size > limit) return `${isPdf ? "PDFs" : "Images"} are limited to ${limit / MB} MB.`;
+  return null;
+}
+
+export interface EvidenceFormProps {
+  /** Names the form for assistive technology ("Evidence for <task>"). */
+  taskTitle: string;
+  submit: (evidence: Evidence, onProgress: (fraction: number) => void) => Promise<unknown>;
+}
+
+export function EvidenceForm({ taskTitle, submit }: EvidenceFormProps) {
+  const [kind, setKind] = useState<Kind>("text");
+  const [text, setText] = useState("");
+  const [url, setUrl] = useState("");
+  const [file, setFile] = useState<File | null>(null);
+  const [isPrivate, setIsPrivate] = useState(false);
+  const [progress, setProgress] = useState<number | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [local, setLocal] = useState<Record<string, string>>({});
+  const errors = useFormErrors({ payload_too_large: "file", unsupported_media_type: "file" });
+
+  function check(): Evidence | null {
+    const problems: Record<string, string> = {};
+    if (kind === "text" && !text.trim()) problems.text = "Write what you did.";
+    if (kind === "link" && !/^https?:\/\/\S+$/i.test(url.trim())) problems.url = "Enter a full link, starting with https://.";
+    if (kind === "file") {
+      const problem = file ? fileProblem(file) : "Choose a file.";
+      if (problem) problems.file = problem;
+    }
+    setLocal(problems);
+    if (Object.keys(problems).length) return null;
+    if (kind === "text") return { type: "text", text: text.trim(), isPrivate };
+    if (kind === "link") return { type: "link", url: url.trim(), isPrivate };
+    return { type: "file", file: file as File, isPrivate };
+  }
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    errors.reset();
+    const evidence = check();
+    if (!evidence) return;
+    setBusy(true);
+    setProgress(evidence.type === "file" ? 0 : null);
+    try {
+      await submit(evidence, setProgress);
+    } catch (error) {
+      errors.capture(error);
+    } finally {
+      setBusy(false);
+      setProgress(null);
+    }
+  }
+
+  const fieldError = (name: string) => local[name] ?? errors.fields[name];
+
+  return (
+    <form onSubmit={onSubmit} className="mt-3 space-y-3" aria-label={`Evidence for ${taskTitle}`} noValidate>
+      <fieldset>
+        <legend className="text-sm font-medium text-slate-800">Evidence</legend>
+        <div className="mt-1 flex flex-wrap gap-2">
+          {KINDS.map((k) => (
+            <label
+              key={k.kind}
+              className={`flex min-h-11 cursor-pointer items-center gap-2 rounded-md border px-3 text-sm ${
+                kind === k.kind ? "border-brand-700 bg-brand-50 font-semibold" : "border-slate-300 bg-white"
+              }`}
+            >
+              <input type="radio" name="kind" value={k.kind} checked={kind === k.kind} onChange={() => setKind(k.kind)} />
+              {k.label}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <FormError message={errors.form} />
+      {kind === "text" && (
+        <TextArea label="What did you do?" value={text} onChange={(e) => setText(e.target.value)} error={fieldError("text")} />
+      )}
+      {kind === "link" && (
+        <TextField
+          label="Link to your work"
+          type="url"
+          inputMode="url"
+          placeholder="https://"
+          value={url}
+          onChange={(e) => setUrl(e.target.value)}
+          error={fieldError("url")}
+        />
+      )}
+      {kind === "file" && (
+        <TextField
+          label="File"
+          type="file"
+          accept={ACCEPTED_FILES}
+          hint="Images up to 10 MB, PDFs up to 25 MB."
+          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          error={fieldError("file")}
+        />
+      )}
+      <Checkbox label="Keep this evidence private (hidden on my public diploma)" checked={isPrivate} onChange={(e) => setIsPrivate(e.target.checked)} />
+      {progress !== null && (
+        <div>
+          <label className="text-sm text-slate-700">
+            Uploading… {Math.round(progress * 100)}%
+            <progress className="mt-1 block h-2 w-full" max={1} value={progress} />
+          </label>
+        </div>
+      )}
+      <Button type="submit" busy={busy}>
+        Complete task
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,110 @@
+import { useState } from "react";
+import { Link, useNavigate, useParams } from "react-router-dom";
+import { useAuth } from "../auth/context";
+import { Button, ButtonLink } from "../ui/Button";
+import { FormError } from "../ui/Field";
+import { Card, PageHeader } from "../ui/Page";
+import { PillarBadge } from "../ui/PillarBadge";
+import { ProgressBar } from "../ui/ProgressBar";
+import { QueryState } from "../ui/States";
+import { SOURCES } from "../ui/pillars";
+import { messageOf } from "../api/errors";
+import { Celebration } from "./Celebration";
+import { TaskItem } from "./TaskItem";
+import { useCompleteTask, useEnrollment, useQuest } from "./hooks";
+
+export function QuestDetailPage() {
+  const { questId = "" } = useParams();
+  const { user } = useAuth();
+  const navigate = useNavigate();
+  const quest = useQuest(questId);
+  const { enroll, abandon } = useEnrollment(questId);
+  const completion = useCompleteTask();
+  const [celebrate, setCelebrate] = useState(false);
+
+  return (
+    <QueryState query={quest} loadingLabel="Loading the quest…">
+      {(q) => {
+        const status = q.enrollment?.status;
+        const active = status === "active";
+        return (
+          <>
+            <p className="mb-2 text-sm">
+              <Link to="/quests" className="text-brand-700 underline">
+                ← All quests
+              </Link>
+            </p>
+            <PageHeader
+              title={q.title}
+              subtitle={`${SOURCES[q.source] ?? q.source} · ${q.task_count} tasks · ${q.total_xp} XP`}
+              actions={
+                !user ? (
+                  <ButtonLink to={`/login?next=/quests/${q.id}`}>Log in to start</ButtonLink>
+                ) : active ? (
+                  <Button variant="secondary" busy={abandon.isPending} onClick={() => abandon.mutate()}>
+                    Abandon quest
+                  </Button>
+                ) : status === "completed" ? null : (
+                  <Button busy={enroll.isPending} onClick={() => enroll.mutate()}>
+                    {status === "abandoned" ? "Resume quest" : "Start quest"}
+                  </Button>
+                )
+              }
+            />
+            <FormError message={enroll.error || abandon.error ? messageOf(enroll.error ?? abandon.error) : null} />
+            {celebrate && (
+              <Celebration title={q.title} xp={q.progress?.xp_earned ?? q.total_xp} onClose={() => setCelebrate(false)} />
+            )}
+            <Card className="mb-6">
+              <p className="whitespace-pre-wrap text-slate-800">{q.description}</p>
+              <div className="mt-3 flex flex-wrap gap-1.5">
+                {q.pillars.map((p) => (
+                  <PillarBadge key={p} pillar={p} />
+                ))}
+              </div>
+              {q.progress && (
+                <div className="mt-4">
+                  <div className="mb-1 flex justify-between text-sm text-slate-700">
+                    <span>
+                      {q.progress.completed_tasks} of {q.progress.total_tasks} tasks
+                      {status === "completed" && " · completed"}
+                    </span>
+                    <span>
+                      {q.progress.xp_earned} / {q.progress.xp_available} XP
+                    </span>
+                  </div>
+                  <ProgressBar percent={q.progress.percent} label="Quest progress" />
+                </div>
+              )}
+            </Card>
+            <h2 className="mb-3 text-xl font-semibold">Tasks</h2>
+            {!active && user && status !== "completed" && (
+              <p className="mb-3 text-sm text-slate-700">Start the quest to complete its tasks.</p>
+            )}
+            <ol className="space-y-3">
+              {q.tasks.map((task) => (
+                <TaskItem
+                  key={task.id}
+                  task={task}
+                  canComplete={active}
+                  complete={async (taskId, evidence, onProgress) => {
+                    const result = await completion.mutateAsync({ taskId, evidence, onProgress });
+                    if (result.quest_completed && result.created) setCelebrate(true);
+                    return result;
+                  }}
+                />
+              ))}
+            </ol>
+            {status === "completed" && !celebrate && (
+              <p className="mt-6 text-center">
+                <Button variant="ghost" onClick={() => navigate("/dashboard")}>
+                  Back to your dashboard
+                </Button>
+              </p>
+            )}
+          </>
+        );
+      }}
+    </QueryState>
+  );
+}

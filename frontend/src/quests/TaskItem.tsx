@@ -1,0 +1,60 @@
+import { apiAsset, type Schemas } from "../api/client";
+import { PillarBadge } from "../ui/PillarBadge";
+import { EvidenceForm } from "./EvidenceForm";
+import type { CompletionResult, Evidence } from "./hooks";
+
+function EvidenceView({ evidence }: { evidence: Schemas["EvidencePublic"] }) {
+  return (
+    <div className="mt-2 rounded-md bg-slate-50 p-3 text-sm text-slate-800">
+      {evidence.type === "text" && <p className="whitespace-pre-wrap">{evidence.text}</p>}
+      {evidence.type === "link" && evidence.url && (
+        <a className="break-all text-brand-700 underline" href={evidence.url} target="_blank" rel="noreferrer noopener">
+          {evidence.url}
+        </a>
+      )}
+      {evidence.type === "image" && evidence.file_url && (
+        <img src={apiAsset(evidence.file_url)} alt="Evidence image" className="max-h-64 rounded-md" />
+      )}
+      {evidence.type === "document" && evidence.file_url && (
+        <a className="text-brand-700 underline" href={apiAsset(evidence.file_url)} target="_blank" rel="noreferrer noopener">
+          Open the PDF
+        </a>
+      )}
+      {evidence.is_private && <p className="mt-1 text-xs text-slate-600">Private: not on your public diploma.</p>}
+    </div>
+  );
+}
+
+export function TaskItem({
+  task,
+  canComplete,
+  complete,
+}: {
+  task: Schemas["TaskPublic"];
+  canComplete: boolean;
+  complete: (taskId: string, evidence: Evidence, onProgress: (f: number) => void) => Promise<CompletionResult>;
+}) {
+  const done = Boolean(task.completion);
+  return (
+    <li className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm" data-testid="task">
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <h3 className="font-semibold">
+          {done && <span aria-hidden className="mr-1 text-green-700">✓</span>}
+          {task.title}
+          {done && <span className="sr-only"> (done)</span>}
+        </h3>
+        <div className="flex flex-wrap items-center gap-2">
+          <PillarBadge pillar={task.pillar} />
+          <span className="rounded-full bg-brand-50 px-2 py-0.5 text-xs font-semibold text-brand-800">{task.xp_value} XP</span>
+          {!task.is_required && <span className="text-xs text-slate-600">optional</span>}
+        </div>
+      </div>
+      {task.description && <p className="mt-1 text-sm text-slate-700">{task.description}</p>}
+      {task.completion ? (
+        <EvidenceView evidence={task.completion.evidence} />
+      ) : (
+        canComplete && <EvidenceForm taskTitle={task.title} submit={(evidence, onProgress) => complete(task.id, evidence, onProgress)} />
+      )}
+    </li>
+  );
+}

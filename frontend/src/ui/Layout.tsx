@@ -1,0 +1,136 @@
+import { useState, type ReactNode } from "react";
+import { Link, NavLink, Outlet, useNavigate } from "react-router-dom";
+import { useAuth } from "../auth/context";
+import { useUnreadCount } from "../notifications/hooks";
+
+const linkClass = ({ isActive }: { isActive: boolean }) =>
+  "block rounded-md px-3 py-2 text-sm font-medium " +
+  (isActive ? "bg-brand-50 text-brand-800" : "text-slate-700 hover:bg-slate-100");
+
+function NavItems({ onNavigate }: { onNavigate: () => void }) {
+  const { user } = useAuth();
+  const unread = useUnreadCount(Boolean(user));
+  const items: [string, ReactNode][] = user
+    ? [
+        ["/quests", "Quests"],
+        ["/dashboard", "Dashboard"],
+        ["/diploma", "Diploma"],
+        ["/team", "Team"],
+        ["/submissions", "Propose a quest"],
+        ["/subscription", "Plan"],
+        [
+          "/notifications",
+          <>
+            Notifications
+            {unread > 0 && (
+              <span className="ml-1.5 rounded-full bg-brand-700 px-1.5 py-0.5 text-xs text-white">
+                {unread}
+                <span className="sr-only"> unread</span>
+              </span>
+            )}
+          </>,
+        ],
+      ]
+    : [["/quests", "Quests"]];
+  if (user?.role === "admin") items.push(["/admin", "Admin"]);
+  return (
+    <>
+      {items.map(([to, label]) => (
+        <li key={to}>
+          <NavLink to={to} className={linkClass} onClick={onNavigate}>
+            {label}
+          </NavLink>
+        </li>
+      ))}
+    </>
+  );
+}
+
+function Account() {
+  const { user, signOut } = useAuth();
+  const navigate = useNavigate();
+  if (!user) {
+    return (
+      <div className="flex gap-2">
+        <Link to="/login" className="rounded-md px-3 py-2 text-sm font-semibold text-brand-700 hover:bg-brand-50">
+          Log in
+        </Link>
+        <Link to="/signup" className="rounded-md bg-brand-700 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-800">
+          Sign up
+        </Link>
+      </div>
+    );
+  }
+  return (
+    <div className="flex items-center gap-2">
+      <span className="hidden text-sm text-slate-700 lg:inline">{user.display_name ?? user.email}</span>
+      <button
+        type="button"
+        className="rounded-md px-3 py-2 text-sm font-semibold text-slate-700 hover:bg-slate-100"
+        onClick={async () => {
+          await signOut();
+          navigate("/login");
+        }}
+      >
+        Log out
+      </button>
+    </div>
+  );
+}
+
+export function Layout() {
+  const [open, setOpen] = useState(false);
+  return (
+    <div className="flex min-h-screen flex-col">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2"
+      >
+        Skip to content
+      </a>
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-6xl items-center justify-between gap-3 px-4 py-3">
+          <Link to="/" className="flex items-center gap-2 text-lg font-bold text-brand-800">
+            <img src="/favicon.svg" alt="" width={28} height={28} />
+            Optio
+          </Link>
+          <nav aria-label="Main" className="hidden md:block">
+            <ul className="flex gap-1">
+              <NavItems onNavigate={() => undefined} />
+            </ul>
+          </nav>
+          <div className="flex items-center gap-2">
+            <div className="hidden md:block">
+              <Account />
+            </div>
+            <button
+              type="button"
+              className="rounded-md border border-slate-300 px-3 py-2 text-sm font-medium md:hidden"
+              aria-expanded={open}
+              aria-controls="mobile-nav"
+              onClick={() => setOpen((o) => !o)}
+            >
+              Menu
+            </button>
+          </div>
+        </div>
+        {open && (
+          <nav id="mobile-nav" aria-label="Main" className="border-t border-slate-200 px-4 py-3 md:hidden">
+            <ul className="space-y-1">
+              <NavItems onNavigate={() => setOpen(false)} />
+            </ul>
+            <div className="mt-3 border-t border-slate-200 pt-3">
+              <Account />
+            </div>
+          </nav>
+        )}
+      </header>
+      <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:py-8">
+        <Outlet />
+      </main>
+      <footer className="border-t border-slate-200 bg-white py-4 text-center text-sm text-slate-600">
+        Optio · learn by doing, show what you did
+      </footer>
+    </div>
+  );
+}

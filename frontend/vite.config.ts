@@ -1,0 +1,19 @@
+/// <reference types="vitest/config" />
+import react from "@vitejs/plugin-react";
+import tailwindcss from "@tailwindcss/vite";
+import { defineConfig } from "vite";
+
+// The dev server proxies /api to the API (`make dev`, PORT 5000 unless OPTIO_API says otherwise),
+// so the app and the API share an origin and the httpOnly cookies just work.
+const api = process.env.OPTIO_API ?? "http://127.0.0.1:5000";
+
+export default defineConfig({
+  plugins: [react(), tailwindcss()],
+  server: { port: 5173, proxy: { "/api": { target: api, changeOrigin: false } } },
+  build: { sourcemap: true },
+  test: {
+    environment: "jsdom",
+    include: ["src/**/*.test.{ts,tsx}"],
+    setupFiles: ["./src/test-setup.ts"],
+  },
+});

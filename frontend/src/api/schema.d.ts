@@ -194,6 +194,40 @@ export interface paths {
         patch: operations["admin_users_update_user_patch"];
         trace?: never;
     };
+    "/api/ai/quest-drafts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Draft a quest with 4 to 8 tasks on a topic (not saved; save it as an admin quest). */
+        post: operations["ai_draft_quest_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ai/task-suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Suggest 3 to 8 tasks for a custom quest I am writing (not saved). */
+        post: operations["ai_suggest_tasks_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/csrf": {
         parameters: {
             query?: never;
@@ -531,7 +565,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Start the quest, or resume it after abandoning; earlier completions are kept. */
+        /** Start the quest, or resume it after abandoning, within my plan's active-quest limit. */
         post: operations["quests_enroll_post"];
         delete?: never;
         options?: never;
@@ -548,6 +582,57 @@ export interface paths {
         };
         /** Download an evidence file through a signed URL (local storage only). */
         get: operations["storage_evidence_file_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/subscriptions/checkout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start paying for a tier: a Stripe Checkout URL, or the portal when already subscribed. */
+        post: operations["billing_checkout_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/subscriptions/portal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A Stripe Billing Portal URL to manage my subscription, payment method and invoices. */
+        post: operations["billing_portal_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/subscriptions/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My tier and my subscription's state (past due, grace period, renewal). */
+        get: operations["billing_subscription_status_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -662,6 +747,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tiers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every subscription tier with its monthly price and what it allows, cheapest first. */
+        get: operations["billing_list_tiers_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users/me": {
         parameters: {
             query?: never;
@@ -725,6 +827,23 @@ export interface paths {
         get: operations["xp_my_xp_get"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/stripe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stripe's events, signed with STRIPE_WEBHOOK_SECRET; each is applied once. */
+        post: operations["billing_stripe_webhook_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -997,6 +1116,28 @@ export interface components {
             id: string;
             /** Username */
             username: string | null;
+        };
+        /** BillingRedirect */
+        BillingRedirect: {
+            /**
+             * Mode
+             * @description checkout: a new subscription; portal: change the plan I already pay for.
+             * @enum {string}
+             */
+            mode: "checkout" | "portal";
+            /**
+             * Url
+             * @description Send the browser here.
+             */
+            url: string;
+        };
+        /** CheckoutIn */
+        CheckoutIn: {
+            /**
+             * Tier
+             * @enum {string}
+             */
+            tier: "supported" | "academy";
         };
         /** CompletedQuest */
         CompletedQuest: {
@@ -1446,6 +1587,14 @@ export interface components {
             /** Xp */
             xp: number;
         };
+        /** PortalPublic */
+        PortalPublic: {
+            /**
+             * Url
+             * @description Stripe's Billing Portal for my subscription and invoices.
+             */
+            url: string;
+        };
         /** ProgressPublic */
         ProgressPublic: {
             /** Completed Tasks */
@@ -1498,6 +1647,43 @@ export interface components {
             title: string;
             /** Total Xp */
             total_xp: number;
+        };
+        /**
+         * QuestDraftIn
+         * @description What the quest should be about; Gemini drafts a quest with 4 to 8 tasks.
+         */
+        QuestDraftIn: {
+            /**
+             * Audience
+             * @description Who will take the quest.
+             * @default null
+             */
+            audience?: string | null;
+            /**
+             * Pillars
+             * @description Favour these pillars.
+             * @default null
+             */
+            pillars?: ("stem_logic" | "life_wellness" | "language_communication" | "society_culture" | "arts_creativity")[] | null;
+            /** Topic */
+            topic: string;
+        };
+        /**
+         * QuestDraftPublic
+         * @description A quest draft, not saved: save it through the admin quest endpoints.
+         */
+        QuestDraftPublic: {
+            /** Description */
+            description: string;
+            /**
+             * Requests Left Today
+             * @description AI requests left today (UTC) after this one; null: no daily limit.
+             */
+            requests_left_today: number | null;
+            /** Tasks */
+            tasks: components["schemas"]["TaskDraftPublic"][];
+            /** Title */
+            title: string;
         };
         /** QuestIn */
         QuestIn: {
@@ -1894,6 +2080,52 @@ export interface components {
             /** Title */
             title: string;
         };
+        /** SubscriptionStatus */
+        SubscriptionStatus: {
+            /** Current Period End */
+            current_period_end: string | null;
+            /** Grace Until */
+            grace_until: string | null;
+            /**
+             * Has Billing Account
+             * @description A Stripe customer exists: the portal works.
+             */
+            has_billing_account: boolean;
+            /**
+             * Past Due
+             * @description A payment failed; the tier is kept until grace_until.
+             */
+            past_due: boolean;
+            /**
+             * Status
+             * @description Stripe's subscription status (active, trialing, past_due, canceled, ...).
+             */
+            status: string | null;
+            /**
+             * Subscribed Tier
+             * @description The tier on record for my account.
+             */
+            subscribed_tier: string;
+            /**
+             * Tier
+             * @description The tier I have now (free once a grace period has ended).
+             */
+            tier: string;
+        };
+        /** TaskDraftPublic */
+        TaskDraftPublic: {
+            /** Description */
+            description: string;
+            /**
+             * Pillar
+             * @enum {string}
+             */
+            pillar: "stem_logic" | "life_wellness" | "language_communication" | "society_culture" | "arts_creativity";
+            /** Title */
+            title: string;
+            /** Xp Value */
+            xp_value: number;
+        };
         /** TaskIn */
         TaskIn: {
             /**
@@ -1979,6 +2211,38 @@ export interface components {
             title: string;
             /** Xp Value */
             xp_value: number;
+        };
+        /**
+         * TaskSuggestionsIn
+         * @description The custom quest being written; Gemini suggests 3 to 8 tasks for it.
+         */
+        TaskSuggestionsIn: {
+            /**
+             * Description
+             * @default
+             */
+            description?: string;
+            /**
+             * Pillars
+             * @description Favour these pillars.
+             * @default null
+             */
+            pillars?: ("stem_logic" | "life_wellness" | "language_communication" | "society_culture" | "arts_creativity")[] | null;
+            /** Title */
+            title: string;
+        };
+        /**
+         * TaskSuggestionsPublic
+         * @description Suggested tasks, not saved: send the chosen ones with a quest submission.
+         */
+        TaskSuggestionsPublic: {
+            /**
+             * Requests Left Today
+             * @description AI requests left today (UTC) after this one; null: no daily limit.
+             */
+            requests_left_today: number | null;
+            /** Tasks */
+            tasks: components["schemas"]["TaskDraftPublic"][];
         };
         /** TaskUpdate */
         TaskUpdate: {
@@ -2136,6 +2400,69 @@ export interface components {
             /** Users */
             users: number;
         };
+        /**
+         * TierFeatures
+         * @description What a tier allows; a null limit means no limit.
+         */
+        TierFeatures: {
+            /**
+             * Accredited Diploma
+             * @description The diploma carries the accredited mark.
+             */
+            accredited_diploma: boolean;
+            /**
+             * Ai Requests Per Day
+             * @description AI requests per UTC day.
+             */
+            ai_requests_per_day: number | null;
+            /**
+             * Custom Quest Submissions
+             * @description Custom quests waiting for review at once.
+             */
+            custom_quest_submissions: number | null;
+            /**
+             * Max Active Quests
+             * @description Quests in progress at once.
+             */
+            max_active_quests: number | null;
+            /**
+             * Team Ups
+             * @description May send team-up requests.
+             */
+            team_ups: boolean;
+        } & {
+            [key: string]: unknown;
+        };
+        /** TierList */
+        TierList: {
+            /**
+             * Data
+             * @description Every tier, cheapest first.
+             */
+            data: components["schemas"]["TierPublic"][];
+        };
+        /** TierPublic */
+        TierPublic: {
+            /** Currency */
+            currency: string;
+            /** Description */
+            description: string;
+            /** Display Name */
+            display_name: string;
+            features: components["schemas"]["TierFeatures"];
+            /**
+             * Price Cents
+             * @description Monthly price in the currency's smallest unit.
+             */
+            price_cents: number;
+            /**
+             * Purchasable
+             * @description Has a Stripe price: POST /subscriptions/checkout.
+             */
+            purchasable: boolean;
+            /** Tier */
+            tier: string;
+        };
         /** TopQuests */
         TopQuests: {
             /** By Completions */
@@ -2212,6 +2539,19 @@ export interface components {
              * @default null
              */
             username?: string | null;
+        };
+        /** WebhookAck */
+        WebhookAck: {
+            /**
+             * Outcome
+             * @description applied, duplicate, stale, ignored, unknown_user, unknown_price or unhandled.
+             */
+            outcome: string;
+            /**
+             * Received
+             * @default true
+             */
+            received?: boolean;
         };
         /** XpPublic */
         XpPublic: {
@@ -3041,6 +3381,171 @@ export interface operations {
             };
         };
     };
+    ai_draft_quest_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QuestDraftIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestDraftPublic"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    ai_suggest_tasks_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaskSuggestionsIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskSuggestionsPublic"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     auth_csrf_get: {
         parameters: {
             query?: never;
@@ -3794,6 +4299,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not found */
             404: {
                 headers: {
@@ -3835,6 +4349,160 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    billing_checkout_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckoutIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingRedirect"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    billing_portal_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalPublic"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    billing_subscription_status_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionStatus"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unavailable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4252,6 +4920,26 @@ export interface operations {
             };
         };
     };
+    billing_list_tiers_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TierList"];
+                };
+            };
+        };
+    };
     users_update_me_patch: {
         parameters: {
             query?: never;
@@ -4432,6 +5120,44 @@ export interface operations {
             };
             /** @description Not signed in, or the token is not valid */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    billing_stripe_webhook_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookAck"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unavailable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

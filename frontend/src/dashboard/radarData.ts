@@ -1,4 +1,7 @@
 import type { Schemas } from "../api/client";
+
+// The API's pillar keys are an enum; the mapping takes any string so it can drop unknown ones.
+type PillarXp = Omit<Schemas["PillarXp"], "pillar"> & { pillar: string };
 import { PILLARS, type PillarKey } from "../ui/pillars";
 
 export interface RadarPoint {
@@ -13,7 +16,7 @@ export interface RadarPoint {
  * The radar's five axes, always all five and always in the same order, whatever the API sends:
  * missing pillars are zero, unknown ones are left out, repeats are added up.
  */
-export function radarData(xp: Pick<Schemas["XpPublic"], "pillars"> | null | undefined): RadarPoint[] {
+export function radarData(xp: { pillars: readonly PillarXp[] } | null | undefined): RadarPoint[] {
   const byPillar = new Map<string, number>();
   for (const entry of xp?.pillars ?? []) {
     byPillar.set(entry.pillar, (byPillar.get(entry.pillar) ?? 0) + Math.max(0, entry.xp));

@@ -98,10 +98,10 @@ def allows(features: dict[str, Any], feature: str, used: int | None = None) -> b
 
 
 def cheapest_allowing(plan: Plan, feature: str) -> dict[str, Any] | None:
-    for tier in plan.tiers:
-        if allows(tier["features"], feature, plan.used):
-            return tier
-    return None
+    """The cheapest tier above mine that allows it (an upgrade, never a step down)."""
+    keys = [t["tier"] for t in plan.tiers]
+    above = plan.tiers[keys.index(plan.tier) + 1 :] if plan.tier in keys else plan.tiers
+    return next((t for t in above if allows(t["features"], feature, plan.used)), None)
 
 
 def require(plan: Plan, feature: str) -> None:

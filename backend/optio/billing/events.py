@@ -100,7 +100,8 @@ def _when(epoch: Any) -> datetime | None:
 def _subscription_price(sub: dict[str, Any]) -> tuple[str | None, datetime | None]:
     items = (sub.get("items") or {}).get("data") or [{}]
     item = items[0]
-    price = _id(item.get("price")) or _id(sub.get("plan"))
+    # `plan` on items and subscriptions: older API versions and emulators (a plan id is a price id).
+    price = _id(item.get("price")) or _id(item.get("plan")) or _id(sub.get("plan"))
     return price, _when(sub.get("current_period_end") or item.get("current_period_end"))
 
 
@@ -108,7 +109,7 @@ def _invoice_prices(invoice: dict[str, Any]) -> list[str]:
     prices = []
     for line in (invoice.get("lines") or {}).get("data") or []:
         details = (line.get("pricing") or {}).get("price_details") or {}
-        price = _id(line.get("price")) or _id(details.get("price"))
+        price = _id(line.get("price")) or _id(details.get("price")) or _id(line.get("plan"))
         if price:
             prices.append(price)
     return prices

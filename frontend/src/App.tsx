@@ -6,12 +6,16 @@ import { RedirectIfSignedIn, RequireAuth } from "./auth/RequireAuth";
 import { ResetPasswordPage } from "./auth/ResetPasswordPage";
 import { SignupPage } from "./auth/SignupPage";
 import { useAuth } from "./auth/context";
+import { CheckoutCancelPage, CheckoutSuccessPage } from "./billing/ReturnPages";
+import { SubscriptionPage } from "./billing/SubscriptionPage";
 import { DashboardPage } from "./dashboard/DashboardPage";
 import { DiplomaEditorPage } from "./diplomas/DiplomaEditorPage";
 import { PublicDiplomaPage } from "./diplomas/PublicDiplomaPage";
 import { NotificationsPage } from "./notifications/NotificationsPage";
 import { QuestDetailPage } from "./quests/QuestDetailPage";
 import { QuestHubPage } from "./quests/QuestHubPage";
+import { SubmitQuestPage } from "./submissions/SubmitQuestPage";
+import { TeamsPage } from "./teams/TeamsPage";
 import { Layout } from "./ui/Layout";
 import { NotFoundPage } from "./ui/NotFoundPage";
 import { Loading } from "./ui/States";
@@ -42,6 +46,12 @@ export function App() {
         <Route path="dashboard" element={signedIn(<DashboardPage />)} />
         <Route path="diploma" element={signedIn(<DiplomaEditorPage />)} />
         <Route path="diploma/:slug" element={<PublicDiplomaPage />} />
+        <Route path="submissions" element={signedIn(<SubmitQuestPage />)} />
+        <Route path="team" element={signedIn(<TeamsPage />)} />
+        <Route path="billing" element={signedIn(<SubscriptionPage />)} />
+        <Route path="billing/success" element={signedIn(<CheckoutSuccessPage />)} />
+        <Route path="billing/cancel" element={signedIn(<CheckoutCancelPage />)} />
+        <Route path="subscription" element={<Navigate to="/billing" replace />} />
         <Route path="notifications" element={signedIn(<NotificationsPage />)} />
         <Route
           path="admin/*"

@@ -26,15 +26,20 @@ export class ApiError extends Error {
   }
 
   /**
-   * Messages per form field: validation details name their field ("body.url" → "url"), and
+   * Messages per form field: validation details name their field, and
    * errors about one field without details (e.g. `email_taken`) are placed by `codeFields`.
    */
   fieldErrors(codeFields: Record<string, string> = {}): Record<string, string> {
     const out: Record<string, string> = {};
     for (const detail of this.details) {
       if (!detail.field) continue;
-      const field = detail.field.split(".").filter((p) => p !== "body" && p !== "query").pop();
-      if (field && !out[field]) out[field] = tidy(detail.message ?? this.message);
+      const path = detail.field.split(".").filter((p) => p !== "body" && p !== "query");
+      const message = tidy(detail.message ?? this.message);
+      // Both the full path ("suggested_tasks.0.title", for lists of rows) and the last name
+      // ("url", also when a tagged union puts the tag first: "link.url").
+      for (const key of [path.join("."), path[path.length - 1]]) {
+        if (key && !out[key]) out[key] = message;
+      }
     }
     const field = codeFields[this.code];
     if (field && !out[field]) out[field] = this.message;

@@ -17,7 +17,7 @@ function NavItems({ onNavigate }: { onNavigate: () => void }) {
         ["/diploma", "Diploma"],
         ["/team", "Team"],
         ["/submissions", "Propose a quest"],
-        ["/subscription", "Plan"],
+        ["/billing", "Plan"],
         [
           "/notifications",
           <>
@@ -63,7 +63,7 @@ function Account() {
   }
   return (
     <div className="flex items-center gap-2">
-      <span className="hidden text-sm text-slate-700 lg:inline">{user.display_name ?? user.email}</span>
+      <span className="hidden text-sm text-slate-700 xl:inline">{user.display_name ?? user.email}</span>
       <button
         type="button"
         className="rounded-md px-3 py-2 text-sm font-semibold text-slate-700 hover:bg-slate-100"
@@ -94,18 +94,18 @@ export function Layout() {
             <img src="/favicon.svg" alt="" width={28} height={28} />
             Optio
           </Link>
-          <nav aria-label="Main" className="hidden md:block">
+          <nav aria-label="Main" className="hidden lg:block">
             <ul className="flex gap-1">
               <NavItems onNavigate={() => undefined} />
             </ul>
           </nav>
           <div className="flex items-center gap-2">
-            <div className="hidden md:block">
+            <div className="hidden lg:block">
               <Account />
             </div>
             <button
               type="button"
-              className="rounded-md border border-slate-300 px-3 py-2 text-sm font-medium md:hidden"
+              className="rounded-md border border-slate-300 px-3 py-2 text-sm font-medium lg:hidden"
               aria-expanded={open}
               aria-controls="mobile-nav"
               onClick={() => setOpen((o) => !o)}
@@ -115,7 +115,7 @@ export function Layout() {
           </div>
         </div>
         {open && (
-          <nav id="mobile-nav" aria-label="Main" className="border-t border-slate-200 px-4 py-3 md:hidden">
+          <nav id="mobile-nav" aria-label="Main" className="border-t border-slate-200 px-4 py-3 lg:hidden">
             <ul className="space-y-1">
               <NavItems onNavigate={() => setOpen(false)} />
             </ul>

@@ -1,0 +1,85 @@
+import { ADMIN, expect, logIn, newStudent, shoot, signUp, test } from "./fixtures";
+
+test("a student proposes a quest, an admin approves it with edits, and it appears in the hub", async ({ browser, baseURL, guard }) => {
+  const cleo = newStudent("Cleo");
+  const title = `Build a birdhouse ${cleo.username.split("_")[1]}`;
+  const studentContext = await browser.newContext({ baseURL });
+  const adminContext = await browser.newContext({ baseURL });
+  const student = await studentContext.newPage();
+  const admin = await adminContext.newPage();
+  await signUp(student, cleo);
+
+  await test.step("the student writes a quest with two tasks and sends it for review", async () => {
+    await student.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Propose a quest" }).click();
+    await student.getByLabel("Quest title").fill(title);
+    await student.getByLabel("What is it about?").fill("Design, cut and assemble a birdhouse, then watch who moves in.");
+    await student.getByLabel("Task 1 title").fill("Sketch the design with measurements");
+    await student.getByRole("listitem", { name: "Task 1" }).getByLabel("Pillar").selectOption("stem_logic");
+    await student.getByRole("button", { name: "Add a task" }).click();
+    await student.getByLabel("Task 2 title").fill("Paint it and hang it up");
+    await student.getByRole("listitem", { name: "Task 2" }).getByLabel("Pillar").selectOption("arts_creativity");
+    await student.getByRole("listitem", { name: "Task 2" }).getByLabel("XP").fill("75");
+    await student.getByRole("button", { name: "Send for review" }).click();
+    await expect(student.getByText("Sent for review.")).toBeVisible();
+    const mine = student.getByTestId("my-submission").filter({ hasText: title });
+    await expect(mine.getByText("Waiting for review")).toBeVisible();
+  });
+
+  await test.step("without a Gemini key, asking for AI suggestions explains itself and hides the button", async () => {
+    guard.allow("/api/ai/task-suggestions"); // the one 503 this step provokes on purpose
+    await student.getByLabel("Quest title").fill("Grow tomatoes on a balcony");
+    await student.getByRole("button", { name: "Suggest tasks" }).click();
+    await expect(student.getByText("AI task suggestions are not available on this server.")).toBeVisible();
+    await expect(student.getByRole("button", { name: "Suggest tasks" })).toHaveCount(0);
+    await shoot(student, "propose-quest");
+  });
+
+  await test.step("the admin sees analytics and the submission in the queue", async () => {
+    await logIn(admin, ADMIN.email, ADMIN.password);
+    await admin.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" }).click();
+    await expect(admin.getByRole("heading", { name: "Analytics", level: 1 })).toBeVisible();
+    await expect(admin.getByText("Task completions, last 30 days")).toBeVisible();
+    await expect(admin.locator(".recharts-bar-rectangle").first()).toBeVisible();
+    await shoot(admin, "admin-analytics");
+    await admin.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Submissions" }).click();
+    await expect(admin.getByRole("article", { name: `Submission: ${title}` })).toBeVisible();
+    await shoot(admin, "admin-submissions");
+  });
+
+  await test.step("the admin approves it with an edited title", async () => {
+    const card = admin.getByRole("article", { name: `Submission: ${title}` });
+    await card.getByRole("button", { name: "Edit before approving" }).click();
+    await card.getByLabel("Title", { exact: true }).fill(`${title} (reviewed)`);
+    await card.getByRole("button", { name: "Approve with edits" }).click();
+    await expect(admin.getByRole("article", { name: `Submission: ${title}` })).toHaveCount(0);
+  });
+
+  await test.step("the admin's users and quests pages list the new student and quest", async () => {
+    await admin.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Users" }).click();
+    await admin.getByLabel("Search e-mail, username or name").fill(cleo.email);
+    await expect(admin.getByRole("cell", { name: new RegExp(cleo.email) })).toBeVisible();
+    await shoot(admin, "admin-users");
+    await admin.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Quests" }).click();
+    await admin.getByLabel("Search quests").fill(title);
+    await admin.getByRole("link", { name: `${title} (reviewed)` }).click();
+    await expect(admin.getByLabel("Title", { exact: true }).first()).toHaveValue(`${title} (reviewed)`);
+    await shoot(admin, "admin-quest-editor");
+  });
+
+  await test.step("the quest is in the hub, the author is enrolled and was notified", async () => {
+    await student.goto(`/quests?search=${encodeURIComponent(title)}`);
+    const card = student.getByRole("article").filter({ hasText: `${title} (reviewed)` });
+    await expect(card).toBeVisible();
+    await expect(card.getByText("In progress")).toBeVisible();
+    await student.goto("/notifications");
+    await expect(student.getByRole("heading", { level: 2 }).first()).toBeVisible();
+    await shoot(student, "notifications");
+    await student.goto("/billing");
+    await expect(student.getByRole("article", { name: "Free plan" }).getByText("Your plan")).toBeVisible();
+    await expect(student.getByText("Payments are not set up on this server")).toBeVisible();
+    await shoot(student, "billing");
+  });
+
+  await studentContext.close();
+  await adminContext.close();
+});

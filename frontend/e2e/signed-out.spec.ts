@@ -1,0 +1,42 @@
+import { expect, shoot, test } from "./fixtures";
+
+test("signed-out pages load without a single failed request", async ({ page }) => {
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/quests$/);
+  await expect(page.getByRole("link", { name: "Log in" })).toBeVisible();
+  await expect(page.getByText(/^\d+ quests$/)).toBeVisible(); // loaded, not cut off by the next page
+  await page.goto("/login");
+  await expect(page.getByRole("heading", { name: "Log in" })).toBeVisible();
+  await shoot(page, "login");
+  await page.goto("/forgot-password");
+  await page.getByLabel("E-mail").fill("nobody@example.com");
+  await page.getByRole("button", { name: "Send the link" }).click();
+  await expect(page.getByRole("status")).toContainText("reset link is on its way");
+  await page.goto("/dashboard");
+  await expect(page).toHaveURL(/\/login\?next=%2Fdashboard$/);
+});
+
+test("a wrong password is reported next to the form, and the next log-in goes where the student was headed", async ({ page, guard }) => {
+  guard.allow("/api/auth/login"); // the 401 this test provokes on purpose
+  await page.goto("/login?next=%2Fbilling");
+  await page.getByLabel("E-mail").fill("student@optio.dev");
+  await page.getByLabel("Password").fill("not-the-password");
+  await page.getByRole("button", { name: "Log in" }).click();
+  await expect(page.getByRole("alert")).toBeVisible();
+  await page.getByLabel("Password").fill("optio-dev-password");
+  await page.getByRole("button", { name: "Log in" }).click();
+  await expect(page).toHaveURL(/\/billing$/);
+});
+
+test("sign-up errors from the API appear next to the field they concern", async ({ page, guard }) => {
+  guard.allow("/api/auth/signup"); // the 409 and 422 this test provokes on purpose
+  await page.goto("/signup");
+  await page.getByLabel("E-mail").fill("student@optio.dev");
+  await page.getByLabel("Password").fill("long-enough-password");
+  await page.getByRole("button", { name: "Sign up" }).click();
+  await expect(page.getByLabel("E-mail")).toHaveAccessibleDescription("An account with this e-mail already exists.");
+  await page.getByLabel("E-mail").fill("someone.new@example.com");
+  await page.getByLabel("Password").fill("short");
+  await page.getByRole("button", { name: "Sign up" }).click();
+  await expect(page.getByLabel("Password")).toHaveAttribute("aria-invalid", "true");
+});

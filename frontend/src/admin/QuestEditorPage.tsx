@@ -1,0 +1,99 @@
+import { useState, type FormEvent } from "react";
+import { Link, useParams } from "react-router-dom";
+import type { Schemas } from "../api/client";
+import { Button } from "../ui/Button";
+import { Checkbox, FormError, TextArea, TextField } from "../ui/Field";
+import { Card, PageHeader } from "../ui/Page";
+import { QueryState } from "../ui/States";
+import { useFormErrors } from "../ui/useFormErrors";
+import { TaskEditor } from "./TaskEditor";
+import { useAdminQuest, useQuestWrites } from "./hooks";
+
+function QuestForm({ quest, writes }: { quest: Schemas["AdminQuestDetail"]; writes: ReturnType<typeof useQuestWrites> }) {
+  const errors = useFormErrors();
+  const [saved, setSaved] = useState(false);
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    errors.reset();
+    setSaved(false);
+    try {
+      await writes.update.mutateAsync({
+        title: String(form.get("title")),
+        description: String(form.get("description")),
+        is_active: form.get("is_active") === "on",
+        is_public: form.get("is_public") === "on",
+      });
+      setSaved(true);
+    } catch (error) {
+      errors.capture(error);
+    }
+  }
+  return (
+    <form onSubmit={submit} className="space-y-3" noValidate>
+      <FormError message={errors.form} />
+      <TextField label="Title" name="title" defaultValue={quest.title} error={errors.fields.title} />
+      <TextArea label="Description" name="description" defaultValue={quest.description} error={errors.fields.description} />
+      <div className="flex flex-wrap gap-4">
+        <Checkbox name="is_active" label="Active" defaultChecked={quest.is_active} />
+        <Checkbox name="is_public" label="Public" defaultChecked={quest.is_public} />
+      </div>
+      <div className="flex items-center gap-3">
+        <Button type="submit" busy={writes.update.isPending}>
+          Save quest
+        </Button>
+        {saved && <span role="status" className="text-sm text-green-800">Saved.</span>}
+      </div>
+    </form>
+  );
+}
+
+export function QuestEditorPage() {
+  const { questId = "" } = useParams();
+  const quest = useAdminQuest(questId);
+  const writes = useQuestWrites(questId);
+  return (
+    <QueryState query={quest}>
+      {(q) => {
+        const move = (index: number, delta: -1 | 1) => {
+          const ids = q.tasks.map((t) => t.id);
+          const target = index + delta;
+          if (target < 0 || target >= ids.length) return;
+          [ids[index], ids[target]] = [ids[target] as string, ids[index] as string];
+          writes.reorder.mutate(ids);
+        };
+        return (
+          <>
+            <p className="mb-2 text-sm">
+              <Link to="/admin/quests" className="text-brand-700 underline">
+                ← All quests
+              </Link>
+            </p>
+            <PageHeader title={q.title} subtitle={`${q.enrollments} enrolled · ${q.completions} completed`} />
+            <div className="space-y-6">
+              <Card>
+                <QuestForm key={q.updated_at} quest={q} writes={writes} />
+              </Card>
+              <section>
+                <h2 className="mb-3 text-xl font-semibold">Tasks</h2>
+                <ol className="space-y-3">
+                  {q.tasks.map((t, i) => (
+                    <TaskEditor key={`${t.id}-${t.order_index}`} task={t} writes={writes} onMove={(d) => move(i, d)} />
+                  ))}
+                </ol>
+                <Button
+                  className="mt-3"
+                  variant="secondary"
+                  busy={writes.addTask.isPending}
+                  onClick={() => writes.addTask.mutate({ title: "New task", pillar: "stem_logic", xp_value: 50, description: "", is_required: true })}
+                >
+                  Add a task
+                </Button>
+              </section>
+            </div>
+          </>
+        );
+      }}
+    </QueryState>
+  );
+}

@@ -1,0 +1,119 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api, type Schemas } from "../api/client";
+import { unwrap } from "../api/errors";
+
+export const ADMIN_KEY = ["admin"] as const;
+
+function useRefreshAdmin() {
+  const queryClient = useQueryClient();
+  return () => {
+    void queryClient.invalidateQueries({ queryKey: ADMIN_KEY });
+    void queryClient.invalidateQueries({ queryKey: ["quests"] });
+  };
+}
+
+export function useAnalytics() {
+  return useQuery({ queryKey: [...ADMIN_KEY, "analytics"], queryFn: () => unwrap(api.GET("/api/admin/analytics")) });
+}
+
+export type QueueStatus = "pending" | "approved" | "rejected";
+
+export function useQueue(status: QueueStatus, page: number) {
+  return useQuery({
+    queryKey: [...ADMIN_KEY, "queue", status, page],
+    queryFn: () => unwrap(api.GET("/api/admin/quest-submissions", { params: { query: { status, page, per_page: 20 } } })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useReview() {
+  const onSuccess = useRefreshAdmin();
+  const approve = useMutation({
+    mutationFn: ({ id, body }: { id: string; body: Schemas["ApprovalIn"] }) =>
+      unwrap(api.POST("/api/admin/quest-submissions/{submission_id}/approve", { params: { path: { submission_id: id } }, body })),
+    onSuccess,
+  });
+  const reject = useMutation({
+    mutationFn: ({ id, notes }: { id: string; notes: string }) =>
+      unwrap(
+        api.POST("/api/admin/quest-submissions/{submission_id}/reject", {
+          params: { path: { submission_id: id } },
+          body: { notes },
+        }),
+      ),
+    onSuccess,
+  });
+  return { approve, reject };
+}
+
+export function useAdminUsers(search: string, page: number) {
+  return useQuery({
+    queryKey: [...ADMIN_KEY, "users", search, page],
+    queryFn: () =>
+      unwrap(api.GET("/api/admin/users", { params: { query: { page, per_page: 20, ...(search ? { search } : {}) } } })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useUpdateUser() {
+  const onSuccess = useRefreshAdmin();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: Schemas["AdminUserUpdate"] }) =>
+      unwrap(api.PATCH("/api/admin/users/{user_id}", { params: { path: { user_id: id } }, body })),
+    onSuccess,
+  });
+}
+
+export function useAdminQuests(search: string, page: number) {
+  return useQuery({
+    queryKey: [...ADMIN_KEY, "quests", search, page],
+    queryFn: () =>
+      unwrap(api.GET("/api/admin/quests", { params: { query: { page, per_page: 20, ...(search ? { search } : {}) } } })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useAdminQuest(id: string) {
+  return useQuery({
+    queryKey: [...ADMIN_KEY, "quest", id],
+    queryFn: () => unwrap(api.GET("/api/admin/quests/{quest_id}", { params: { path: { quest_id: id } } })),
+  });
+}
+
+export function useQuestWrites(id: string) {
+  const onSuccess = useRefreshAdmin();
+  const quest = { params: { path: { quest_id: id } } };
+  const task = (taskId: string) => ({ params: { path: { quest_id: id, task_id: taskId } } });
+  return {
+    update: useMutation({
+      mutationFn: (body: Schemas["QuestUpdate"]) => unwrap(api.PATCH("/api/admin/quests/{quest_id}", { ...quest, body })),
+      onSuccess,
+    }),
+    addTask: useMutation({
+      mutationFn: (body: Schemas["TaskIn"]) => unwrap(api.POST("/api/admin/quests/{quest_id}/tasks", { ...quest, body })),
+      onSuccess,
+    }),
+    updateTask: useMutation({
+      mutationFn: ({ taskId, body }: { taskId: string; body: Schemas["TaskUpdate"] }) =>
+        unwrap(api.PATCH("/api/admin/quests/{quest_id}/tasks/{task_id}", { ...task(taskId), body })),
+      onSuccess,
+    }),
+    deleteTask: useMutation({
+      mutationFn: (taskId: string) => unwrap(api.DELETE("/api/admin/quests/{quest_id}/tasks/{task_id}", task(taskId))),
+      onSuccess,
+    }),
+    reorder: useMutation({
+      mutationFn: (taskIds: string[]) =>
+        unwrap(api.PUT("/api/admin/quests/{quest_id}/task-order", { ...quest, body: { task_ids: taskIds } })),
+      onSuccess,
+    }),
+  };
+}
+
+export function useCreateQuest() {
+  const onSuccess = useRefreshAdmin();
+  return useMutation({
+    mutationFn: (body: Schemas["QuestIn"]) => unwrap(api.POST("/api/admin/quests", { body })),
+    onSuccess,
+  });
+}

@@ -1,0 +1,71 @@
+import { useQuery } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { api } from "../api/client";
+import { unwrap } from "../api/errors";
+import { DASHBOARD_KEY } from "../quests/hooks";
+import { Button } from "../ui/Button";
+import { FormError, SelectField, TextField } from "../ui/Field";
+import { useFormErrors } from "../ui/useFormErrors";
+import { useSendRequest } from "./hooks";
+
+export function SendRequestForm() {
+  const send = useSendRequest();
+  const errors = useFormErrors({
+    recipient_not_found: "recipient",
+    cannot_team_with_self: "recipient",
+    already_teammates: "recipient",
+    request_pending: "recipient",
+    quest_not_found: "quest_id",
+  });
+  const [sent, setSent] = useState<string | null>(null);
+  const dashboard = useQuery({ queryKey: DASHBOARD_KEY, queryFn: () => unwrap(api.GET("/api/users/me/dashboard")) });
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
+    const recipient = String(form.get("recipient")).trim();
+    errors.reset();
+    setSent(null);
+    try {
+      await send.mutateAsync({
+        recipient,
+        message: String(form.get("message")).trim(),
+        quest_id: String(form.get("quest_id")) || null,
+      });
+      setSent(recipient);
+      formElement.reset();
+    } catch (error) {
+      errors.capture(error);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} className="space-y-4" noValidate aria-labelledby="send-request">
+      <h2 id="send-request" className="text-lg font-semibold">
+        Team up with someone
+      </h2>
+      <FormError message={errors.form} />
+      <TextField label="Username or e-mail" name="recipient" required autoComplete="off" error={errors.fields.recipient} />
+      <SelectField label="On a quest (optional)" name="quest_id" error={errors.fields.quest_id} hint="Accepting enrolls you both.">
+        <option value="">No particular quest</option>
+        {dashboard.data?.active_quests.map((q) => (
+          <option key={q.id} value={q.id}>
+            {q.title}
+          </option>
+        ))}
+      </SelectField>
+      <TextField label="Message (optional)" name="message" maxLength={500} error={errors.fields.message} />
+      <div className="flex flex-wrap items-center gap-3">
+        <Button type="submit" busy={send.isPending}>
+          Send request
+        </Button>
+        {sent && (
+          <span role="status" className="text-sm text-green-800">
+            Request sent to {sent}.
+          </span>
+        )}
+      </div>
+    </form>
+  );
+}

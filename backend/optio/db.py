@@ -55,18 +55,27 @@ class Tx:
             raise RuntimeError("the transaction's role is fixed once it has started")
         self.role, self.claims = role, claims
 
-    def run(self, *queries: Query) -> list[list[dict[str, Any]]]:
-        """Send the queries in one pipelined round trip; return each one's rows."""
+    def run(self, *queries: Query, commit: bool = False) -> list[list[dict[str, Any]]]:
+        """Send the queries in one pipelined round trip; return each one's rows.
+
+        With `commit`, the COMMIT rides in the same round trip and the transaction ends: for
+        writes that must stand whatever the request answers later.
+        """
         conn, setup = self._connection()
         cursors = []
         with conn.pipeline():
             context = conn.execute(*setup) if setup else None
             for sql, params in queries:
                 cursors.append(conn.cursor(row_factory=dict_row).execute(sql, params))
+            if commit:
+                conn.execute("commit")
         self.round_trips += 1
+        rows = [cur.fetchall() if cur.description else [] for cur in cursors]
+        if commit:
+            self._end(commit=True)  # already committed: only hands the connection back
         if context is not None and context.fetchone()[-1] is False:  # type: ignore[index]
             raise Unauthorized("This account has been deactivated.", code="account_deactivated")
-        return [cur.fetchall() if cur.description else [] for cur in cursors]
+        return rows
 
     def all(self, sql: str, params: Any = None) -> list[dict[str, Any]]:
         return self.run((sql, params))[0]

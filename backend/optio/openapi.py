@@ -30,7 +30,9 @@ _ERROR_TEXT = {
     415: "Unsupported media type",
     422: "Validation error",
     429: "Rate limited",
+    502: "An upstream service failed or answered something unusable",
     503: "Unavailable",
+    504: "An upstream service did not answer in time",
 }
 _ERROR_SCHEMA = {
     "type": "object",

@@ -10,13 +10,10 @@ from ..db import Tx
 
 
 def reserve(tx: Tx, feature: str, model: str) -> dict[str, Any]:
-    """Take one of today's requests for the caller, or record the refusal (outcome 'limited')."""
-    row = tx.one(
-        "select id, outcome, used_today, daily_limit from private.reserve_ai_call(%s, %s)",
-        (feature, model),
-    )
-    assert row is not None
-    return row
+    """Take one of today's requests for the caller, or record the refusal (outcome 'limited'),
+    and commit in the same round trip: the row stands whatever the request answers."""
+    sql = "select id, outcome, used_today, daily_limit from private.reserve_ai_call(%s, %s)"
+    return tx.run((sql, (feature, model)), commit=True)[0][0]
 
 
 def finish(
@@ -32,5 +29,6 @@ def finish(
         (
             "select private.finish_ai_call(%s, %s, %s, %s, %s, %s)",
             (call_id, outcome, input_tokens, output_tokens, attempts, latency_ms),
-        )
+        ),
+        commit=True,
     )

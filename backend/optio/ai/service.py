@@ -2,9 +2,9 @@
 recorded in ai_usage whatever its answer, and no database connection held while Gemini thinks.
 
 The reservation is the request's only write and must stand even when the answer is an error
-(the request's own transaction would roll it back then), so that transaction commits as soon
-as the reservation is made; this also returns its connection to the pool before the slow call.
-The outcome is written afterwards in a short transaction of its own.
+(the request's own transaction would roll it back then), so it is committed in the round trip
+that makes it; this also returns the connection to the pool before the slow call. The outcome
+is written afterwards in a one-round-trip transaction of its own.
 """
 
 from __future__ import annotations
@@ -41,9 +41,7 @@ def _assist(
 ) -> tuple[Answer, int | None]:
     client = gemini_client()
     model = current_app.config["SETTINGS"].gemini_model
-    request_tx = tx()
-    call = queries.reserve(request_tx, feature, model)
-    request_tx.commit()
+    call = queries.reserve(tx(), feature, model)
     limit = call["daily_limit"]
     if call["outcome"] == "limited":
         raise TooManyRequests(

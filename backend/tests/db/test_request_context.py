@@ -23,6 +23,14 @@ def probe_app(app):
         current.run(("insert into auth.users (email) values ('ghost@example.com')", None))
         raise Conflict("fails after writing")
 
+    @app.post("/api/_commit_then_fail")
+    def commit_then_fail():
+        current = tx()
+        current.act_as("elevated")
+        sql = "insert into auth.users (email) values ('kept@example.com') returning email"
+        assert current.run((sql, None), commit=True) == [[{"email": "kept@example.com"}]]
+        raise Conflict("fails after committing")
+
     return app
 
 
@@ -40,6 +48,14 @@ def test_an_anonymous_request_runs_as_anon(probe_app, client):
 def test_a_request_that_fails_after_writing_leaves_nothing(probe_app, client, conn):
     assert client.post("/api/_write_then_fail").status_code == 409
     assert conn.execute("select count(*) from auth.users").fetchone()[0] == 0
+
+
+def test_a_write_committed_with_its_query_stands_when_the_request_fails(probe_app, client, conn):
+    """run(..., commit=True) sends the COMMIT in the query's own round trip."""
+    resp = client.post("/api/_commit_then_fail")
+    assert resp.status_code == 409
+    assert resp.headers["X-DB-Round-Trips"] == "1"
+    assert conn.execute("select email from auth.users").fetchall() == [("kept@example.com",)]
 
 
 def test_the_role_context_rides_with_the_first_query(probe_app, client):

@@ -4,13 +4,19 @@ Any other path answers with the file of that name in the build, or with `index.h
 the app's client-side routes (`/quests/…`, `/diploma/…`) load on a reload or a shared link.
 Hashed assets under `assets/` never change, so browsers keep them for a year; `index.html`
 is always revalidated so that a new build is picked up at once.
+
+Link previews (Open Graph, Twitter) are read by crawlers that run no JavaScript, so a public
+diploma's `index.html` carries its title and description from the server.
 """
 
 from __future__ import annotations
 
+import re
+from html import escape
 from pathlib import Path
+from typing import Any
 
-from flask import Blueprint, Response, current_app, send_from_directory
+from flask import Blueprint, Response, current_app, make_response, request, send_from_directory
 from werkzeug.routing import PathConverter
 from werkzeug.security import safe_join
 
@@ -26,6 +32,10 @@ WEB_CSP = (
     "img-src 'self' data: blob: https:; connect-src 'self'; font-src 'self'; "
     "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
 )
+
+PREVIEW_MARK = "data-preview"  # the app replaces these tags with its own once it runs
+_DIPLOMA_PATH = re.compile(r"^diploma/([^/]+)$")
+_DEFAULT_HEAD = re.compile(r"<title>[^<]*</title>|<meta name=\"description\"[^>]*>")
 
 bp = Blueprint("web", __name__)
 
@@ -66,7 +76,48 @@ def web_app(path: str) -> Response:
     elif path.startswith("assets/"):
         raise NotFound()  # a stale asset name must not get index.html as its script
     else:
-        response = send_from_directory(dist, "index.html", max_age=0)
+        response = make_response(_index_html(dist, path))
         response.headers["Cache-Control"] = "no-cache"
     response.headers["Content-Security-Policy"] = WEB_CSP
     return response
+
+
+def _index_html(dist: Path, path: str) -> str:
+    html = (dist / "index.html").read_text(encoding="utf-8")
+    match = _DIPLOMA_PATH.match(path)
+    if not match:
+        return html
+    from .diplomas.service import diploma_by_slug
+
+    try:
+        diploma = diploma_by_slug(match[1])
+    except NotFound:  # private or missing: the app says so
+        return html
+    tags = preview_tags(diploma.document, request.base_url)
+    return _DEFAULT_HEAD.sub("", html).replace("</head>", f"{tags}\n  </head>", 1)
+
+
+def preview_tags(diploma: dict[str, Any], url: str) -> str:
+    """The head of a shared public diploma: title, description, Open Graph and Twitter card."""
+    name = diploma["display_name"]
+    title = f"{name}'s diploma · Optio"
+    description = diploma.get("headline") or (
+        f"{name} has earned {diploma['xp']['total']} XP and completed "
+        f"{len(diploma['completed_quests'])} quests on Optio."
+    )
+    meta = [
+        ("name", "description", description),
+        ("property", "og:type", "profile"),
+        ("property", "og:site_name", "Optio"),
+        ("property", "og:title", title),
+        ("property", "og:description", description),
+        ("property", "og:url", url),
+        ("name", "twitter:card", "summary"),
+        ("name", "twitter:title", title),
+        ("name", "twitter:description", description),
+    ]
+    lines = [f"<title {PREVIEW_MARK}>{escape(title)}</title>"] + [
+        f'<meta {attr}="{key}" content="{escape(value)}" {PREVIEW_MARK} />'
+        for attr, key, value in meta
+    ]
+    return "\n    ".join(lines)

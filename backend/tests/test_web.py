@@ -2,11 +2,17 @@
 
 import pytest
 
+from .diplomas.conftest import publish
+from .factories import make_user
+
 
 @pytest.fixture
 def dist(tmp_path, app):
     (tmp_path / "assets").mkdir()
-    (tmp_path / "index.html").write_text("<!doctype html><title>Optio</title>")
+    (tmp_path / "index.html").write_text(
+        '<!doctype html><html><head><title>Optio</title><meta name="description" content="x" />'
+        "</head><body></body></html>"
+    )
     (tmp_path / "assets" / "app-1a2b.js").write_text("console.log('optio')")
     (tmp_path / "favicon.svg").write_text("<svg/>")
     app.config["WEB_DIST"] = tmp_path
@@ -71,3 +77,29 @@ def test_an_unbuilt_app_says_how_to_build_it(client, app, tmp_path):
     assert resp.status_code == 503
     error = resp.get_json()["error"]
     assert error["code"] == "web_app_not_built" and "npm run build" in error["message"]
+
+
+def test_a_public_diploma_page_carries_its_link_preview(client, app, conn, dist):
+    ana = make_user(app, first_name="Ana", last_name="López")
+    conn.execute(
+        "update public.diplomas set headline = %s where user_id = %s",
+        ('Curious about "chance" & <code>', ana["id"]),
+    )
+    slug = publish(conn, ana["id"])
+    html = fetch(client, f"/diploma/{slug}").get_data(as_text=True)
+    assert "<title data-preview>Ana López&#x27;s diploma · Optio</title>" in html
+    assert '<meta property="og:title" content="Ana López&#x27;s diploma · Optio"' in html
+    assert (
+        '<meta property="og:description" '
+        'content="Curious about &quot;chance&quot; &amp; &lt;code&gt;"' in html
+    )
+    assert f'<meta property="og:url" content="http://localhost/diploma/{slug}"' in html
+    assert '<meta name="twitter:card" content="summary"' in html
+    assert "<title>Optio</title>" not in html and 'content="x"' not in html
+
+
+def test_a_private_diploma_page_gives_nothing_away(client, app, conn, dist):
+    ana = make_user(app, first_name="Ana", last_name="López")
+    slug = publish(conn, ana["id"], is_public=False)
+    html = fetch(client, f"/diploma/{slug}").get_data(as_text=True)
+    assert "López" not in html and "<title>Optio</title>" in html

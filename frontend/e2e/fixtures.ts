@@ -4,6 +4,7 @@
  */
 import { test as base, expect, type Page } from "@playwright/test";
 import { mkdirSync } from "node:fs";
+import { crc32, deflateSync } from "node:zlib";
 import { join } from "node:path";
 import { SCREENSHOTS } from "./paths";
 
@@ -84,8 +85,31 @@ export async function logIn(page: Page, email: string, password: string): Promis
 
 export const ADMIN = { email: "admin@optio.dev", password: "optio-dev-password" };
 
-/** A valid 8×8 PNG (a red square), made without any image library. */
-export const PNG_BYTES = Buffer.from(
-  "iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEUlEQVR4nGM4o6SEFTEMLQkAvM5EAT6yk8sAAAAASUVORK5CYII=",
-  "base64",
-);
+/** A real PNG (colour bands, 320×200) made with zlib alone: no image library needed. */
+export function makePng(width = 320, height = 200): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, "ascii"), data]);
+    const out = Buffer.alloc(12 + data.length);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc32(body), 8 + data.length);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
+  const rows = Buffer.alloc((width * 3 + 1) * height);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const at = y * (width * 3 + 1) + 1 + x * 3;
+      rows.set([67 + (x % 80), 56 + ((y * 2) % 120), 202], at);
+    }
+  }
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", header),
+    chunk("IDAT", deflateSync(rows)),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
+}

@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { PNG_BYTES, expect, newStudent, shoot, signUp, test } from "./fixtures";
+import { expect, makePng, newStudent, shoot, signUp, test } from "./fixtures";
 import { ARTIFACTS } from "./paths";
 
 const QUEST = "Brilliant: Introduction to Probability";
@@ -46,7 +46,7 @@ test("a new student signs up, completes a quest with text and an image, and shar
     await second.getByLabel("File").setInputFiles({
       name: "tree-diagram.png",
       mimeType: "image/png",
-      buffer: PNG_BYTES,
+      buffer: makePng(),
     });
     await second.getByRole("button", { name: "Complete task" }).click();
     await expect(second.getByRole("img", { name: "Evidence image" })).toBeVisible();
@@ -70,6 +70,7 @@ test("a new student signs up, completes a quest with text and an image, and shar
   await test.step("the dashboard radar shows the XP", async () => {
     await page.getByRole("link", { name: "See your dashboard" }).click();
     await expect(page.getByRole("heading", { name: "Dashboard", level: 1 })).toBeVisible();
+    await expect(page).toHaveTitle("Dashboard · Optio");
     const radar = page.getByTestId("pillar-radar");
     await expect(radar.locator("svg .recharts-radar-polygon")).toBeVisible();
     await expect(page.getByTestId("xp-total")).toHaveText("350");
@@ -114,13 +115,20 @@ test("a new student signs up, completes a quest with text and an image, and shar
     await expect(anon.getByText("52 heads")).toBeVisible();
     const image = anon.getByRole("img", { name: "Evidence" });
     await expect(image).toBeVisible();
-    expect(await image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(8);
+    expect(await image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(320);
     await expect(anon.getByTestId("pillar-radar").locator("svg .recharts-radar-polygon")).toBeVisible();
     await expect(anon.locator('meta[property="og:title"]')).toHaveAttribute("content", "Maya Tester's diploma · Optio");
+    await expect(anon).toHaveTitle("Maya Tester's diploma · Optio");
     await expect(anon.locator('meta[name="twitter:card"]')).toHaveAttribute("content", "summary");
     await expect(anon.getByRole("link", { name: "Log in" })).toBeVisible();
     await shoot(anon, "public-diploma");
     expect(problems).toEqual([]);
     await visitor.close();
+  });
+
+  await test.step("a crawler, which runs no JavaScript, gets the link preview from the server", async () => {
+    const html = await (await page.request.get(url)).text();
+    expect(html).toContain('<meta property="og:title" content="Maya Tester&#x27;s diploma · Optio"');
+    expect(html).toContain('<meta property="og:description" content="Curious about chance"');
   });
 });

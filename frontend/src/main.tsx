@@ -9,6 +9,11 @@ import "./index.css";
 
 const queryClient = makeQueryClient();
 
+// From here on each page renders its own <title> and meta tags (React hoists them into <head>);
+// the ones index.html came with (a shared diploma's link preview, from the server) would
+// otherwise stay first and win.
+document.head.querySelectorAll("title, [data-preview]").forEach((element) => element.remove());
+
 createRoot(document.getElementById("root") as HTMLElement).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>

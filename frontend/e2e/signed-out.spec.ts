@@ -1,4 +1,7 @@
-import { expect, shoot, test } from "./fixtures";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { expect, logIn, newStudent, shoot, signUp, test } from "./fixtures";
+import { ARTIFACTS } from "./paths";
 
 test("signed-out pages load without a single failed request", async ({ page }) => {
   await page.goto("/");
@@ -40,3 +43,33 @@ test("sign-up errors from the API appear next to the field they concern", async 
   await page.getByRole("button", { name: "Sign up" }).click();
   await expect(page.getByLabel("Password")).toHaveAttribute("aria-invalid", "true");
 });
+
+test("a forgotten password is reset through the e-mailed link (the development log stands in for e-mail)", async ({ page }) => {
+  const dana = newStudent("Dana");
+  await signUp(page, dana);
+  await page.getByRole("button", { name: "Log out" }).first().click();
+  await expect(page).toHaveURL(/\/login$/);
+  await page.getByRole("link", { name: "Forgot your password?" }).click();
+  await page.getByLabel("E-mail").fill(dana.email);
+  await page.getByRole("button", { name: "Send the link" }).click();
+  await expect(page.getByRole("status")).toContainText("reset link is on its way");
+
+  const link = await resetLinkFor(dana.email);
+  expect(link.startsWith(`${process.env.E2E_BASE_URL}/reset-password?token=`)).toBe(true);
+  await page.goto(link);
+  await page.getByLabel("New password").fill("a-brand-new-passphrase");
+  await page.getByLabel("Repeat it").fill("a-brand-new-passphrase");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByText("Your password was changed.")).toBeVisible();
+  await logIn(page, dana.email, "a-brand-new-passphrase");
+});
+
+async function resetLinkFor(email: string): Promise<string> {
+  for (let i = 0; i < 40; i++) {
+    const log = readFileSync(join(ARTIFACTS, "e2e-api.log"), "utf8");
+    const match = log.match(new RegExp(`password reset link for ${email.replace(/[.]/g, "\\.")}: (\\S+)`));
+    if (match?.[1]) return match[1];
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no reset link for ${email} in e2e-api.log`);
+}

@@ -5,6 +5,7 @@ import type { TaskDraft } from "../submissions/hooks";
 import { Button } from "../ui/Button";
 import { FormError, TextArea, TextField } from "../ui/Field";
 import { Card } from "../ui/Page";
+import { pillarOf } from "../ui/pillars";
 import { useFormErrors } from "../ui/useFormErrors";
 import { useReview } from "./hooks";
 
@@ -54,7 +55,7 @@ export function SubmissionReview({ submission }: { submission: Schemas["QueuedSu
             <ol className="mt-3 list-inside list-decimal space-y-1 text-sm">
               {submission.suggested_tasks.map((t, i) => (
                 <li key={i}>
-                  {t.title} · {t.pillar} · {t.xp_value} XP
+                  {t.title} · {pillarOf(t.pillar)?.name ?? t.pillar} · {t.xp_value} XP
                 </li>
               ))}
             </ol>

@@ -28,28 +28,33 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     [queryClient],
   );
 
+  // Forget everything cached for the previous user, but not the "me" query itself: observers
+  // of a removed query are not told about its replacement, so the app would keep the old user.
+  const signedOut = useCallback(() => {
+    clearHint();
+    setUser(null);
+    queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== ME_KEY[0] });
+  }, [queryClient, setUser]);
+
   // Silent refresh: renew the access token before it runs out, while the app is open.
   useEffect(() => {
     if (!user) return;
     const timer = window.setInterval(async () => {
       const hint = readHint();
-      if (!hint) return setUser(null);
-      if (secondsLeft(hint) < RENEW_WHEN_SECONDS_LEFT && !(await refreshSession())) setUser(null);
+      if (!hint) return signedOut();
+      if (secondsLeft(hint) < RENEW_WHEN_SECONDS_LEFT && !(await refreshSession())) signedOut();
     }, 30_000);
     return () => window.clearInterval(timer);
-  }, [user, setUser]);
+  }, [user, signedOut]);
 
   // Signing out in one tab signs out the others.
   useEffect(() => {
     const onStorage = () => {
-      if (!readHint() && queryClient.getQueryData(ME_KEY)) {
-        queryClient.clear();
-        setUser(null);
-      }
+      if (!readHint() && queryClient.getQueryData(ME_KEY)) signedOut();
     };
     window.addEventListener("storage", onStorage);
     return () => window.removeEventListener("storage", onStorage);
-  }, [queryClient, setUser]);
+  }, [queryClient, signedOut]);
 
   const value = useMemo<Auth>(
     () => ({
@@ -71,13 +76,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         try {
           await api.POST("/api/auth/logout");
         } finally {
-          clearHint();
-          queryClient.clear();
-          setUser(null);
+          signedOut();
         }
       },
     }),
-    [user, me.isPending, setUser, queryClient],
+    [user, me.isPending, setUser, signedOut],
   );
 
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;

@@ -28,7 +28,10 @@ export function DashboardPage() {
         {(d) => (
           <div className="grid gap-6 lg:grid-cols-2">
             <Card className="lg:col-span-2">
-              <h2 className="mb-2 text-lg font-semibold">Your XP</h2>
+              <h2 className="text-lg font-semibold">Your XP</h2>
+              <p className="mb-2 text-sm text-slate-700">
+                {d.xp.total} XP · {d.completed_quests.length} quests completed · {d.active_quests.length} in progress
+              </p>
               <PillarRadar xp={d.xp} />
             </Card>
             <Card>

@@ -50,7 +50,8 @@ chromium:
 			"(apt-get install -y chromium) or run with CHROMIUM=/path/to/chromium." >&2; exit 1; \
 	fi; \
 	echo "installing Debian's chromium for the end-to-end tests"; \
-	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	test -x "$(CHROMIUM)" || { echo "Chromium is still missing at $(CHROMIUM)" >&2; exit 1; }
 
 # With Node the app is built and served at http://127.0.0.1:$$PORT; without it, the API alone.
 dev: install

@@ -9,12 +9,14 @@ from psycopg import sql
 from ..db import Tx
 
 # The document, with whether its owner's tier includes the accredited mark (read from
-# subscription_tiers in the same statement).
+# subscription_tiers in the same statement). `materialized` builds the document once: inlined,
+# each of the three references to it would run the function again.
 _WITH_ACCREDITED = (
-    "select x.document || jsonb_build_object('accredited', coalesce("
+    "with x as materialized ({source})"
+    " select x.document || jsonb_build_object('accredited', coalesce("
     " (select (t.features ->> 'accredited_diploma')::boolean from public.subscription_tiers t"
     "  where t.tier_key = x.document ->> 'subscription_tier'), false)) as document"
-    " from ({source}) x where x.document is not null"
+    " from x where x.document is not null"
 )
 _BY_SLUG = _WITH_ACCREDITED.format(source="select private.diploma_document(%(slug)s) as document")
 _MINE = _WITH_ACCREDITED.format(

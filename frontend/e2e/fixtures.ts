@@ -3,7 +3,8 @@
  * uncaught exception or failed request that the test did not say it expects.
  */
 import { test as base, expect, type Page } from "@playwright/test";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { crc32, deflateSync } from "node:zlib";
 import { join } from "node:path";
 import { SCREENSHOTS } from "./paths";
@@ -22,7 +23,11 @@ export const test = base.extend<{ guard: Guard }>({
       const watch = (page: Page) => {
         page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()} @ ${m.location().url}`));
         page.on("pageerror", (e) => problems.push(`exception: ${e.message}`));
-        page.on("requestfailed", (r) => problems.push(`failed: ${r.method()} ${r.url()} ${r.failure()?.errorText ?? ""}`));
+        page.on("requestfailed", (r) => {
+          const error = r.failure()?.errorText ?? "";
+          // Cancelled by the browser because the test navigated on: not the app failing.
+          if (error !== "net::ERR_ABORTED") problems.push(`failed: ${r.method()} ${r.url()} ${error}`);
+        });
         page.on("response", (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.request().method()} ${r.url()}`));
       };
       context.pages().forEach(watch);
@@ -37,15 +42,37 @@ export const test = base.extend<{ guard: Guard }>({
 
 export { expect };
 
-/** A full-page screenshot at desktop (1280) and phone (375) widths, into test-artifacts/screenshots. */
+/**
+ * A main page's check-up: full-page screenshots at desktop (1280) and phone (375) widths into
+ * test-artifacts/screenshots, no horizontal scrolling on the phone, and no WCAG 2 A/AA
+ * violations that axe-core can find, at either width.
+ */
 export async function shoot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const before = page.viewportSize() ?? { width: 1280, height: 800 };
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}-desktop.png`), fullPage: true });
+  expect(await accessibilityViolations(page), `${name} at 1280 px`).toEqual([]);
   await page.setViewportSize({ width: 375, height: 812 });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}-phone.png`), fullPage: true });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, `${name} scrolls sideways at 375 px`).toBeLessThanOrEqual(0);
+  expect(await accessibilityViolations(page), `${name} at 375 px`).toEqual([]);
   await page.setViewportSize(before);
+}
+
+// Evaluated through the DevTools protocol: the app's CSP rightly refuses injected script tags.
+const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+async function accessibilityViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: typeof import("axe-core") }).axe;
+    const result = await axe.run(document, { runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] });
+    return result.violations.map(
+      (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`,
+    );
+  });
 }
 
 let counter = 0;

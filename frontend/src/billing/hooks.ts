@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { api } from "../api/client";
 import { unwrap } from "../api/errors";
+import { leaveFor } from "./redirect";
 
 export const BILLING_KEY = ["billing"] as const;
 
@@ -20,21 +21,16 @@ export function useSubscriptionStatus(enabled: boolean) {
   });
 }
 
-/** Stripe's pages are on stripe.com: the browser leaves the app for them. */
-function go(url: string): void {
-  window.location.assign(url);
-}
-
 export function useCheckout() {
   return useMutation({
     mutationFn: (tier: "supported" | "academy") => unwrap(api.POST("/api/subscriptions/checkout", { body: { tier } })),
-    onSuccess: (redirect) => go(redirect.url),
+    onSuccess: (redirect) => leaveFor(redirect.url),
   });
 }
 
 export function usePortal() {
   return useMutation({
     mutationFn: () => unwrap(api.POST("/api/subscriptions/portal")),
-    onSuccess: (portal) => go(portal.url),
+    onSuccess: (portal) => leaveFor(portal.url),
   });
 }

@@ -77,10 +77,11 @@ e2e: install web-build chromium
 lint: install
 	cd backend && $(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/mypy
 	$(MAKE) web-install
-	cd $(WEB) && npm run typecheck
+	cd $(WEB) && npm run typecheck && npm run format:check
 
-format: install
+format: install web-install
 	cd backend && $(BIN)/ruff format . && $(BIN)/ruff check --fix .
+	cd $(WEB) && npm run format
 
 db-migrate: install
 	cd backend && $(BIN)/optio db migrate

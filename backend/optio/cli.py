@@ -135,7 +135,7 @@ def dev(port: int | None) -> None:
     app = create_app()
     port = port or settings.port
     click.echo(
-        f"Optio API on http://127.0.0.1:{port}/api  (docs: http://127.0.0.1:{port}/api/docs)"
+        f"Optio on http://127.0.0.1:{port}  (API: /api, docs: http://127.0.0.1:{port}/api/docs)"
     )
     app.run(host="127.0.0.1", port=port, debug=False, use_reloader=False, threaded=True)
 

@@ -1,6 +1,10 @@
 import { ADMIN, expect, logIn, newStudent, shoot, signUp, test } from "./fixtures";
 
-test("a student proposes a quest, an admin approves it with edits, and it appears in the hub", async ({ browser, baseURL, guard }) => {
+test("a student proposes a quest, an admin approves it with edits, and it appears in the hub", async ({
+  browser,
+  baseURL,
+  guard,
+}) => {
   const cleo = newStudent("Cleo");
   const title = `Build a birdhouse ${cleo.username.split("_")[1]}`;
   const studentContext = await browser.newContext({ baseURL });
@@ -12,7 +16,9 @@ test("a student proposes a quest, an admin approves it with edits, and it appear
   await test.step("the student writes a quest with two tasks and sends it for review", async () => {
     await student.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Propose a quest" }).click();
     await student.getByLabel("Quest title").fill(title);
-    await student.getByLabel("What is it about?").fill("Design, cut and assemble a birdhouse, then watch who moves in.");
+    await student
+      .getByLabel("What is it about?")
+      .fill("Design, cut and assemble a birdhouse, then watch who moves in.");
     await student.getByLabel("Task 1 title").fill("Sketch the design with measurements");
     await student.getByRole("listitem", { name: "Task 1" }).getByLabel("Pillar").selectOption("stem_logic");
     await student.getByRole("button", { name: "Add a task" }).click();

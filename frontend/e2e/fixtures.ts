@@ -28,7 +28,10 @@ export const test = base.extend<{ guard: Guard }>({
           // Cancelled by the browser because the test navigated on: not the app failing.
           if (error !== "net::ERR_ABORTED") problems.push(`failed: ${r.method()} ${r.url()} ${error}`);
         });
-        page.on("response", (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.request().method()} ${r.url()}`));
+        page.on(
+          "response",
+          (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.request().method()} ${r.url()}`),
+        );
       };
       context.pages().forEach(watch);
       context.on("page", watch);
@@ -70,7 +73,11 @@ async function accessibilityViolations(page: Page): Promise<string[]> {
     const axe = (window as unknown as { axe: typeof import("axe-core") }).axe;
     const result = await axe.run(document, { runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] });
     return result.violations.map(
-      (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`,
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .map((n) => n.target.join(" "))
+          .slice(0, 3)
+          .join(", ")}`,
     );
   });
 }

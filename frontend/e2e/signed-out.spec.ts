@@ -19,7 +19,10 @@ test("signed-out pages load without a single failed request", async ({ page }) =
   await expect(page).toHaveURL(/\/login\?next=%2Fdashboard$/);
 });
 
-test("a wrong password is reported next to the form, and the next log-in goes where the student was headed", async ({ page, guard }) => {
+test("a wrong password is reported next to the form, and the next log-in goes where the student was headed", async ({
+  page,
+  guard,
+}) => {
   guard.allow("/api/auth/login"); // the 401 this test provokes on purpose
   await page.goto("/login?next=%2Fbilling");
   await page.getByLabel("E-mail").fill("student@optio.dev");
@@ -44,7 +47,9 @@ test("sign-up errors from the API appear next to the field they concern", async 
   await expect(page.getByLabel("Password")).toHaveAttribute("aria-invalid", "true");
 });
 
-test("a forgotten password is reset through the e-mailed link (the development log stands in for e-mail)", async ({ page }) => {
+test("a forgotten password is reset through the e-mailed link (the development log stands in for e-mail)", async ({
+  page,
+}) => {
   const dana = newStudent("Dana");
   await signUp(page, dana);
   await page.getByRole("button", { name: "Log out" }).first().click();

@@ -5,7 +5,10 @@ import { ARTIFACTS } from "./paths";
 
 const QUEST = "Brilliant: Introduction to Probability";
 
-test("a new student signs up, completes a quest with text and an image, and shares the diploma", async ({ page, browser }) => {
+test("a new student signs up, completes a quest with text and an image, and shares the diploma", async ({
+  page,
+  browser,
+}) => {
   const student = newStudent("Maya");
 
   await test.step("sign up", async () => {
@@ -57,7 +60,9 @@ test("a new student signs up, completes a quest with text and an image, and shar
     const count = await tasks.count();
     for (let i = 2; i < count; i++) {
       const task = tasks.nth(i);
-      await task.getByLabel("What did you do?").fill(`Task ${i + 1}: worked through the examples and wrote up what I found.`);
+      await task
+        .getByLabel("What did you do?")
+        .fill(`Task ${i + 1}: worked through the examples and wrote up what I found.`);
       await task.getByRole("button", { name: "Complete task" }).click();
       await expect(task.getByRole("button", { name: "Complete task" })).toHaveCount(0);
     }

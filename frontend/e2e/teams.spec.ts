@@ -2,7 +2,10 @@ import { expect, newStudent, shoot, signUp, test } from "./fixtures";
 
 const QUEST = "Khan Academy: Art History Basics";
 
-test("two students team up on a quest: one sends, the other accepts, both see the shared progress", async ({ browser, baseURL }) => {
+test("two students team up on a quest: one sends, the other accepts, both see the shared progress", async ({
+  browser,
+  baseURL,
+}) => {
   const ana = newStudent("Ana");
   const ben = newStudent("Ben");
   const anaContext = await browser.newContext({ baseURL });
@@ -44,7 +47,9 @@ test("two students team up on a quest: one sends, the other accepts, both see th
     await benPage.goto("/dashboard");
     await expect(benPage.getByRole("link", { name: QUEST })).toBeVisible();
     await anaPage.reload();
-    await expect(anaPage.getByRole("list", { name: "Teammates" }).getByRole("heading", { name: "Ben Tester" })).toBeVisible();
+    await expect(
+      anaPage.getByRole("list", { name: "Teammates" }).getByRole("heading", { name: "Ben Tester" }),
+    ).toBeVisible();
     await expect(anaPage.getByText("You have no pending requests.")).toBeVisible();
   });
 

@@ -5,6 +5,7 @@ import { BrowserRouter } from "react-router-dom";
 import { makeQueryClient } from "./api/query";
 import { App } from "./App";
 import { AuthProvider } from "./auth/AuthProvider";
+import { ErrorBoundary } from "./ui/ErrorBoundary";
 import "./index.css";
 
 const queryClient = makeQueryClient();
@@ -16,12 +17,14 @@ document.head.querySelectorAll("title, [data-preview]").forEach((element) => ele
 
 createRoot(document.getElementById("root") as HTMLElement).render(
   <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <BrowserRouter>
-        <AuthProvider>
-          <App />
-        </AuthProvider>
-      </BrowserRouter>
-    </QueryClientProvider>
+    <ErrorBoundary>
+      <QueryClientProvider client={queryClient}>
+        <BrowserRouter>
+          <AuthProvider>
+            <App />
+          </AuthProvider>
+        </BrowserRouter>
+      </QueryClientProvider>
+    </ErrorBoundary>
   </StrictMode>,
 );

@@ -15,10 +15,26 @@ export default function AdminRoutes() {
     <>
       <nav aria-label="Admin" className="-mx-1 mb-6 overflow-x-auto">
         <ul className="flex gap-1 px-1">
-          <li><NavLink end to="/admin" className={tab}>Analytics</NavLink></li>
-          <li><NavLink to="/admin/submissions" className={tab}>Submissions</NavLink></li>
-          <li><NavLink to="/admin/users" className={tab}>Users</NavLink></li>
-          <li><NavLink to="/admin/quests" className={tab}>Quests</NavLink></li>
+          <li>
+            <NavLink end to="/admin" className={tab}>
+              Analytics
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to="/admin/submissions" className={tab}>
+              Submissions
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to="/admin/users" className={tab}>
+              Users
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to="/admin/quests" className={tab}>
+              Quests
+            </NavLink>
+          </li>
         </ul>
       </nav>
       <Routes>

@@ -27,7 +27,15 @@ function ChartCard({ title, summary, children }: { title: string; summary: strin
   );
 }
 
-function TopList({ title, quests, field }: { title: string; quests: Schemas["QuestRank"][]; field: "enrollments" | "completions" }) {
+function TopList({
+  title,
+  quests,
+  field,
+}: {
+  title: string;
+  quests: Schemas["QuestRank"][];
+  field: "enrollments" | "completions";
+}) {
   return (
     <Card>
       <h2 className="mb-3 font-semibold">{title}</h2>
@@ -89,7 +97,10 @@ export function AnalyticsPage() {
                     </Bar>
                   </BarChart>
                 </ChartCard>
-                <ChartCard title="Users per tier" summary={a.users_per_tier.map((t) => `${t.tier} ${t.users}`).join(", ")}>
+                <ChartCard
+                  title="Users per tier"
+                  summary={a.users_per_tier.map((t) => `${t.tier} ${t.users}`).join(", ")}
+                >
                   <BarChart data={a.users_per_tier} layout="vertical">
                     <CartesianGrid strokeDasharray="3 3" horizontal={false} />
                     <XAxis type="number" allowDecimals={false} />

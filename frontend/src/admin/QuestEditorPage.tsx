@@ -9,7 +9,13 @@ import { useFormErrors } from "../ui/useFormErrors";
 import { TaskEditor } from "./TaskEditor";
 import { useAdminQuest, useQuestWrites } from "./hooks";
 
-function QuestForm({ quest, writes }: { quest: Schemas["AdminQuestDetail"]; writes: ReturnType<typeof useQuestWrites> }) {
+function QuestForm({
+  quest,
+  writes,
+}: {
+  quest: Schemas["AdminQuestDetail"];
+  writes: ReturnType<typeof useQuestWrites>;
+}) {
   const errors = useFormErrors();
   const [saved, setSaved] = useState(false);
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -33,7 +39,12 @@ function QuestForm({ quest, writes }: { quest: Schemas["AdminQuestDetail"]; writ
     <form onSubmit={submit} className="space-y-3" noValidate>
       <FormError message={errors.form} />
       <TextField label="Title" name="title" defaultValue={quest.title} error={errors.fields.title} />
-      <TextArea label="Description" name="description" defaultValue={quest.description} error={errors.fields.description} />
+      <TextArea
+        label="Description"
+        name="description"
+        defaultValue={quest.description}
+        error={errors.fields.description}
+      />
       <div className="flex flex-wrap gap-4">
         <Checkbox name="is_active" label="Active" defaultChecked={quest.is_active} />
         <Checkbox name="is_public" label="Public" defaultChecked={quest.is_public} />
@@ -42,7 +53,11 @@ function QuestForm({ quest, writes }: { quest: Schemas["AdminQuestDetail"]; writ
         <Button type="submit" busy={writes.update.isPending}>
           Save quest
         </Button>
-        {saved && <span role="status" className="text-sm text-green-800">Saved.</span>}
+        {saved && (
+          <span role="status" className="text-sm text-green-800">
+            Saved.
+          </span>
+        )}
       </div>
     </form>
   );
@@ -85,7 +100,15 @@ export function QuestEditorPage() {
                   className="mt-3"
                   variant="secondary"
                   busy={writes.addTask.isPending}
-                  onClick={() => writes.addTask.mutate({ title: "New task", pillar: "stem_logic", xp_value: 50, description: "", is_required: true })}
+                  onClick={() =>
+                    writes.addTask.mutate({
+                      title: "New task",
+                      pillar: "stem_logic",
+                      xp_value: 50,
+                      description: "",
+                      is_required: true,
+                    })
+                  }
                 >
                   Add a task
                 </Button>

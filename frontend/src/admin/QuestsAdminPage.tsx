@@ -23,7 +23,14 @@ function NewQuest({ onClose }: { onClose: () => void }) {
     event.preventDefault();
     errors.reset();
     try {
-      const quest = await create.mutateAsync({ title, description, source: "custom", tasks, is_active: true, is_public: true });
+      const quest = await create.mutateAsync({
+        title,
+        description,
+        source: "custom",
+        tasks,
+        is_active: true,
+        is_public: true,
+      });
       navigate(`/admin/quests/${quest.id}`);
     } catch (error) {
       errors.capture(error);
@@ -36,7 +43,12 @@ function NewQuest({ onClose }: { onClose: () => void }) {
         <h2 className="text-lg font-semibold">New quest</h2>
         <FormError message={errors.form} />
         <TextField label="Title" value={title} onChange={(e) => setTitle(e.target.value)} error={errors.fields.title} />
-        <TextArea label="Description" value={description} onChange={(e) => setDescription(e.target.value)} error={errors.fields.description} />
+        <TextArea
+          label="Description"
+          value={description}
+          onChange={(e) => setDescription(e.target.value)}
+          error={errors.fields.description}
+        />
         <TaskRows tasks={tasks} onChange={setTasks} errors={errors.fields} prefix="tasks" />
         <div className="flex flex-wrap gap-2">
           <Button variant="secondary" onClick={() => setTasks([...tasks, emptyTask()])}>
@@ -91,8 +103,8 @@ export function QuestsAdminPage() {
                         {q.title}
                       </Link>
                       <p className="text-xs text-slate-600">
-                        {SOURCES[q.source] ?? q.source} · {q.task_count} tasks · {q.total_xp} XP · {q.enrollments} enrolled ·{" "}
-                        {q.completions} completed
+                        {SOURCES[q.source] ?? q.source} · {q.task_count} tasks · {q.total_xp} XP · {q.enrollments}{" "}
+                        enrolled · {q.completions} completed
                       </p>
                     </div>
                     <div className="flex gap-1 text-xs">

@@ -39,19 +39,32 @@ export function SubmissionReview({ submission }: { submission: Schemas["QueuedSu
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h2 className="text-lg font-semibold">{submission.title}</h2>
           <p className="text-sm text-slate-600">
-            by {author} · {new Date(submission.created_at).toLocaleDateString()} · {submission.make_public ? "public" : "private"}
+            by {author} · {new Date(submission.created_at).toLocaleDateString()} ·{" "}
+            {submission.make_public ? "public" : "private"}
           </p>
         </div>
         <FormError message={errors.form} />
         {editing ? (
           <div className="mt-3 space-y-3">
-            <TextField label="Title" value={title} onChange={(e) => setTitle(e.target.value)} error={errors.fields.title} />
-            <TextArea label="Description" value={description} onChange={(e) => setDescription(e.target.value)} error={errors.fields.description} />
+            <TextField
+              label="Title"
+              value={title}
+              onChange={(e) => setTitle(e.target.value)}
+              error={errors.fields.title}
+            />
+            <TextArea
+              label="Description"
+              value={description}
+              onChange={(e) => setDescription(e.target.value)}
+              error={errors.fields.description}
+            />
             <TaskRows tasks={tasks} onChange={setTasks} errors={errors.fields} prefix="tasks" />
           </div>
         ) : (
           <>
-            {submission.description && <p className="mt-2 whitespace-pre-wrap text-slate-800">{submission.description}</p>}
+            {submission.description && (
+              <p className="mt-2 whitespace-pre-wrap text-slate-800">{submission.description}</p>
+            )}
             <ol className="mt-3 list-inside list-decimal space-y-1 text-sm">
               {submission.suggested_tasks.map((t, i) => (
                 <li key={i}>

@@ -27,7 +27,10 @@ export function TaskEditor({
     is_required: task.is_required,
   });
   const dirty =
-    draft.title !== task.title || draft.pillar !== task.pillar || draft.xp_value !== task.xp_value || draft.is_required !== task.is_required;
+    draft.title !== task.title ||
+    draft.pillar !== task.pillar ||
+    draft.xp_value !== task.xp_value ||
+    draft.is_required !== task.is_required;
 
   async function run(action: () => Promise<unknown>) {
     errors.reset();
@@ -42,8 +45,17 @@ export function TaskEditor({
     <li className="rounded-lg border border-slate-200 bg-white p-3">
       <FormError message={errors.form ?? errors.fields.delete} />
       <div className="grid gap-3 sm:grid-cols-[minmax(0,1fr)_12rem_6rem]">
-        <TextField label="Title" value={draft.title} onChange={(e) => setDraft({ ...draft, title: e.target.value })} error={errors.fields.title} />
-        <SelectField label="Pillar" value={draft.pillar} onChange={(e) => setDraft({ ...draft, pillar: e.target.value as Pillar })}>
+        <TextField
+          label="Title"
+          value={draft.title}
+          onChange={(e) => setDraft({ ...draft, title: e.target.value })}
+          error={errors.fields.title}
+        />
+        <SelectField
+          label="Pillar"
+          value={draft.pillar}
+          onChange={(e) => setDraft({ ...draft, pillar: e.target.value as Pillar })}
+        >
           {PILLARS.map((p) => (
             <option key={p.key} value={p.key}>
               {p.name}
@@ -59,7 +71,11 @@ export function TaskEditor({
         />
       </div>
       <div className="mt-2 flex flex-wrap items-center gap-2">
-        <Checkbox label="Required" checked={draft.is_required} onChange={(e) => setDraft({ ...draft, is_required: e.target.checked })} />
+        <Checkbox
+          label="Required"
+          checked={draft.is_required}
+          onChange={(e) => setDraft({ ...draft, is_required: e.target.checked })}
+        />
         <span className="text-xs text-slate-600">{task.completions} completions</span>
         <span className="flex-1" />
         <Button variant="ghost" onClick={() => onMove(-1)} aria-label={`Move ${task.title} up`}>
@@ -76,7 +92,11 @@ export function TaskEditor({
         >
           Save task
         </Button>
-        <Button variant="danger" disabled={task.completions > 0} onClick={() => run(() => writes.deleteTask.mutateAsync(task.id))}>
+        <Button
+          variant="danger"
+          disabled={task.completions > 0}
+          onClick={() => run(() => writes.deleteTask.mutateAsync(task.id))}
+        >
           Delete
         </Button>
       </div>

@@ -22,7 +22,11 @@ function UserRow({ user }: { user: Schemas["AdminUserPublic"] }) {
       <td className="py-2 pr-3">
         <p className="font-medium">{name}</p>
         <p className="break-all text-xs text-slate-600">{user.email}</p>
-        {update.error && <p role="alert" className="text-xs text-red-700">{messageOf(update.error)}</p>}
+        {update.error && (
+          <p role="alert" className="text-xs text-red-700">
+            {messageOf(update.error)}
+          </p>
+        )}
       </td>
       <td className="py-2 pr-3">
         <select
@@ -43,7 +47,9 @@ function UserRow({ user }: { user: Schemas["AdminUserPublic"] }) {
           className="rounded border border-slate-300 p-1"
           value={user.subscription_tier}
           disabled={update.isPending}
-          onChange={(e) => update.mutate({ id: user.id, body: { subscription_tier: e.target.value as (typeof TIERS)[number] } })}
+          onChange={(e) =>
+            update.mutate({ id: user.id, body: { subscription_tier: e.target.value as (typeof TIERS)[number] } })
+          }
         >
           {TIERS.map((t) => (
             <option key={t}>{t}</option>
@@ -93,10 +99,18 @@ export function UsersPage() {
                   <caption className="sr-only">Users</caption>
                   <thead>
                     <tr className="text-slate-600">
-                      <th scope="col" className="pb-2">User</th>
-                      <th scope="col" className="pb-2">Role</th>
-                      <th scope="col" className="pb-2">Tier</th>
-                      <th scope="col" className="pb-2">Access</th>
+                      <th scope="col" className="pb-2">
+                        User
+                      </th>
+                      <th scope="col" className="pb-2">
+                        Role
+                      </th>
+                      <th scope="col" className="pb-2">
+                        Tier
+                      </th>
+                      <th scope="col" className="pb-2">
+                        Access
+                      </th>
                     </tr>
                   </thead>
                   <tbody>

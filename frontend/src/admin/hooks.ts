@@ -21,7 +21,8 @@ export type QueueStatus = "pending" | "approved" | "rejected";
 export function useQueue(status: QueueStatus, page: number) {
   return useQuery({
     queryKey: [...ADMIN_KEY, "queue", status, page],
-    queryFn: () => unwrap(api.GET("/api/admin/quest-submissions", { params: { query: { status, page, per_page: 20 } } })),
+    queryFn: () =>
+      unwrap(api.GET("/api/admin/quest-submissions", { params: { query: { status, page, per_page: 20 } } })),
     placeholderData: keepPreviousData,
   });
 }
@@ -30,7 +31,12 @@ export function useReview() {
   const onSuccess = useRefreshAdmin();
   const approve = useMutation({
     mutationFn: ({ id, body }: { id: string; body: Schemas["ApprovalIn"] }) =>
-      unwrap(api.POST("/api/admin/quest-submissions/{submission_id}/approve", { params: { path: { submission_id: id } }, body })),
+      unwrap(
+        api.POST("/api/admin/quest-submissions/{submission_id}/approve", {
+          params: { path: { submission_id: id } },
+          body,
+        }),
+      ),
     onSuccess,
   });
   const reject = useMutation({
@@ -68,7 +74,9 @@ export function useAdminQuests(search: string, page: number) {
   return useQuery({
     queryKey: [...ADMIN_KEY, "quests", search, page],
     queryFn: () =>
-      unwrap(api.GET("/api/admin/quests", { params: { query: { page, per_page: 20, ...(search ? { search } : {}) } } })),
+      unwrap(
+        api.GET("/api/admin/quests", { params: { query: { page, per_page: 20, ...(search ? { search } : {}) } } }),
+      ),
     placeholderData: keepPreviousData,
   });
 }
@@ -86,11 +94,13 @@ export function useQuestWrites(id: string) {
   const task = (taskId: string) => ({ params: { path: { quest_id: id, task_id: taskId } } });
   return {
     update: useMutation({
-      mutationFn: (body: Schemas["QuestUpdate"]) => unwrap(api.PATCH("/api/admin/quests/{quest_id}", { ...quest, body })),
+      mutationFn: (body: Schemas["QuestUpdate"]) =>
+        unwrap(api.PATCH("/api/admin/quests/{quest_id}", { ...quest, body })),
       onSuccess,
     }),
     addTask: useMutation({
-      mutationFn: (body: Schemas["TaskIn"]) => unwrap(api.POST("/api/admin/quests/{quest_id}/tasks", { ...quest, body })),
+      mutationFn: (body: Schemas["TaskIn"]) =>
+        unwrap(api.POST("/api/admin/quests/{quest_id}/tasks", { ...quest, body })),
       onSuccess,
     }),
     updateTask: useMutation({

@@ -8,8 +8,21 @@ beforeAll(async () => {
   ({ api } = await import("./client"));
 });
 
-const me = { id: "u1", email: "sam@example.com", role: "student", subscription_tier: "free", created_at: "2026-01-01T00:00:00Z" };
-const session = { access_token: "a", refresh_token: "r", expires_in: 3600, expires_at: 2_000_000_000, token_type: "bearer", user: me };
+const me = {
+  id: "u1",
+  email: "sam@example.com",
+  role: "student",
+  subscription_tier: "free",
+  created_at: "2026-01-01T00:00:00Z",
+};
+const session = {
+  access_token: "a",
+  refresh_token: "r",
+  expires_in: 3600,
+  expires_at: 2_000_000_000,
+  token_type: "bearer",
+  user: me,
+};
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
 
@@ -48,7 +61,9 @@ describe("the API client's session", () => {
         refreshed = true;
         return json(200, session);
       }
-      return refreshed ? json(200, path === "/api/auth/me" ? me : { data: [] }) : json(401, { error: { code: "unauthorized" } });
+      return refreshed
+        ? json(200, path === "/api/auth/me" ? me : { data: [] })
+        : json(401, { error: { code: "unauthorized" } });
     });
     const [profile, pillars] = await Promise.all([api.GET("/api/auth/me"), api.GET("/api/pillars")]);
     expect(profile.data).toEqual(me);

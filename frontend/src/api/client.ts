@@ -5,14 +5,7 @@
  */
 import createClient from "openapi-fetch";
 import type { components, paths } from "./schema";
-import {
-  CSRF_HEADER,
-  clearHint,
-  knownCsrf,
-  readHint,
-  rememberCsrf,
-  writeHint,
-} from "./session";
+import { CSRF_HEADER, clearHint, knownCsrf, readHint, rememberCsrf, writeHint } from "./session";
 
 export type Schemas = components["schemas"];
 

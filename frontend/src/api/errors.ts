@@ -20,9 +20,7 @@ export class ApiError extends Error {
     this.name = "ApiError";
     this.status = status;
     this.code = error?.code ?? "unknown";
-    this.details = (error?.details ?? []).filter(
-      (d): d is FieldDetail => typeof d === "object" && d !== null,
-    );
+    this.details = (error?.details ?? []).filter((d): d is FieldDetail => typeof d === "object" && d !== null);
   }
 
   /**

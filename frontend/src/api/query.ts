@@ -8,8 +8,7 @@ export function makeQueryClient(): QueryClient {
         staleTime: 30_000,
         refetchOnWindowFocus: false,
         // A 4xx will not change by asking again; network trouble and 5xx might.
-        retry: (count, error) =>
-          count < 2 && !(error instanceof ApiError && error.status < 500),
+        retry: (count, error) => count < 2 && !(error instanceof ApiError && error.status < 500),
       },
     },
   });

@@ -22,7 +22,14 @@ export function ForgotPasswordPage() {
   }
 
   return (
-    <AuthCard title="Forgot your password?" footer={<Link className="text-brand-700 underline" to="/login">Back to log in</Link>}>
+    <AuthCard
+      title="Forgot your password?"
+      footer={
+        <Link className="text-brand-700 underline" to="/login">
+          Back to log in
+        </Link>
+      }
+    >
       {send.isSuccess ? (
         <p role="status" className="rounded-md bg-green-50 p-3 text-green-900">
           {send.data.message}
@@ -31,7 +38,14 @@ export function ForgotPasswordPage() {
         <form onSubmit={submit} className="space-y-4" noValidate>
           <p className="text-sm text-slate-700">We will e-mail you a link to choose a new password.</p>
           <FormError message={errors.form} />
-          <TextField label="E-mail" name="email" type="email" autoComplete="email" required error={errors.fields.email} />
+          <TextField
+            label="E-mail"
+            name="email"
+            type="email"
+            autoComplete="email"
+            required
+            error={errors.fields.email}
+          />
           <Button type="submit" busy={send.isPending} className="w-full">
             Send the link
           </Button>

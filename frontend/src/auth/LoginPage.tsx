@@ -35,7 +35,10 @@ export function LoginPage() {
       title="Log in"
       footer={
         <>
-          New here? <Link className="font-semibold text-brand-700 underline" to="/signup">Create an account</Link>
+          New here?{" "}
+          <Link className="font-semibold text-brand-700 underline" to="/signup">
+            Create an account
+          </Link>
         </>
       }
     >

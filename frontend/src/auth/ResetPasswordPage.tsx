@@ -15,8 +15,7 @@ export function ResetPasswordPage() {
   const errors = useFormErrors({ invalid_reset_token: "token" });
   const [mismatch, setMismatch] = useState<string | undefined>();
   const reset = useMutation({
-    mutationFn: (password: string) =>
-      unwrap(api.POST("/api/auth/password/reset", { body: { token, password } })),
+    mutationFn: (password: string) => unwrap(api.POST("/api/auth/password/reset", { body: { token, password } })),
     onMutate: errors.reset,
     onError: errors.capture,
     onSuccess: () =>
@@ -37,7 +36,10 @@ export function ResetPasswordPage() {
       <AuthCard title="Choose a new password">
         <p className="text-slate-700">
           This page needs the link from your e-mail.{" "}
-          <Link className="text-brand-700 underline" to="/forgot-password">Ask for a new link</Link>.
+          <Link className="text-brand-700 underline" to="/forgot-password">
+            Ask for a new link
+          </Link>
+          .
         </p>
       </AuthCard>
     );
@@ -56,7 +58,14 @@ export function ResetPasswordPage() {
           hint="At least 8 characters."
           error={errors.fields.password}
         />
-        <TextField label="Repeat it" name="confirm" type="password" autoComplete="new-password" required error={mismatch} />
+        <TextField
+          label="Repeat it"
+          name="confirm"
+          type="password"
+          autoComplete="new-password"
+          required
+          error={mismatch}
+        />
         <Button type="submit" busy={reset.isPending} className="w-full">
           Change password
         </Button>

@@ -42,7 +42,10 @@ export function SignupPage() {
       title="Create your account"
       footer={
         <>
-          Already have one? <Link className="font-semibold text-brand-700 underline" to="/login">Log in</Link>
+          Already have one?{" "}
+          <Link className="font-semibold text-brand-700 underline" to="/login">
+            Log in
+          </Link>
         </>
       }
     >

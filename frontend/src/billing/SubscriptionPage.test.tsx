@@ -10,12 +10,34 @@ const leaveFor = vi.hoisted(() => vi.fn());
 vi.mock("../api/client", () => ({ api, API_URL: "" }));
 vi.mock("./redirect", () => ({ leaveFor }));
 
-const features = { accredited_diploma: false, ai_requests_per_day: 10, custom_quest_submissions: 1, max_active_quests: 5, team_ups: true };
+const features = {
+  accredited_diploma: false,
+  ai_requests_per_day: 10,
+  custom_quest_submissions: 1,
+  max_active_quests: 5,
+  team_ups: true,
+};
 function tiers(purchasable: boolean): Schemas["TierList"] {
   return {
     data: [
-      { tier: "free", display_name: "Free", description: "Start", price_cents: 0, currency: "usd", purchasable: false, features },
-      { tier: "supported", display_name: "Supported", description: "More", price_cents: 1000, currency: "usd", purchasable, features },
+      {
+        tier: "free",
+        display_name: "Free",
+        description: "Start",
+        price_cents: 0,
+        currency: "usd",
+        purchasable: false,
+        features,
+      },
+      {
+        tier: "supported",
+        display_name: "Supported",
+        description: "More",
+        price_cents: 1000,
+        currency: "usd",
+        purchasable,
+        features,
+      },
     ],
   };
 }
@@ -57,7 +79,14 @@ describe("SubscriptionPage", () => {
   });
 
   it("offers the billing portal to a subscriber and warns when a payment failed", async () => {
-    const subscriber = { ...status, tier: "supported", subscribed_tier: "supported", has_billing_account: true, past_due: true, grace_until: "2026-12-01T00:00:00Z" };
+    const subscriber = {
+      ...status,
+      tier: "supported",
+      subscribed_tier: "supported",
+      has_billing_account: true,
+      past_due: true,
+      grace_until: "2026-12-01T00:00:00Z",
+    };
     api.GET.mockImplementation(async (path: string) => answer(200, path === "/api/tiers" ? tiers(true) : subscriber));
     api.POST.mockResolvedValue(answer(200, { url: "https://billing.stripe.test/p/1" }));
     renderWithApp(<SubscriptionPage />);
@@ -69,7 +98,9 @@ describe("SubscriptionPage", () => {
 
   it("shows the API's message when checkout fails", async () => {
     api.GET.mockImplementation(async (path: string) => answer(200, path === "/api/tiers" ? tiers(true) : status));
-    api.POST.mockResolvedValue(answer(503, { error: { code: "billing_not_configured", message: "Billing is not configured.", details: [] } }));
+    api.POST.mockResolvedValue(
+      answer(503, { error: { code: "billing_not_configured", message: "Billing is not configured.", details: [] } }),
+    );
     renderWithApp(<SubscriptionPage />);
     await userEvent.click(await screen.findByRole("button", { name: "Choose Supported" }));
     expect(await screen.findByRole("alert")).toHaveTextContent("Billing is not configured.");

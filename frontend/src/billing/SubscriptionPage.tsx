@@ -34,8 +34,8 @@ export function SubscriptionPage() {
         <Card className="mb-4 border-amber-400 bg-amber-50">
           <p className="text-amber-900">
             Your last payment failed. You keep your plan until{" "}
-            {status.data.grace_until ? new Date(status.data.grace_until).toLocaleDateString() : "the grace period ends"}: update your
-            payment method under “Manage billing”.
+            {status.data.grace_until ? new Date(status.data.grace_until).toLocaleDateString() : "the grace period ends"}
+            : update your payment method under “Manage billing”.
           </p>
         </Card>
       )}
@@ -72,7 +72,9 @@ export function SubscriptionPage() {
         )}
       </QueryState>
       {status.data?.current_period_end && (
-        <p className="mt-4 text-sm text-slate-700">Renews on {new Date(status.data.current_period_end).toLocaleDateString()}.</p>
+        <p className="mt-4 text-sm text-slate-700">
+          Renews on {new Date(status.data.current_period_end).toLocaleDateString()}.
+        </p>
       )}
     </>
   );

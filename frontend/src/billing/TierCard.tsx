@@ -27,7 +27,9 @@ export function TierCard({
     >
       <div className="flex items-baseline justify-between gap-2">
         <h2 className="text-xl font-bold">{tier.display_name}</h2>
-        {current && <span className="rounded-full bg-brand-700 px-2 py-0.5 text-xs font-semibold text-white">Your plan</span>}
+        {current && (
+          <span className="rounded-full bg-brand-700 px-2 py-0.5 text-xs font-semibold text-white">Your plan</span>
+        )}
       </div>
       <p className="mt-1 text-2xl font-semibold">{price(tier)}</p>
       <p className="mt-2 text-sm text-slate-700">{tier.description}</p>

@@ -6,7 +6,11 @@ import { leaveFor } from "./redirect";
 export const BILLING_KEY = ["billing"] as const;
 
 export function useTiers() {
-  return useQuery({ queryKey: [...BILLING_KEY, "tiers"], queryFn: () => unwrap(api.GET("/api/tiers")), staleTime: 5 * 60_000 });
+  return useQuery({
+    queryKey: [...BILLING_KEY, "tiers"],
+    queryFn: () => unwrap(api.GET("/api/tiers")),
+    staleTime: 5 * 60_000,
+  });
 }
 
 /**

@@ -90,7 +90,9 @@ export function DashboardPage() {
                         {q.title}
                       </Link>
                       {q.completed_at && (
-                        <span className="ml-2 text-sm text-slate-600">{new Date(q.completed_at).toLocaleDateString()}</span>
+                        <span className="ml-2 text-sm text-slate-600">
+                          {new Date(q.completed_at).toLocaleDateString()}
+                        </span>
                       )}
                     </li>
                   ))}

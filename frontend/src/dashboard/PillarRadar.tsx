@@ -14,7 +14,14 @@ export function PillarRadar({ xp, title = "XP by pillar" }: { xp: Schemas["XpPub
             <PolarGrid />
             <PolarAngleAxis dataKey="label" tick={{ fill: "#334155", fontSize: 12 }} />
             <PolarRadiusAxis domain={[0, radarMax(points)]} tick={false} axisLine={false} />
-            <Radar dataKey="xp" name="XP" stroke="#4338ca" fill="#4f46e5" fillOpacity={0.35} isAnimationActive={false} />
+            <Radar
+              dataKey="xp"
+              name="XP"
+              stroke="#4338ca"
+              fill="#4f46e5"
+              fillOpacity={0.35}
+              isAnimationActive={false}
+            />
           </RadarChart>
         </ResponsiveContainer>
       </div>

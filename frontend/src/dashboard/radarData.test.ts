@@ -21,7 +21,10 @@ describe("radarData", () => {
         { pillar: "stem_logic", name: "STEM & Logic", xp: 250 },
       ],
     });
-    expect(Object.fromEntries(points.map((p) => [p.pillar, p.xp]))).toMatchObject({ stem_logic: 250, society_culture: 100 });
+    expect(Object.fromEntries(points.map((p) => [p.pillar, p.xp]))).toMatchObject({
+      stem_logic: 250,
+      society_culture: 100,
+    });
   });
 
   it("labels axes with short names and keeps the full name", () => {

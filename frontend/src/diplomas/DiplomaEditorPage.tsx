@@ -59,7 +59,11 @@ function Editor({ diploma }: { diploma: Schemas["DiplomaPublic"] }) {
       <Card>
         <form onSubmit={submit} className="space-y-4" noValidate>
           <FormError message={errors.form} />
-          <Checkbox name="is_public" label="Public: anyone with the link can see my diploma" defaultChecked={diploma.is_public} />
+          <Checkbox
+            name="is_public"
+            label="Public: anyone with the link can see my diploma"
+            defaultChecked={diploma.is_public}
+          />
           <TextField
             label="Address"
             name="slug"
@@ -67,7 +71,13 @@ function Editor({ diploma }: { diploma: Schemas["DiplomaPublic"] }) {
             hint="Letters, digits and dashes; your diploma lives at /diploma/<address>."
             error={errors.fields.slug}
           />
-          <TextField label="Headline" name="headline" defaultValue={diploma.headline ?? ""} maxLength={140} error={errors.fields.headline} />
+          <TextField
+            label="Headline"
+            name="headline"
+            defaultValue={diploma.headline ?? ""}
+            maxLength={140}
+            error={errors.fields.headline}
+          />
           <TextArea label="Bio" name="bio" defaultValue={diploma.bio ?? ""} error={errors.fields.bio} />
           <div className="flex flex-wrap items-center gap-3">
             <Button type="submit" busy={update.isPending}>
@@ -104,7 +114,10 @@ export function DiplomaEditorPage() {
   const diploma = useMyDiploma();
   return (
     <>
-      <PageHeader title="Your diploma" subtitle="Your completed quests, evidence and XP, at an address you can share." />
+      <PageHeader
+        title="Your diploma"
+        subtitle="Your completed quests, evidence and XP, at an address you can share."
+      />
       <QueryState query={diploma}>{(d) => <Editor diploma={d} />}</QueryState>
     </>
   );

@@ -6,15 +6,32 @@ function Evidence({ evidence }: { evidence: Schemas["DiplomaEvidence"] }) {
   if (evidence.type === "text") return <p className="whitespace-pre-wrap text-sm text-slate-800">{evidence.text}</p>;
   if (evidence.type === "link" && evidence.url)
     return (
-      <a className="break-all text-sm text-brand-700 underline" href={evidence.url} target="_blank" rel="noreferrer noopener nofollow">
+      <a
+        className="break-all text-sm text-brand-700 underline"
+        href={evidence.url}
+        target="_blank"
+        rel="noreferrer noopener nofollow"
+      >
         {evidence.url}
       </a>
     );
   if (evidence.type === "image" && evidence.file_url)
-    return <img src={apiAsset(evidence.file_url)} alt="Evidence" loading="lazy" className="max-h-72 rounded-md border border-slate-200" />;
+    return (
+      <img
+        src={apiAsset(evidence.file_url)}
+        alt="Evidence"
+        loading="lazy"
+        className="max-h-72 rounded-md border border-slate-200"
+      />
+    );
   if (evidence.file_url)
     return (
-      <a className="text-sm text-brand-700 underline" href={apiAsset(evidence.file_url)} target="_blank" rel="noreferrer noopener">
+      <a
+        className="text-sm text-brand-700 underline"
+        href={apiAsset(evidence.file_url)}
+        target="_blank"
+        rel="noreferrer noopener"
+      >
         Open the document
       </a>
     );

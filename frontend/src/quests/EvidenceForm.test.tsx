@@ -26,7 +26,10 @@ describe("EvidenceForm", () => {
     await user.type(screen.getByLabelText("What did you do?"), "  52 heads out of 100  ");
     await user.click(screen.getByRole("checkbox", { name: /Keep this evidence private/ }));
     await user.click(screen.getByRole("button", { name: "Complete task" }));
-    expect(submit).toHaveBeenCalledWith({ type: "text", text: "52 heads out of 100", isPrivate: true }, expect.any(Function));
+    expect(submit).toHaveBeenCalledWith(
+      { type: "text", text: "52 heads out of 100", isPrivate: true },
+      expect.any(Function),
+    );
   });
 
   it("does not send empty text and says why next to the field", async () => {
@@ -47,7 +50,10 @@ describe("EvidenceForm", () => {
     await user.clear(field);
     await user.type(field, "https://example.com/my-work");
     await user.click(screen.getByRole("button", { name: "Complete task" }));
-    expect(submit).toHaveBeenCalledWith({ type: "link", url: "https://example.com/my-work", isPrivate: false }, expect.any(Function));
+    expect(submit).toHaveBeenCalledWith(
+      { type: "link", url: "https://example.com/my-work", isPrivate: false },
+      expect.any(Function),
+    );
   });
 
   it("sends a chosen image and shows the upload's progress while it runs", async () => {
@@ -70,7 +76,11 @@ describe("EvidenceForm", () => {
 
   it("shows the API's field error next to the field it names", async () => {
     const error = new ApiError(422, {
-      error: { code: "validation_error", message: "Invalid", details: [{ field: "link.url", message: "Input should be a valid URL" }] },
+      error: {
+        code: "validation_error",
+        message: "Invalid",
+        details: [{ field: "link.url", message: "Input should be a valid URL" }],
+      },
     });
     const { user } = setup(vi.fn().mockRejectedValue(error));
     await user.click(screen.getByRole("radio", { name: "Link" }));
@@ -81,10 +91,17 @@ describe("EvidenceForm", () => {
   });
 
   it("puts a rejected file's message on the file field and other errors above the form", async () => {
-    const tooBig = new ApiError(413, { error: { code: "payload_too_large", message: "Image evidence is limited to 10 MB.", details: [] } });
-    const submit = vi.fn().mockRejectedValueOnce(tooBig).mockRejectedValueOnce(
-      new ApiError(409, { error: { code: "not_enrolled", message: "Enroll in this task's quest before completing it.", details: [] } }),
-    );
+    const tooBig = new ApiError(413, {
+      error: { code: "payload_too_large", message: "Image evidence is limited to 10 MB.", details: [] },
+    });
+    const submit = vi
+      .fn()
+      .mockRejectedValueOnce(tooBig)
+      .mockRejectedValueOnce(
+        new ApiError(409, {
+          error: { code: "not_enrolled", message: "Enroll in this task's quest before completing it.", details: [] },
+        }),
+      );
     const { user } = setup(submit);
     await user.click(screen.getByRole("radio", { name: "Image or PDF" }));
     await user.upload(screen.getByLabelText("File"), png());

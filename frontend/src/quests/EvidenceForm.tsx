@@ -45,7 +45,8 @@ export function EvidenceForm({ taskTitle, submit }: EvidenceFormProps) {
   function check(): Evidence | null {
     const problems: Record<string, string> = {};
     if (kind === "text" && !text.trim()) problems.text = "Write what you did.";
-    if (kind === "link" && !/^https?:\/\/\S+$/i.test(url.trim())) problems.url = "Enter a full link, starting with https://.";
+    if (kind === "link" && !/^https?:\/\/\S+$/i.test(url.trim()))
+      problems.url = "Enter a full link, starting with https://.";
     if (kind === "file") {
       const problem = file ? fileProblem(file) : "Choose a file.";
       if (problem) problems.file = problem;
@@ -88,7 +89,13 @@ export function EvidenceForm({ taskTitle, submit }: EvidenceFormProps) {
                 kind === k.kind ? "border-brand-700 bg-brand-50 font-semibold" : "border-slate-300 bg-white"
               }`}
             >
-              <input type="radio" name="kind" value={k.kind} checked={kind === k.kind} onChange={() => setKind(k.kind)} />
+              <input
+                type="radio"
+                name="kind"
+                value={k.kind}
+                checked={kind === k.kind}
+                onChange={() => setKind(k.kind)}
+              />
               {k.label}
             </label>
           ))}
@@ -96,7 +103,12 @@ export function EvidenceForm({ taskTitle, submit }: EvidenceFormProps) {
       </fieldset>
       <FormError message={errors.form} />
       {kind === "text" && (
-        <TextArea label="What did you do?" value={text} onChange={(e) => setText(e.target.value)} error={fieldError("text")} />
+        <TextArea
+          label="What did you do?"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          error={fieldError("text")}
+        />
       )}
       {kind === "link" && (
         <TextField
@@ -119,7 +131,11 @@ export function EvidenceForm({ taskTitle, submit }: EvidenceFormProps) {
           error={fieldError("file")}
         />
       )}
-      <Checkbox label="Keep this evidence private (hidden on my public diploma)" checked={isPrivate} onChange={(e) => setIsPrivate(e.target.checked)} />
+      <Checkbox
+        label="Keep this evidence private (hidden on my public diploma)"
+        checked={isPrivate}
+        onChange={(e) => setIsPrivate(e.target.checked)}
+      />
       {progress !== null && (
         <div>
           <label className="text-sm text-slate-700">

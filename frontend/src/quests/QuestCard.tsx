@@ -14,8 +14,12 @@ export function QuestCard({ quest }: { quest: Schemas["QuestSummary"] }) {
   return (
     <article className="flex h-full flex-col rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
       <div className="flex items-start justify-between gap-2">
-        <p className="text-xs font-semibold uppercase tracking-wide text-slate-600">{SOURCES[quest.source] ?? quest.source}</p>
-        {status && <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${status.className}`}>{status.label}</span>}
+        <p className="text-xs font-semibold uppercase tracking-wide text-slate-600">
+          {SOURCES[quest.source] ?? quest.source}
+        </p>
+        {status && (
+          <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${status.className}`}>{status.label}</span>
+        )}
       </div>
       <h2 className="mt-1 text-lg font-semibold">
         <Link to={`/quests/${quest.id}`} className="hover:underline">

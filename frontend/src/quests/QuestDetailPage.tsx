@@ -53,7 +53,11 @@ export function QuestDetailPage() {
             />
             <FormError message={enroll.error || abandon.error ? messageOf(enroll.error ?? abandon.error) : null} />
             {celebrate && (
-              <Celebration title={q.title} xp={q.progress?.xp_earned ?? q.total_xp} onClose={() => setCelebrate(false)} />
+              <Celebration
+                title={q.title}
+                xp={q.progress?.xp_earned ?? q.total_xp}
+                onClose={() => setCelebrate(false)}
+              />
             )}
             <Card className="mb-6">
               <p className="whitespace-pre-wrap text-slate-800">{q.description}</p>

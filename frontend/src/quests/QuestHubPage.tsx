@@ -49,7 +49,13 @@ export function QuestHubPage() {
     <>
       <PageHeader title="Quests" subtitle="Pick a quest, finish its tasks with evidence, earn XP in five pillars." />
       <form role="search" className="mb-6 grid gap-3 sm:grid-cols-3" onSubmit={(e) => e.preventDefault()}>
-        <TextField label="Search" type="search" value={draft} onChange={(e) => setDraft(e.target.value)} placeholder="Title or description" />
+        <TextField
+          label="Search"
+          type="search"
+          value={draft}
+          onChange={(e) => setDraft(e.target.value)}
+          placeholder="Title or description"
+        />
         <SelectField label="Pillar" value={pillar} onChange={(e) => update({ pillar: e.target.value })}>
           <option value="">All pillars</option>
           {PILLARS.map((p) => (
@@ -85,7 +91,12 @@ export function QuestHubPage() {
               </li>
             ))}
           </ul>
-          <Pagination page={page} perPage={PER_PAGE} count={quests.data.count} onPage={(p) => update({ page: String(p) })} />
+          <Pagination
+            page={page}
+            perPage={PER_PAGE}
+            count={quests.data.count}
+            onPage={(p) => update({ page: String(p) })}
+          />
         </>
       )}
     </>

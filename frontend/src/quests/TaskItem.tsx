@@ -16,7 +16,12 @@ function EvidenceView({ evidence }: { evidence: Schemas["EvidencePublic"] }) {
         <img src={apiAsset(evidence.file_url)} alt="Evidence image" className="max-h-64 rounded-md" />
       )}
       {evidence.type === "document" && evidence.file_url && (
-        <a className="text-brand-700 underline" href={apiAsset(evidence.file_url)} target="_blank" rel="noreferrer noopener">
+        <a
+          className="text-brand-700 underline"
+          href={apiAsset(evidence.file_url)}
+          target="_blank"
+          rel="noreferrer noopener"
+        >
           Open the PDF
         </a>
       )}
@@ -39,13 +44,19 @@ export function TaskItem({
     <li className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm" data-testid="task">
       <div className="flex flex-wrap items-start justify-between gap-2">
         <h3 className="font-semibold">
-          {done && <span aria-hidden className="mr-1 text-green-700">✓</span>}
+          {done && (
+            <span aria-hidden className="mr-1 text-green-700">
+              ✓
+            </span>
+          )}
           {task.title}
           {done && <span className="sr-only"> (done)</span>}
         </h3>
         <div className="flex flex-wrap items-center gap-2">
           <PillarBadge pillar={task.pillar} />
-          <span className="rounded-full bg-brand-50 px-2 py-0.5 text-xs font-semibold text-brand-800">{task.xp_value} XP</span>
+          <span className="rounded-full bg-brand-50 px-2 py-0.5 text-xs font-semibold text-brand-800">
+            {task.xp_value} XP
+          </span>
           {!task.is_required && <span className="text-xs text-slate-600">optional</span>}
         </div>
       </div>
@@ -53,7 +64,12 @@ export function TaskItem({
       {task.completion ? (
         <EvidenceView evidence={task.completion.evidence} />
       ) : (
-        canComplete && <EvidenceForm taskTitle={task.title} submit={(evidence, onProgress) => complete(task.id, evidence, onProgress)} />
+        canComplete && (
+          <EvidenceForm
+            taskTitle={task.title}
+            submit={(evidence, onProgress) => complete(task.id, evidence, onProgress)}
+          />
+        )
       )}
     </li>
   );

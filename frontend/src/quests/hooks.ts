@@ -82,8 +82,15 @@ export function completeTask(
 export function useCompleteTask() {
   const refresh = useQuestWrites();
   return useMutation({
-    mutationFn: ({ taskId, evidence, onProgress }: { taskId: string; evidence: Evidence; onProgress?: (f: number) => void }) =>
-      completeTask(taskId, evidence, onProgress),
+    mutationFn: ({
+      taskId,
+      evidence,
+      onProgress,
+    }: {
+      taskId: string;
+      evidence: Evidence;
+      onProgress?: (f: number) => void;
+    }) => completeTask(taskId, evidence, onProgress),
     onSuccess: refresh,
   });
 }

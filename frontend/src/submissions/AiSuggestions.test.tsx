@@ -24,7 +24,9 @@ describe("AiSuggestions", () => {
     renderWithApp(<AiSuggestions title="Grow tomatoes" description="On a balcony" onAdd={onAdd} />);
     expect(api.POST).not.toHaveBeenCalled();
     await userEvent.click(screen.getByRole("button", { name: "Suggest tasks" }));
-    expect(api.POST).toHaveBeenCalledWith("/api/ai/task-suggestions", { body: { title: "Grow tomatoes", description: "On a balcony" } });
+    expect(api.POST).toHaveBeenCalledWith("/api/ai/task-suggestions", {
+      body: { title: "Grow tomatoes", description: "On a balcony" },
+    });
     expect(await screen.findByText("Plant the seeds")).toBeInTheDocument();
     expect(screen.getByText("9 AI requests left today.")).toBeInTheDocument();
     await userEvent.click(screen.getAllByRole("button", { name: "Add" })[1] as HTMLElement);
@@ -39,7 +41,9 @@ describe("AiSuggestions", () => {
   });
 
   it("explains and hides itself for the rest of the visit when the server has no AI", async () => {
-    api.POST.mockResolvedValue(answer(503, { error: { code: "ai_not_configured", message: "Not configured.", details: [] } }));
+    api.POST.mockResolvedValue(
+      answer(503, { error: { code: "ai_not_configured", message: "Not configured.", details: [] } }),
+    );
     const { unmount } = renderWithApp(<AiSuggestions title="Grow tomatoes" description="" onAdd={vi.fn()} />);
     await userEvent.click(screen.getByRole("button", { name: "Suggest tasks" }));
     expect(await screen.findByText("AI task suggestions are not available on this server.")).toBeInTheDocument();
@@ -50,7 +54,9 @@ describe("AiSuggestions", () => {
   });
 
   it("shows other failures (a used-up daily quota) and keeps the button", async () => {
-    api.POST.mockResolvedValue(answer(429, { error: { code: "ai_quota_exceeded", message: "No AI requests left today.", details: [] } }));
+    api.POST.mockResolvedValue(
+      answer(429, { error: { code: "ai_quota_exceeded", message: "No AI requests left today.", details: [] } }),
+    );
     renderWithApp(<AiSuggestions title="Grow tomatoes" description="" onAdd={vi.fn()} />);
     await userEvent.click(screen.getByRole("button", { name: "Suggest tasks" }));
     expect(await screen.findByRole("alert")).toHaveTextContent("No AI requests left today.");

@@ -11,7 +11,15 @@ const UNAVAILABLE_KEY = "optio.ai-unavailable";
  * Gemini's task ideas for the quest being written. The API cannot say ahead of time whether AI
  * is configured, so nothing is asked until the student presses the button; a 503 then hides it.
  */
-export function AiSuggestions({ title, description, onAdd }: { title: string; description: string; onAdd: (tasks: TaskDraft[]) => void }) {
+export function AiSuggestions({
+  title,
+  description,
+  onAdd,
+}: {
+  title: string;
+  description: string;
+  onAdd: (tasks: TaskDraft[]) => void;
+}) {
   const suggest = useTaskSuggestions();
   const [unavailable, setUnavailable] = useState(() => sessionStorage.getItem(UNAVAILABLE_KEY));
 

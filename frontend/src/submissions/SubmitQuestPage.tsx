@@ -81,7 +81,10 @@ export function SubmitQuestPage() {
 
   return (
     <>
-      <PageHeader title="Propose a quest" subtitle="Design your own quest. An admin reviews it; once approved you are enrolled." />
+      <PageHeader
+        title="Propose a quest"
+        subtitle="Design your own quest. An admin reviews it; once approved you are enrolled."
+      />
       <div className="space-y-8">
         <Card>
           <form onSubmit={onSubmit} className="space-y-4" noValidate>
@@ -91,20 +94,36 @@ export function SubmitQuestPage() {
               </p>
             )}
             <FormError message={errors.form} />
-            <TextField label="Quest title" value={title} onChange={(e) => setTitle(e.target.value)} error={errors.fields.title} />
+            <TextField
+              label="Quest title"
+              value={title}
+              onChange={(e) => setTitle(e.target.value)}
+              error={errors.fields.title}
+            />
             <TextArea
               label="What is it about?"
               value={description}
               onChange={(e) => setDescription(e.target.value)}
               error={errors.fields.description}
             />
-            <Checkbox label="List it in the public catalog once approved" checked={makePublic} onChange={(e) => setMakePublic(e.target.checked)} />
+            <Checkbox
+              label="List it in the public catalog once approved"
+              checked={makePublic}
+              onChange={(e) => setMakePublic(e.target.checked)}
+            />
             <AiSuggestions title={title} description={description} onAdd={addTasks} />
             <fieldset>
               <legend className="mb-2 text-lg font-semibold">Tasks</legend>
-              {errors.fields.suggested_tasks && <p className="mb-2 text-sm text-red-700">{errors.fields.suggested_tasks}</p>}
+              {errors.fields.suggested_tasks && (
+                <p className="mb-2 text-sm text-red-700">{errors.fields.suggested_tasks}</p>
+              )}
               <TaskRows tasks={tasks} onChange={setTasks} errors={errors.fields} prefix="suggested_tasks" />
-              <Button variant="secondary" className="mt-3" disabled={tasks.length >= 20} onClick={() => setTasks([...tasks, emptyTask()])}>
+              <Button
+                variant="secondary"
+                className="mt-3"
+                disabled={tasks.length >= 20}
+                onClick={() => setTasks([...tasks, emptyTask()])}
+              >
                 Add a task
               </Button>
             </fieldset>

@@ -46,8 +46,19 @@ export function SendRequestForm() {
         Team up with someone
       </h2>
       <FormError message={errors.form} />
-      <TextField label="Username or e-mail" name="recipient" required autoComplete="off" error={errors.fields.recipient} />
-      <SelectField label="On a quest (optional)" name="quest_id" error={errors.fields.quest_id} hint="Accepting enrolls you both.">
+      <TextField
+        label="Username or e-mail"
+        name="recipient"
+        required
+        autoComplete="off"
+        error={errors.fields.recipient}
+      />
+      <SelectField
+        label="On a quest (optional)"
+        name="quest_id"
+        error={errors.fields.quest_id}
+        hint="Accepting enrolls you both."
+      >
         <option value="">No particular quest</option>
         {dashboard.data?.active_quests.map((q) => (
           <option key={q.id} value={q.id}>

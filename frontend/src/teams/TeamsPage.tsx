@@ -8,7 +8,8 @@ import { Empty, QueryState } from "../ui/States";
 import { SendRequestForm } from "./SendRequestForm";
 import { useAnswerRequest, useTeammates, useTeamRequests, type Answer } from "./hooks";
 
-const nameOf = (p: { display_name?: string | null; username?: string | null }) => p.display_name ?? p.username ?? "A student";
+const nameOf = (p: { display_name?: string | null; username?: string | null }) =>
+  p.display_name ?? p.username ?? "A student";
 
 function RequestRow({ request, answers }: { request: Schemas["TeamRequestPublic"]; answers: Answer[] }) {
   const answer = useAnswerRequest();
@@ -97,7 +98,9 @@ function Teammates() {
               <li key={t.id} data-testid="teammate">
                 <Card>
                   <h3 className="font-semibold">{nameOf(t)}</h3>
-                  <p className="text-sm text-slate-600">Teammates since {new Date(t.teamed_up_at).toLocaleDateString()}</p>
+                  <p className="text-sm text-slate-600">
+                    Teammates since {new Date(t.teamed_up_at).toLocaleDateString()}
+                  </p>
                   {t.shared_quests.length === 0 ? (
                     <p className="mt-2 text-sm text-slate-700">No quests in common yet.</p>
                   ) : (

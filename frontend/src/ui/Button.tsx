@@ -35,20 +35,13 @@ export function Button({
       {...rest}
     >
       {busy && (
-        <span
-          aria-hidden
-          className="h-4 w-4 animate-spin rounded-full border-2 border-current border-t-transparent"
-        />
+        <span aria-hidden className="h-4 w-4 animate-spin rounded-full border-2 border-current border-t-transparent" />
       )}
       {children}
     </button>
   );
 }
 
-export function ButtonLink({
-  variant = "primary",
-  className = "",
-  ...rest
-}: LinkProps & { variant?: Variant }) {
+export function ButtonLink({ variant = "primary", className = "", ...rest }: LinkProps & { variant?: Variant }) {
   return <Link className={buttonClass(variant, className)} {...rest} />;
 }

@@ -32,13 +32,7 @@ function describedBy(id: string, error?: string, hint?: ReactNode): string | und
   return hint ? `${id}-hint` : undefined;
 }
 
-export function TextField({
-  label,
-  error,
-  hint,
-  className,
-  ...input
-}: Common & InputHTMLAttributes<HTMLInputElement>) {
+export function TextField({ label, error, hint, className, ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
   const id = useId();
   return (
     <div className={className}>
@@ -111,20 +105,11 @@ export function SelectField({
   );
 }
 
-export function Checkbox({
-  label,
-  className,
-  ...input
-}: { label: ReactNode } & InputHTMLAttributes<HTMLInputElement>) {
+export function Checkbox({ label, className, ...input }: { label: ReactNode } & InputHTMLAttributes<HTMLInputElement>) {
   const id = useId();
   return (
     <div className={`flex items-center gap-2 ${className ?? ""}`}>
-      <input
-        id={id}
-        type="checkbox"
-        className="h-5 w-5 rounded border-slate-400 text-brand-700"
-        {...input}
-      />
+      <input id={id} type="checkbox" className="h-5 w-5 rounded border-slate-400 text-brand-700" {...input} />
       <label htmlFor={id} className="text-sm text-slate-800">
         {label}
       </label>

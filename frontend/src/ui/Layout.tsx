@@ -55,7 +55,10 @@ function Account() {
         <Link to="/login" className="rounded-md px-3 py-2 text-sm font-semibold text-brand-700 hover:bg-brand-50">
           Log in
         </Link>
-        <Link to="/signup" className="rounded-md bg-brand-700 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-800">
+        <Link
+          to="/signup"
+          className="rounded-md bg-brand-700 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-800"
+        >
           Sign up
         </Link>
       </div>

@@ -1,15 +1,7 @@
 import type { ReactNode } from "react";
 
 /** A page's title (also the document's) and its optional actions. */
-export function PageHeader({
-  title,
-  subtitle,
-  actions,
-}: {
-  title: string;
-  subtitle?: ReactNode;
-  actions?: ReactNode;
-}) {
+export function PageHeader({ title, subtitle, actions }: { title: string; subtitle?: ReactNode; actions?: ReactNode }) {
   return (
     <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
       <title>{`${title} · Optio`}</title>

@@ -5,10 +5,7 @@ import { Button } from "./Button";
 export function Loading({ label = "Loading…" }: { label?: string }) {
   return (
     <div role="status" className="flex items-center gap-3 py-10 text-slate-600">
-      <span
-        aria-hidden
-        className="h-5 w-5 animate-spin rounded-full border-2 border-brand-700 border-t-transparent"
-      />
+      <span aria-hidden className="h-5 w-5 animate-spin rounded-full border-2 border-brand-700 border-t-transparent" />
       <span>{label}</span>
     </div>
   );

@@ -65,6 +65,9 @@ test("a student proposes a quest, an admin approves it with edits, and it appear
     await admin.getByLabel("Search e-mail, username or name").fill(cleo.email);
     await expect(admin.getByRole("cell", { name: new RegExp(cleo.email) })).toBeVisible();
     await shoot(admin, "admin-users");
+    await admin.getByLabel("Tier of Cleo Tester").selectOption("academy");
+    await expect(admin.getByLabel("Tier of Cleo Tester")).toHaveValue("academy");
+    await expect(admin.getByLabel("Tier of Cleo Tester")).toBeEnabled();
     await admin.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Quests" }).click();
     await admin.getByLabel("Search quests").fill(title);
     await admin.getByRole("link", { name: `${title} (reviewed)` }).click();
@@ -81,9 +84,20 @@ test("a student proposes a quest, an admin approves it with edits, and it appear
     await expect(student.getByRole("heading", { level: 2 }).first()).toBeVisible();
     await shoot(student, "notifications");
     await student.goto("/billing");
-    await expect(student.getByRole("article", { name: "Free plan" }).getByText("Your plan")).toBeVisible();
+    // The admin moved her to Academy a moment ago; the page reads her tier afresh.
+    await expect(student.getByRole("article", { name: "Academy plan" }).getByText("Your plan")).toBeVisible();
     await expect(student.getByText("Payments are not set up on this server")).toBeVisible();
     await shoot(student, "billing");
+  });
+
+  await test.step("on the Academy tier the admin gave her, the student's public diploma is accredited", async () => {
+    await student.goto("/diploma");
+    await student.getByLabel("Public: anyone with the link can see my diploma").check();
+    await student.getByRole("button", { name: "Save" }).click();
+    await expect(student.getByText("Your diploma is public.")).toBeVisible();
+    await student.getByRole("link", { name: "View diploma" }).click();
+    await expect(student.getByTestId("accredited")).toHaveText(/Accredited by Optio/);
+    await shoot(student, "public-diploma-accredited");
   });
 
   await studentContext.close();

@@ -14,7 +14,7 @@ HAVE_NODE := $(shell command -v npm >/dev/null 2>&1 && echo yes)
 CHROMIUM ?= /usr/bin/chromium
 
 .PHONY: dev test lint format db-migrate db-reset db-seed install clean bench \
-	web-install web-build web-dev web-test e2e api-client chromium
+	web-install web-build web-dev web-test e2e api-client api-client-check chromium
 
 $(STAMP): backend/pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is needed")'
@@ -42,6 +42,14 @@ web-dev: web-install
 api-client: install web-install
 	mkdir -p .optio && $(BIN)/optio openapi > .optio/openapi.json
 	cd $(WEB) && npm run api-client
+
+# Fails when schema.d.ts no longer matches the API (then run `make api-client`).
+api-client-check: install web-install
+	mkdir -p .optio && $(BIN)/optio openapi > .optio/openapi.json
+	cd $(WEB) && npx openapi-typescript ../.optio/openapi.json --default-non-nullable false \
+		-o ../.optio/schema.d.ts >/dev/null && \
+		diff -q ../.optio/schema.d.ts src/api/schema.d.ts >/dev/null || \
+		{ echo "frontend/src/api/schema.d.ts is stale: run make api-client" >&2; exit 1; }
 
 chromium:
 	@if [ -x "$(CHROMIUM)" ]; then exit 0; fi; \

@@ -81,8 +81,16 @@ test("a student proposes a quest, an admin approves it with edits, and it appear
     await expect(card).toBeVisible();
     await expect(card.getByText("In progress")).toBeVisible();
     await student.goto("/notifications");
-    await expect(student.getByRole("heading", { level: 2 }).first()).toBeVisible();
+    const nav = student.getByRole("navigation", { name: "Main" });
+    // The approval, and the plan the admin gave her.
+    await expect(nav.getByRole("link", { name: "Notifications 2 unread" })).toBeVisible();
+    await expect(student.getByRole("heading", { level: 2, name: /^Unread: / })).toHaveCount(2);
     await shoot(student, "notifications");
+    await student.getByRole("button", { name: "Mark read" }).first().click();
+    await expect(nav.getByRole("link", { name: "Notifications 1 unread" })).toBeVisible();
+    await student.getByRole("button", { name: "Mark read" }).click();
+    await expect(nav.getByRole("link", { name: "Notifications", exact: true })).toBeVisible();
+    await expect(student.getByRole("button", { name: "Mark read" })).toHaveCount(0);
     await student.goto("/billing");
     // The admin moved her to Academy a moment ago; the page reads her tier afresh.
     await expect(student.getByRole("article", { name: "Academy plan" }).getByText("Your plan")).toBeVisible();

@@ -28,8 +28,10 @@ test("a new student signs up, completes a quest with text and an image, and shar
     await expect(page.getByRole("heading", { name: QUEST, level: 1 })).toBeVisible();
   });
 
-  await test.step("enroll", async () => {
+  await test.step("enroll, abandon and resume", async () => {
     await page.getByRole("button", { name: "Start quest" }).click();
+    await page.getByRole("button", { name: "Abandon quest" }).click();
+    await page.getByRole("button", { name: "Resume quest" }).click();
     await expect(page.getByRole("button", { name: "Abandon quest" })).toBeVisible();
     await expect(page.getByRole("progressbar", { name: "Quest progress" })).toHaveAttribute("aria-valuenow", "0");
   });

@@ -21,7 +21,7 @@ function NavItems({ onNavigate }: { onNavigate: () => void }) {
         [
           "/notifications",
           <>
-            Notifications
+            Notifications{" "}
             {unread > 0 && (
               <span className="ml-1.5 rounded-full bg-brand-700 px-1.5 py-0.5 text-xs text-white">
                 {unread}

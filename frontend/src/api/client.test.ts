@@ -52,6 +52,21 @@ describe("the API client's session", () => {
     expect(fetchMock.mock.calls.every(([r]) => r.credentials === "include")).toBe(true);
   });
 
+  it("with the API on another site (cookie unreadable) it asks /auth/csrf, once per session", async () => {
+    document.cookie = "optio_csrf=; Max-Age=0; path=/";
+    let issued = 0;
+    fetchMock.mockImplementation(async (request) =>
+      request.url.endsWith("/api/auth/csrf") ? json(200, { csrf_token: `token-${++issued}` }) : json(200, {}),
+    );
+    const enroll = () => api.POST("/api/quests/{quest_id}/enroll", { params: { path: { quest_id: "q1" } } });
+    await enroll();
+    await enroll();
+    writeHint(Date.now() / 1000 + 3600); // a refresh or a new log-in: the API set a new CSRF cookie
+    await enroll();
+    const sent = fetchMock.mock.calls.filter(([r]) => r.method === "POST").map(([r]) => r.headers.get("X-CSRF-Token"));
+    expect(sent).toEqual(["token-1", "token-1", "token-2"]);
+  });
+
   it("answers a 401 with one refresh shared by every waiting request, then retries each", async () => {
     writeHint(Date.now() / 1000 + 10);
     let refreshed = false;

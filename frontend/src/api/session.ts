@@ -27,9 +27,11 @@ export function readHint(): SessionHint | null {
   }
 }
 
+/** A new session (log-in, sign-up, refresh): the API has also set a new CSRF cookie. */
 export function writeHint(expiresAt: number): void {
   const hint: SessionHint = { expiresAt, renewedAt: Date.now() };
   localStorage.setItem(HINT_KEY, JSON.stringify(hint));
+  csrfInMemory = null;
 }
 
 export function clearHint(): void {

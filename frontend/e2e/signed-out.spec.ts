@@ -19,7 +19,7 @@ test("signed-out pages load without a single failed request", async ({ page }) =
   await expect(page).toHaveURL(/\/login\?next=%2Fdashboard$/);
 });
 
-test("a wrong password is reported next to the form, and the next log-in goes where the student was headed", async ({
+test("a wrong password is reported next to the form, and the next log-in, by keyboard alone, goes where the student was headed", async ({
   page,
   guard,
 }) => {
@@ -29,8 +29,18 @@ test("a wrong password is reported next to the form, and the next log-in goes wh
   await page.getByLabel("Password").fill("not-the-password");
   await page.getByRole("button", { name: "Log in" }).click();
   await expect(page.getByRole("alert")).toBeVisible();
-  await page.getByLabel("Password").fill("optio-dev-password");
-  await page.getByRole("button", { name: "Log in" }).click();
+  // Then with the keyboard alone: the skip link first, then the form in order, Enter to send.
+  await page.reload();
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("link", { name: "Skip to content" })).toBeFocused();
+  await page.getByLabel("E-mail").focus();
+  await page.keyboard.type("student@optio.dev");
+  await page.keyboard.press("Tab");
+  await expect(page.getByLabel("Password")).toBeFocused();
+  await page.keyboard.type("optio-dev-password");
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: "Log in" })).toBeFocused();
+  await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/billing$/);
 });
 

@@ -6,7 +6,8 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export default defineConfig({
   testDir: "e2e",
   globalSetup: "./e2e/global-setup.ts",
-  // One API and one database for the run: the flows share them, so they run one at a time.
+  // One API and one database for the run: the flows share them, so they run one at a time, in
+  // file-name order (each stands alone; the admin's analytics come last so they have data).
   workers: 1,
   fullyParallel: false,
   timeout: 90_000,

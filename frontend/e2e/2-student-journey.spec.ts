@@ -51,10 +51,17 @@ test("a new student signs up, completes a quest with text and an image, and shar
     await second.getByLabel("File").setInputFiles({
       name: "tree-diagram.png",
       mimeType: "image/png",
-      buffer: makePng(),
+      buffer: makePng(480, 400, true), // ~580 kB
     });
+    // A slow uplink (256 kB/s), so that the progress is there to be seen.
+    const cdp = await page.context().newCDPSession(page);
+    const network = { offline: false, latency: 0, downloadThroughput: -1 };
+    await cdp.send("Network.emulateNetworkConditions", { ...network, uploadThroughput: 256 * 1024 });
     await second.getByRole("button", { name: "Complete task" }).click();
+    await expect(second.getByText(/^Uploading… \d+%$/)).toBeVisible();
+    await expect(second.getByRole("progressbar")).toBeVisible();
     await expect(second.getByRole("img", { name: "Evidence image" })).toBeVisible();
+    await cdp.send("Network.emulateNetworkConditions", { ...network, uploadThroughput: -1 });
     await shoot(page, "quest-detail");
   });
 
@@ -122,7 +129,7 @@ test("a new student signs up, completes a quest with text and an image, and shar
     await expect(anon.getByText("52 heads")).toBeVisible();
     const image = anon.getByRole("img", { name: "Evidence" });
     await expect(image).toBeVisible();
-    expect(await image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(320);
+    expect(await image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(480);
     await expect(anon.getByTestId("pillar-radar").locator("svg .recharts-radar-polygon")).toBeVisible();
     await expect(anon.locator('meta[property="og:title"]')).toHaveAttribute("content", "Maya Tester's diploma · Optio");
     await expect(anon).toHaveTitle("Maya Tester's diploma · Optio");

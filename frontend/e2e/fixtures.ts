@@ -119,8 +119,13 @@ export async function logIn(page: Page, email: string, password: string): Promis
 
 export const ADMIN = { email: "admin@optio.dev", password: "optio-dev-password" };
 
-/** A real PNG (colour bands, 320×200) made with zlib alone: no image library needed. */
-export function makePng(width = 320, height = 200): Buffer {
+/**
+ * A real PNG made with zlib alone (no image library needed): colour bands, plus noise when
+ * `noisy` (noise does not compress, so the file is as big as its pixels: ~3 bytes each).
+ */
+export function makePng(width = 320, height = 200, noisy = false): Buffer {
+  let seed = 42;
+  const noise = () => (noisy ? (seed = (seed * 1103515245 + 12345) % 2 ** 31) % 48 : 0);
   const chunk = (type: string, data: Buffer) => {
     const body = Buffer.concat([Buffer.from(type, "ascii"), data]);
     const out = Buffer.alloc(12 + data.length);
@@ -137,7 +142,7 @@ export function makePng(width = 320, height = 200): Buffer {
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       const at = y * (width * 3 + 1) + 1 + x * 3;
-      rows.set([67 + (x % 80), 56 + ((y * 2) % 120), 202], at);
+      rows.set([67 + (x % 80) + noise(), 56 + ((y * 2) % 120) + noise(), 202 - noise()], at);
     }
   }
   return Buffer.concat([

@@ -73,6 +73,15 @@ test("a student proposes a quest, an admin approves it with edits, and it appear
     await admin.getByRole("link", { name: `${title} (reviewed)` }).click();
     await expect(admin.getByLabel("Title", { exact: true }).first()).toHaveValue(`${title} (reviewed)`);
     await shoot(admin, "admin-quest-editor");
+    await admin.getByRole("button", { name: "Add a task" }).click();
+    const added = admin.getByRole("list", { name: "Tasks" }).getByRole("listitem").last();
+    await expect(added.getByLabel("Title")).toHaveValue("New task");
+    await added.getByLabel("Title").fill("Watch who moves in for a week");
+    await added.getByLabel("XP").fill("60");
+    await added.getByRole("button", { name: "Save task" }).click();
+    await expect(added.getByRole("button", { name: "Save task" })).toBeDisabled();
+    await admin.reload();
+    await expect(admin.getByLabel("Title", { exact: true }).last()).toHaveValue("Watch who moves in for a week");
   });
 
   await test.step("the quest is in the hub, the author is enrolled and was notified", async () => {

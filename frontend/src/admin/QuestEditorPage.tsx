@@ -91,7 +91,7 @@ export function QuestEditorPage() {
               </Card>
               <section>
                 <h2 className="mb-3 text-xl font-semibold">Tasks</h2>
-                <ol className="space-y-3">
+                <ol className="space-y-3" aria-label="Tasks">
                   {q.tasks.map((t, i) => (
                     <TaskEditor key={`${t.id}-${t.order_index}`} task={t} writes={writes} onMove={(d) => move(i, d)} />
                   ))}

@@ -1,6 +1,6 @@
 import { ADMIN, expect, logIn, newStudent, shoot, signUp, test } from "./fixtures";
 
-test("a student proposes a quest, an admin approves it with edits, and it appears in the hub", async ({
+test("a student proposes a quest, an admin approves it with edits and it appears in the hub; a second is rejected with notes", async ({
   browser,
   baseURL,
   guard,
@@ -115,6 +115,28 @@ test("a student proposes a quest, an admin approves it with edits, and it appear
     await student.getByRole("link", { name: "View diploma" }).click();
     await expect(student.getByTestId("accredited")).toHaveText(/Accredited by Optio/);
     await shoot(student, "public-diploma-accredited");
+  });
+
+  await test.step("a second proposal is rejected with notes, which the student reads", async () => {
+    const second = `Juggle three balls ${cleo.username.split("_")[1]}`;
+    await student.goto("/submissions");
+    await student.getByLabel("Quest title").fill(second);
+    await student.getByLabel("Task 1 title").fill("Juggle for one minute");
+    await student.getByRole("button", { name: "Send for review" }).click();
+    await expect(student.getByText("Sent for review.")).toBeVisible();
+
+    await admin.goto("/admin/submissions");
+    const card = admin.getByRole("article", { name: `Submission: ${second}` });
+    await card.getByLabel("Notes for the author (needed to reject)").fill("Add a task that shows your progress.");
+    await card.getByRole("button", { name: "Reject" }).click();
+    await expect(card).toHaveCount(0);
+    await admin.getByLabel("Show").selectOption("rejected");
+    await expect(admin.getByRole("article", { name: `Submission: ${second}` })).toContainText("Rejected");
+
+    await student.reload();
+    const mine = student.getByTestId("my-submission").filter({ hasText: second });
+    await expect(mine.getByText("Not approved")).toBeVisible();
+    await expect(mine.getByText("Reviewer's notes: Add a task that shows your progress.")).toBeVisible();
   });
 
   await studentContext.close();

@@ -65,6 +65,7 @@ test("a forgotten password is reset through the e-mailed link (the development l
   await page.getByRole("button", { name: "Log out" }).first().click();
   await expect(page).toHaveURL(/\/login$/);
   await page.getByRole("link", { name: "Forgot your password?" }).click();
+  await shoot(page, "forgot-password");
   await page.getByLabel("E-mail").fill(dana.email);
   await page.getByRole("button", { name: "Send the link" }).click();
   await expect(page.getByRole("status")).toContainText("reset link is on its way");
@@ -72,6 +73,7 @@ test("a forgotten password is reset through the e-mailed link (the development l
   const link = await resetLinkFor(dana.email);
   expect(link.startsWith(`${process.env.E2E_BASE_URL}/reset-password?token=`)).toBe(true);
   await page.goto(link);
+  await shoot(page, "reset-password");
   await page.getByLabel("New password").fill("a-brand-new-passphrase");
   await page.getByLabel("Repeat it").fill("a-brand-new-passphrase");
   await page.getByRole("button", { name: "Change password" }).click();

@@ -105,6 +105,13 @@ test("a student proposes a quest, an admin approves it with edits and it appears
     await expect(student.getByRole("article", { name: "Academy plan" }).getByText("Your plan")).toBeVisible();
     await expect(student.getByText("Payments are not set up on this server")).toBeVisible();
     await shoot(student, "billing");
+    // Where Stripe sends the browser back after a checkout.
+    await student.goto("/billing/success");
+    await expect(student.getByRole("heading", { name: "Thank you!" })).toBeVisible();
+    await shoot(student, "billing-success");
+    await student.goto("/billing/cancel");
+    await expect(student.getByRole("heading", { name: "Checkout cancelled" })).toBeVisible();
+    await shoot(student, "billing-cancel");
   });
 
   await test.step("on the Academy tier the admin gave her, the student's public diploma is accredited", async () => {

@@ -1,7 +1,8 @@
 import { useEffect, useRef } from "react";
 import { ButtonLink } from "../ui/Button";
 
-const SPARKS = ["🎉", "⭐", "✨", "🏆", "🎊", "🌟"];
+// Confetti drawn with CSS, so it needs no emoji font.
+const CONFETTI = ["#1d4ed8", "#047857", "#b45309", "#7e22ce", "#be123c", "#4338ca", "#0e7490", "#ca8a04"];
 
 /** The moment a quest is done: announced, focused, and a little festive. */
 export function Celebration({ title, xp, onClose }: { title: string; xp: number; onClose: () => void }) {
@@ -15,10 +16,12 @@ export function Celebration({ title, xp, onClose }: { title: string; xp: number;
       data-testid="celebration"
     >
       <div aria-hidden className="pointer-events-none absolute inset-0 flex justify-around">
-        {SPARKS.map((spark, i) => (
-          <span key={i} className="animate-bounce text-2xl" style={{ animationDelay: `${i * 120}ms` }}>
-            {spark}
-          </span>
+        {CONFETTI.map((color, i) => (
+          <span
+            key={color}
+            className="mt-2 block h-3 w-2 animate-bounce rounded-sm"
+            style={{ background: color, animationDelay: `${i * 120}ms`, transform: `rotate(${i * 37}deg)` }}
+          />
         ))}
       </div>
       <h2 ref={heading} tabIndex={-1} className="relative mt-6 text-2xl font-bold text-green-900">

@@ -14,7 +14,8 @@ HAVE_NODE := $(shell command -v npm >/dev/null 2>&1 && echo yes)
 CHROMIUM ?= /usr/bin/chromium
 
 .PHONY: dev test lint format db-migrate db-reset db-seed install clean bench \
-	web-install web-build web-dev web-test e2e api-client api-client-check chromium
+	web-install web-build web-dev web-test e2e api-client api-client-check chromium \
+	postgresql-15
 
 $(STAMP): backend/pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is needed")'
@@ -51,15 +52,25 @@ api-client-check: install web-install
 		diff -q ../.optio/schema.d.ts src/api/schema.d.ts >/dev/null || \
 		{ echo "frontend/src/api/schema.d.ts is stale: run make api-client" >&2; exit 1; }
 
-chromium:
-	@if [ -x "$(CHROMIUM)" ]; then exit 0; fi; \
+# Debian packages the tests need, installed when missing (as root; otherwise a clear error):
+# $(call debian_package,FILE IT PROVIDES,PACKAGE,WHAT FOR)
+define debian_package
+	@if [ -x "$(1)" ]; then exit 0; fi; \
 	if [ "$$(id -u)" != 0 ]; then \
-		echo "Chromium is missing at $(CHROMIUM). Install Debian's package as root" \
-			"(apt-get install -y chromium) or run with CHROMIUM=/path/to/chromium." >&2; exit 1; \
+		echo "$(1) is missing: install Debian's package as root (apt-get install -y $(2))." >&2; \
+		exit 1; \
 	fi; \
-	echo "installing Debian's chromium for the end-to-end tests"; \
-	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	test -x "$(CHROMIUM)" || { echo "Chromium is still missing at $(CHROMIUM)" >&2; exit 1; }
+	echo "installing Debian's $(2) $(3)"; \
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(2) >/dev/null; \
+	test -x "$(1)" || { echo "$(1) is still missing after installing $(2)" >&2; exit 1; }
+endef
+
+chromium:
+	$(call debian_package,$(CHROMIUM),chromium,for the end-to-end tests (or set CHROMIUM=/path))
+
+# The migrations are also applied to an empty PostgreSQL 15 (tests/db/test_migrate.py).
+postgresql-15:
+	$(call debian_package,/usr/lib/postgresql/15/bin/postgres,postgresql-15,for the migration test)
 
 # With Node the app is built and served at http://127.0.0.1:$$PORT; without it, the API alone.
 dev: install
@@ -70,7 +81,7 @@ else
 endif
 	cd backend && $(BIN)/optio dev
 
-test: install web-install chromium
+test: install web-install chromium postgresql-15
 	cd backend && $(BIN)/pytest
 	$(MAKE) web-test e2e
 

@@ -45,7 +45,7 @@ class Settings(BaseSettings):
     bcrypt_rounds: int = Field(default=12, ge=4, le=16)
 
     cors_origins: list[str] = ["http://localhost:5173", "http://127.0.0.1:5173"]
-    frontend_url: str = "http://127.0.0.1:5000"
+    frontend_url: str = ""  # empty: the app served by this API, http://127.0.0.1:$PORT
     cookie_secure: bool | None = None
     cookie_samesite: Literal["Lax", "Strict", "None"] = "Lax"
 
@@ -85,6 +85,11 @@ class Settings(BaseSettings):
             return self.jwt_issuer
         base = (self.supabase_url or f"http://127.0.0.1:{self.port}").rstrip("/")
         return f"{base}/auth/v1"
+
+    @property
+    def web_url(self) -> str:
+        """The web app's base URL, without a trailing slash (reset links, Stripe's returns)."""
+        return (self.frontend_url or f"http://127.0.0.1:{self.port}").rstrip("/")
 
     @property
     def secure_cookies(self) -> bool:

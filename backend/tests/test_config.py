@@ -53,3 +53,9 @@ def test_settings_come_from_the_environment(monkeypatch):
     settings = Settings(_env_file=None)
     assert settings.port == 6001
     assert settings.cors_origins == ["https://a.example", "https://b.example"]
+
+
+def test_links_to_the_web_app_follow_the_port_unless_frontend_url_is_set():
+    assert Settings(_env_file=None, port=5077).web_url == "http://127.0.0.1:5077"
+    named = Settings(_env_file=None, port=5077, frontend_url="https://app.example.com/")
+    assert named.web_url == "https://app.example.com"

@@ -49,4 +49,4 @@ def my_profile(user_id: Any) -> dict[str, Any]:
 
 
 def reset_link_base() -> str:
-    return current_app.config["SETTINGS"].frontend_url.rstrip("/") + "/reset-password"
+    return current_app.config["SETTINGS"].web_url + "/reset-password"

@@ -72,7 +72,7 @@ def create_customer(current: Settings, user_id: str, email: str) -> str:
 def create_checkout_session(
     current: Settings, *, user_id: str, customer: str, tier: str, price: str, key: str
 ) -> str:
-    base = current.frontend_url.rstrip("/")
+    base = current.web_url
     metadata = {"user_id": user_id, "tier": tier}
     session = _call(
         "checkout session",
@@ -99,7 +99,7 @@ def create_portal_session(
     """A Billing Portal session; with `subscription`, opened on changing that plan."""
     params: dict[str, Any] = {
         "customer": customer,
-        "return_url": f"{current.frontend_url.rstrip('/')}/billing",
+        "return_url": f"{current.web_url}/billing",
     }
     if subscription:
         params["flow_data"] = {

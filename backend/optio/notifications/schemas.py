@@ -8,10 +8,11 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from ..pagination import PageQuery
 
-class NotificationListQuery(BaseModel):
-    page: int = Field(default=1, ge=1, le=10_000)
-    per_page: int = Field(default=20, ge=1, le=100)
+
+class NotificationListQuery(PageQuery):
+    """One page of my notifications."""
 
 
 class NotificationPublic(BaseModel):

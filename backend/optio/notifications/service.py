@@ -12,10 +12,8 @@ from .schemas import NotificationListQuery
 
 
 def list_mine(params: NotificationListQuery) -> dict[str, Any]:
-    rows, counts = queries.list_mine(
-        tx(), limit=params.per_page, offset=(params.page - 1) * params.per_page
-    )
-    return {"data": rows, **counts, "page": params.page, "per_page": params.per_page}
+    rows, counts = queries.list_mine(tx(), limit=params.per_page, offset=params.offset)
+    return params.page_of(rows, **counts)
 
 
 def mark_read(notification_id: uuid.UUID) -> dict[str, Any]:

@@ -19,6 +19,7 @@ from pydantic import (
 )
 from werkzeug.datastructures import FileStorage
 
+from ..pagination import PageQuery
 from ..pillars import Pillar, PillarKey
 
 Source = Literal["khan_academy", "brilliant", "custom"]
@@ -39,12 +40,10 @@ UploadedFile = Annotated[
 ]
 
 
-class QuestListQuery(BaseModel):
+class QuestListQuery(PageQuery):
     pillar: Pillar | None = None
     source: Source | None = None
     search: str | None = Field(default=None, max_length=100)
-    page: int = Field(default=1, ge=1, le=10_000)
-    per_page: int = Field(default=20, ge=1, le=100)
 
     @field_validator("search")
     @classmethod

@@ -27,9 +27,9 @@ def catalog(params: QuestListQuery, signed_in: bool) -> dict[str, Any]:
         source=params.source,
         search=params.search,
         limit=params.per_page,
-        offset=(params.page - 1) * params.per_page,
+        offset=params.offset,
     )
-    return {"data": rows, "count": count, "page": params.page, "per_page": params.per_page}
+    return params.page_of(rows, count)
 
 
 def quest_detail(quest_id: uuid.UUID, signed_in: bool) -> dict[str, Any]:

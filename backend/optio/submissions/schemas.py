@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from ..pagination import PageQuery
 from ..pillars import Pillar, PillarKey
 
 Status = Literal["pending", "approved", "rejected"]
@@ -54,9 +55,8 @@ class RejectionIn(BaseModel):
     notes: Notes = Field(description="Why, for the author; required.")
 
 
-class MySubmissionsQuery(BaseModel):
-    page: int = Field(default=1, ge=1, le=10_000)
-    per_page: int = Field(default=20, ge=1, le=100)
+class MySubmissionsQuery(PageQuery):
+    pass
 
 
 class QueueQuery(MySubmissionsQuery):

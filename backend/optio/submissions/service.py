@@ -24,14 +24,13 @@ def submit(proposal: SubmissionIn) -> dict[str, Any]:
 
 
 def mine(params: MySubmissionsQuery) -> dict[str, Any]:
-    rows, count = queries.mine(tx(), params.per_page, (params.page - 1) * params.per_page)
-    return {"data": rows, "count": count, "page": params.page, "per_page": params.per_page}
+    rows, count = queries.mine(tx(), params.per_page, params.offset)
+    return params.page_of(rows, count)
 
 
 def queue(params: QueueQuery) -> dict[str, Any]:
-    offset = (params.page - 1) * params.per_page
-    rows, count = queries.queue(tx(), params.status, params.per_page, offset)
-    return {"data": rows, "count": count, "page": params.page, "per_page": params.per_page}
+    rows, count = queries.queue(tx(), params.status, params.per_page, params.offset)
+    return params.page_of(rows, count)
 
 
 def approve(submission_id: uuid.UUID, edits: ApprovalIn) -> dict[str, Any]:

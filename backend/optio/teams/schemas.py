@@ -8,6 +8,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from ..pagination import PageQuery
+
 RequestStatus = Literal["pending", "accepted", "rejected", "cancelled"]
 Direction = Literal["incoming", "outgoing"]
 
@@ -30,11 +32,9 @@ class TeamRequestIn(BaseModel):
         return value.strip()
 
 
-class TeamRequestListQuery(BaseModel):
+class TeamRequestListQuery(PageQuery):
     status: RequestStatus | None = None
     direction: Direction | None = None
-    page: int = Field(default=1, ge=1, le=10_000)
-    per_page: int = Field(default=20, ge=1, le=100)
 
 
 class TeammateCard(BaseModel):
@@ -83,9 +83,8 @@ class TeammatePublic(TeammateCard):
     shared_quests: list[SharedQuestProgress]
 
 
-class TeammateListQuery(BaseModel):
-    page: int = Field(default=1, ge=1, le=10_000)
-    per_page: int = Field(default=20, ge=1, le=100)
+class TeammateListQuery(PageQuery):
+    """One page of my teammates."""
 
 
 class TeammateList(BaseModel):

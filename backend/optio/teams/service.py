@@ -13,7 +13,7 @@ from .schemas import TeammateListQuery, TeamRequestIn, TeamRequestListQuery
 
 
 def _page(rows: list[dict], count: int, params: Any) -> dict[str, Any]:
-    return {"data": rows, "count": count, "page": params.page, "per_page": params.per_page}
+    return params.page_of(rows, count)
 
 
 def send_request(user_id: uuid.UUID, payload: TeamRequestIn) -> dict[str, Any]:
@@ -63,9 +63,9 @@ def list_requests(params: TeamRequestListQuery) -> dict[str, Any]:
         status=params.status,
         direction=params.direction,
         limit=params.per_page,
-        offset=(params.page - 1) * params.per_page,
+        offset=params.offset,
     )
-    return _page(rows, count, params)
+    return params.page_of(rows, count)
 
 
 # The party who may make each decision.
@@ -86,7 +86,5 @@ def decide(user_id: uuid.UUID, request_id: uuid.UUID, status: str) -> dict[str, 
 
 
 def teammates(params: TeammateListQuery) -> dict[str, Any]:
-    rows, count = queries.teammates(
-        tx(), limit=params.per_page, offset=(params.page - 1) * params.per_page
-    )
-    return _page(rows, count, params)
+    rows, count = queries.teammates(tx(), limit=params.per_page, offset=params.offset)
+    return params.page_of(rows, count)

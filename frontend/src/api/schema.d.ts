@@ -2803,10 +2803,10 @@ export interface operations {
     admin_quests_list_quests_get: {
         parameters: {
             query?: {
-                search?: string | null;
-                is_active?: boolean | null;
                 page?: number;
                 per_page?: number;
+                search?: string | null;
+                is_active?: boolean | null;
             };
             header?: never;
             path?: never;
@@ -3261,10 +3261,10 @@ export interface operations {
     admin_users_list_users_get: {
         parameters: {
             query?: {
-                search?: string | null;
-                role?: ("student" | "parent" | "advisor" | "admin") | null;
                 page?: number;
                 per_page?: number;
+                search?: string | null;
+                role?: ("student" | "parent" | "advisor" | "admin") | null;
             };
             header?: never;
             path?: never;
@@ -4158,11 +4158,11 @@ export interface operations {
     quests_list_quests_get: {
         parameters: {
             query?: {
+                page?: number;
+                per_page?: number;
                 pillar?: ("stem_logic" | "life_wellness" | "language_communication" | "society_culture" | "arts_creativity") | null;
                 source?: ("khan_academy" | "brilliant" | "custom") | null;
                 search?: string | null;
-                page?: number;
-                per_page?: number;
             };
             header?: never;
             path?: never;
@@ -4596,10 +4596,10 @@ export interface operations {
     teams_list_requests_get: {
         parameters: {
             query?: {
-                status?: ("pending" | "accepted" | "rejected" | "cancelled") | null;
-                direction?: ("incoming" | "outgoing") | null;
                 page?: number;
                 per_page?: number;
+                status?: ("pending" | "accepted" | "rejected" | "cancelled") | null;
+                direction?: ("incoming" | "outgoing") | null;
             };
             header?: never;
             path?: never;

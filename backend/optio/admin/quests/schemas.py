@@ -8,6 +8,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
+from ...pagination import PageQuery
 from ...pillars import Pillar, PillarKey
 from ...quests.schemas import Source, WebUrl
 from ..partial import Change, NotNull
@@ -17,11 +18,9 @@ Description = Annotated[str, StringConstraints(strip_whitespace=True, max_length
 XpValue = Annotated[int, Field(gt=0, le=10_000)]
 
 
-class AdminQuestListQuery(BaseModel):
+class AdminQuestListQuery(PageQuery):
     search: str | None = Field(default=None, max_length=100, description="In title or description.")
     is_active: bool | None = None
-    page: int = Field(default=1, ge=1, le=10_000)
-    per_page: int = Field(default=20, ge=1, le=100)
 
     @field_validator("search")
     @classmethod

@@ -17,9 +17,9 @@ def quests(params: AdminQuestListQuery) -> dict[str, Any]:
         search=params.search,
         is_active=params.is_active,
         limit=params.per_page,
-        offset=(params.page - 1) * params.per_page,
+        offset=params.offset,
     )
-    return {"data": rows, "count": count, "page": params.page, "per_page": params.per_page}
+    return params.page_of(rows, count)
 
 
 def quest(quest_id: uuid.UUID) -> dict[str, Any]:

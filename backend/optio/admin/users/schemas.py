@@ -8,19 +8,18 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field, field_validator
 
+from ...pagination import PageQuery
 from ..partial import Change, NotNull
 
 Role = Literal["student", "parent", "advisor", "admin"]
 Tier = Literal["free", "supported", "academy"]
 
 
-class UserListQuery(BaseModel):
+class UserListQuery(PageQuery):
     search: str | None = Field(
         default=None, max_length=100, description="Part of the e-mail, username or a name."
     )
     role: Role | None = None
-    page: int = Field(default=1, ge=1, le=10_000)
-    per_page: int = Field(default=20, ge=1, le=100)
 
     @field_validator("search")
     @classmethod

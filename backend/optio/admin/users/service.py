@@ -17,9 +17,9 @@ def users(params: UserListQuery) -> dict[str, Any]:
         search=params.search,
         role=params.role,
         limit=params.per_page,
-        offset=(params.page - 1) * params.per_page,
+        offset=params.offset,
     )
-    return {"data": rows, "count": count, "page": params.page, "per_page": params.per_page}
+    return params.page_of(rows, count)
 
 
 def update_user(admin_id: uuid.UUID, user_id: uuid.UUID, update: AdminUserUpdate) -> dict:

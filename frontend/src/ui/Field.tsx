@@ -10,9 +10,30 @@ const control =
   "mt-1 block w-full rounded-md border bg-white px-3 py-2 text-base shadow-sm focus:border-brand-600 " +
   "focus:outline-none focus:ring-2 focus:ring-brand-600";
 
-function Describe({ id, error, hint }: { id: string; error?: string; hint?: ReactNode }) {
+/** The label, the hint or error under the control, and the attributes that tie them to it. */
+function Labelled({
+  label,
+  error,
+  hint,
+  className,
+  control: render,
+}: Common & {
+  className?: string;
+  control: (props: { id: string; className: string; "aria-invalid"?: true; "aria-describedby"?: string }) => ReactNode;
+}) {
+  const id = useId();
+  const describedBy = error ? `${id}-error` : hint ? `${id}-hint` : undefined;
   return (
-    <>
+    <div className={className}>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      {render({
+        id,
+        className: `${control} ${error ? "border-red-600" : "border-slate-300"}`,
+        "aria-invalid": error ? true : undefined,
+        "aria-describedby": describedBy,
+      })}
       {hint && !error && (
         <p id={`${id}-hint`} className="mt-1 text-sm text-slate-600">
           {hint}
@@ -23,32 +44,12 @@ function Describe({ id, error, hint }: { id: string; error?: string; hint?: Reac
           {error}
         </p>
       )}
-    </>
+    </div>
   );
-}
-
-function describedBy(id: string, error?: string, hint?: ReactNode): string | undefined {
-  if (error) return `${id}-error`;
-  return hint ? `${id}-hint` : undefined;
 }
 
 export function TextField({ label, error, hint, className, ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
-  const id = useId();
-  return (
-    <div className={className}>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      <input
-        id={id}
-        className={`${control} ${error ? "border-red-600" : "border-slate-300"}`}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, error, hint)}
-        {...input}
-      />
-      <Describe id={id} error={error} hint={hint} />
-    </div>
-  );
+  return <Labelled {...{ label, error, hint, className }} control={(tie) => <input {...tie} {...input} />} />;
 }
 
 export function TextArea({
@@ -58,22 +59,8 @@ export function TextArea({
   className,
   ...input
 }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const id = useId();
   return (
-    <div className={className}>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      <textarea
-        id={id}
-        rows={4}
-        className={`${control} ${error ? "border-red-600" : "border-slate-300"}`}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, error, hint)}
-        {...input}
-      />
-      <Describe id={id} error={error} hint={hint} />
-    </div>
+    <Labelled {...{ label, error, hint, className }} control={(tie) => <textarea rows={4} {...tie} {...input} />} />
   );
 }
 
@@ -85,23 +72,15 @@ export function SelectField({
   children,
   ...select
 }: Common & React.SelectHTMLAttributes<HTMLSelectElement>) {
-  const id = useId();
   return (
-    <div className={className}>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      <select
-        id={id}
-        className={`${control} ${error ? "border-red-600" : "border-slate-300"}`}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, error, hint)}
-        {...select}
-      >
-        {children}
-      </select>
-      <Describe id={id} error={error} hint={hint} />
-    </div>
+    <Labelled
+      {...{ label, error, hint, className }}
+      control={(tie) => (
+        <select {...tie} {...select}>
+          {children}
+        </select>
+      )}
+    />
   );
 }
 

@@ -16,12 +16,9 @@ from typing import Any
 from ..db import Query
 from ..errors import Forbidden
 
-# The tier a user gets right now: a past_due subscription keeps its tier until the grace period
-# ends, then the user is treated as free until Stripe says otherwise.
-EFFECTIVE_TIER = (
-    "case when u.subscription_status = 'past_due' and u.subscription_grace_until < now()"
-    " then 'free' else u.subscription_tier end"
-)
+# The tier user `u` has right now (past_due keeps it through the grace period): the rule lives
+# in the database (20261122000420_tier_rules.sql), which applies it on its own paths too.
+EFFECTIVE_TIER = "private.effective_tier(u.id)"
 
 # Lock my own row, so that two requests checking the same limit at once take turns: pipelined
 # before the guarded write, whose statement then sees what the other one committed.
@@ -65,14 +62,7 @@ def plan_query(usage_sql: str = "null", params: dict[str, Any] | None = None) ->
 def allows_one_more_sql(feature: str, usage_sql: str) -> str:
     """An SQL condition: my effective tier allows one more use of `feature` beyond `usage_sql`.
     The same rule as `allows`, for a write that must check and act in one statement."""
-    key = _key(feature)
-    value = f"t.features -> '{key}'"
-    return (
-        "exists (select 1 from public.users u join public.subscription_tiers t"
-        f" on t.tier_key = {EFFECTIVE_TIER} where u.id = (select auth.uid()) and ("
-        f"{value} = 'null'::jsonb or {value} = 'true'::jsonb"
-        f" or (jsonb_typeof({value}) = 'number' and ({usage_sql}) < ({value})::int)))"
-    )
+    return f"private.tier_allows((select auth.uid()), '{_key(feature)}', ({usage_sql}))"
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..billing.features import LOCK_ME, allows_one_more_sql, plan_query
+from ..billing.features import LOCK_ME, plan_query
 from ..db import Query, Tx
 
 ENROLLMENT_JSON = """
@@ -127,10 +127,7 @@ def quest_detail(tx: Tx, quest_id: Any, signed_in: bool) -> dict | None:
 
 
 # My quests in progress other than this one: what max_active_quests limits.
-_ACTIVE_ELSEWHERE = (
-    "select count(*) from public.user_quests a where a.user_id = (select auth.uid())"
-    " and a.is_active and a.completed_at is null and a.quest_id <> %(id)s"
-)
+_ACTIVE_ELSEWHERE = "private.active_quests_besides((select auth.uid()), %(id)s)"
 
 
 def enroll(tx: Tx, quest_id: Any) -> tuple[dict | None, bool, dict | None]:
@@ -139,15 +136,13 @@ def enroll(tx: Tx, quest_id: Any) -> tuple[dict | None, bool, dict | None]:
     turns, write, then read whether the quest exists and my plan, for the refusal.
     Returns (enrollment or None, quest exists, my plan)."""
     params = {"id": quest_id}
-    allowed = allows_one_more_sql("max_active_quests", _ACTIVE_ELSEWHERE)
     _, enrolled, found, plan = tx.run(
         LOCK_ME,
         (
             "with quest as (select id from public.quests where id = %(id)s and is_active)"
             " insert into public.user_quests as uq (user_id, quest_id)"
             " select (select auth.uid()), id from quest"
-            " where exists (select 1 from public.user_quests s where s.quest_id = %(id)s"
-            f"   and s.user_id = (select auth.uid()) and s.is_active) or {allowed}"
+            " where private.may_take_quest((select auth.uid()), %(id)s)"
             " on conflict (user_id, quest_id) do update set is_active = true, abandoned_at = null"
             f" returning {ENROLLMENT_JSON} as enrollment",
             params,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..billing.features import plan_query
+from ..billing.features import LOCK_ME, plan_query
 from ..db import Tx
 
 ME = "(select auth.uid())"
@@ -92,26 +92,43 @@ def list_requests(
     return page, count[0]["n"]
 
 
-def decide(tx: Tx, request_id: Any, status: str) -> tuple[dict | None, dict | None]:
+# Accepting a request that names an active quest enrolls me in it: I need room in my plan.
+_ROOM_FOR_ITS_QUEST = """(%(status)s <> 'accepted' or r.quest_id is null
+  or not exists (select 1 from public.quests q where q.id = r.quest_id and q.is_active)
+  or private.may_take_quest(r.recipient_id, r.quest_id))"""
+_ACTIVE_BESIDES_ITS_QUEST = (
+    f"private.active_quests_besides({ME},"
+    " (select quest_id from public.team_requests where id = %(id)s))"
+)
+
+
+def decide(tx: Tx, request_id: Any, status: str) -> tuple[dict | None, dict | None, dict | None]:
     """Move my pending request to `status` as the party allowed to (the recipient answers, the
-    sender cancels), and read the request as it is after that: (changed, state)."""
+    sender cancels; accepting needs room for its quest), and read the request as it is after
+    that and my plan: (changed, state, plan), in one round trip."""
     params = {"id": request_id, "status": status}
-    changed, state = tx.run(
+    _, changed, state, plan = tx.run(
+        LOCK_ME,  # my enrollments take turns with this one
         (
             "with r as (update public.team_requests r set status = %(status)s"
             " where r.id = %(id)s and r.status = 'pending'"
             f"   and case when %(status)s = 'cancelled' then r.sender_id else r.recipient_id end"
-            f"     = {ME}"
+            f"     = {ME} and {_ROOM_FOR_ITS_QUEST}"
             " returning r.*)" + _view("r"),
             params,
         ),
         (
-            "select r.sender_id, r.recipient_id, r.status from public.team_requests r"
-            " where r.id = %(id)s",
+            "select r.sender_id, r.recipient_id, r.status, r.quest_id"
+            " from public.team_requests r where r.id = %(id)s",
             params,
         ),
+        plan_query(_ACTIVE_BESIDES_ITS_QUEST, params),
     )
-    return (changed[0] if changed else None), (state[0] if state else None)
+    return (
+        changed[0] if changed else None,
+        state[0] if state else None,
+        plan[0] if plan else None,
+    )
 
 
 _ACCEPTED = f"r.status = 'accepted' and (r.sender_id = {ME} or r.recipient_id = {ME})"

@@ -74,7 +74,7 @@ _DECIDED_BY = {"accepted": "recipient_id", "rejected": "recipient_id", "cancelle
 
 def decide(user_id: uuid.UUID, request_id: uuid.UUID, status: str) -> dict[str, Any]:
     """Accept or reject (the recipient) or cancel (the sender) a pending request."""
-    changed, state = queries.decide(tx(), request_id, status)
+    changed, state, plan = queries.decide(tx(), request_id, status)
     if changed is not None:
         return changed
     if state is None:  # not mine to see
@@ -82,6 +82,8 @@ def decide(user_id: uuid.UUID, request_id: uuid.UUID, status: str) -> dict[str, 
     if state[_DECIDED_BY[status]] != user_id:
         who = "sender" if status == "cancelled" else "recipient"
         raise Forbidden(f"Only the request's {who} may do that.", code="not_your_request")
+    if state["status"] == "pending" and plan is not None:  # accepting: no room for its quest
+        require(Plan.of(plan), "max_active_quests")
     raise Conflict(f"This request is already {state['status']}.", code="request_not_pending")
 
 

@@ -187,6 +187,76 @@ def test_accepting_a_request_with_a_quest_enrolls_both_resuming_an_abandoned_enr
         assert [q["id"] for q in dashboard["active_quests"]] == [str(quest["id"])]
 
 
+def _at_the_active_quest_limit(conn, user_id):
+    """Free allows one active quest, and `user_id` has one (another quest)."""
+    set_tier_features(conn, "free", max_active_quests=1)
+    enroll(conn, user_id, make_quest(conn)["id"])
+
+
+def _enrolled_in(conn, quest_id):
+    return {
+        r[0]
+        for r in conn.execute(
+            "select user_id from public.user_quests where quest_id = %s and is_active",
+            (quest_id,),
+        )
+    }
+
+
+def test_accepting_a_quest_request_without_room_in_my_plan_is_a_tier_limit(client, conn, cast):
+    quest = make_quest(conn)
+    recipient = cast["recipient"]["user"]["id"]
+    request_id = make_request(conn, cast["sender"]["user"]["id"], recipient, quest_id=quest["id"])
+    _at_the_active_quest_limit(conn, recipient)
+    resp = client.post(
+        f"/api/team-requests/{request_id}/accept", headers=cast["recipient"]["headers"]
+    )
+    assert resp.status_code == 403
+    error = resp.get_json()["error"]
+    assert error["code"] == "tier_limit"
+    assert error["details"][0]["feature"] == "max_active_quests"
+    assert error["details"][0]["required_tier"] == "supported"
+    status = conn.execute(
+        "select status from public.team_requests where id = %s", (request_id,)
+    ).fetchone()[0]
+    assert (status, _enrolled_in(conn, quest["id"])) == ("pending", set())
+
+
+def test_accepting_a_quest_i_am_already_in_needs_no_room(client, conn, cast):
+    quest = make_quest(conn)
+    recipient = cast["recipient"]["user"]["id"]
+    set_tier_features(conn, "free", max_active_quests=1)
+    enroll(conn, recipient, quest["id"])
+    request_id = make_request(conn, cast["sender"]["user"]["id"], recipient, quest_id=quest["id"])
+    resp = client.post(
+        f"/api/team-requests/{request_id}/accept", headers=cast["recipient"]["headers"]
+    )
+    assert resp.status_code == 200
+    assert _enrolled_in(conn, quest["id"]) == {recipient, cast["sender"]["user"]["id"]}
+
+
+def test_a_sender_whose_plan_is_full_is_teamed_up_but_not_enrolled_and_told(client, conn, cast):
+    quest = make_quest(conn, title="Stargazing")
+    sender, recipient = cast["sender"]["user"]["id"], cast["recipient"]["user"]["id"]
+    request_id = make_request(conn, sender, recipient, quest_id=quest["id"])
+    _at_the_active_quest_limit(conn, sender)
+    resp = client.post(
+        f"/api/team-requests/{request_id}/accept", headers=cast["recipient"]["headers"]
+    )
+    assert resp.status_code == 200
+    assert _enrolled_in(conn, quest["id"]) == {recipient}
+    body, data = conn.execute(
+        "select body, data from public.notifications"
+        " where user_id = %s and type = 'team_request_accepted'",
+        (sender,),
+    ).fetchone()
+    assert (
+        body
+        == "You were not enrolled in Stargazing: your plan's limit of active quests is reached."
+    )
+    assert data["enrolled"] is False
+
+
 @pytest.mark.parametrize("action", ["reject", "cancel"])
 def test_rejecting_or_cancelling_enrolls_nobody(client, conn, cast, action):
     quest = make_quest(conn)

@@ -59,9 +59,10 @@ begin
   end if;
   perform pg_advisory_xact_lock(hashtext('public.ai_usage'), hashtext(caller::text));
 
+  -- The tier the caller has now (a past_due subscription past its grace period counts as free).
   select (t.features ->> 'ai_requests_per_day')::integer into tier_limit
   from public.users u
-  join public.subscription_tiers t on t.tier_key = u.subscription_tier
+  join public.subscription_tiers t on t.tier_key = private.effective_tier(u.id)
   where u.id = caller;
   if not found then
     raise exception 'no profile for this user' using errcode = 'insufficient_privilege';

@@ -110,6 +110,25 @@ def test_the_limit_is_the_users_tiers(client, conn, people, answers):
     assert ask(client, people["student"]).get_json()["requests_left_today"] == 4
 
 
+def test_a_past_due_subscription_past_its_grace_period_has_the_free_limit(
+    client, conn, people, answers
+):
+    set_daily_limit(conn, 0)  # free
+    set_daily_limit(conn, 5, tier="supported")
+    conn.execute(
+        "update public.users set subscription_tier = 'supported', subscription_status = 'past_due',"
+        " subscription_grace_until = now() + interval '1 day' where id = %s",
+        (people["student"]["id"],),
+    )
+    assert ask(client, people["student"]).status_code == 200  # still in its grace period
+    conn.execute(
+        "update public.users set subscription_grace_until = now() - interval '1 second'"
+        " where id = %s",
+        (people["student"]["id"],),
+    )
+    assert ask(client, people["student"]).status_code == 429
+
+
 class TestTheDayIsTheUtcDay:
     """The database's time zone is UTC+14, so a local day would start ten hours off."""
 

@@ -34,7 +34,7 @@ per_user = limiter.shared_limit(_ai_limit, scope="ai", key_func=_user_key)
 @errors(429, 502, 503, 504)
 def draft_quest(subject: QuestDraftIn, identity: Identity):
     """Draft a quest with 4 to 8 tasks on a topic (not saved; save it as an admin quest)."""
-    return service.draft_quest(subject, identity)
+    return service.draft_quest(subject)
 
 
 @bp.post("/task-suggestions")
@@ -45,4 +45,4 @@ def draft_quest(subject: QuestDraftIn, identity: Identity):
 @errors(429, 502, 503, 504)
 def suggest_tasks(quest: TaskSuggestionsIn, identity: Identity):
     """Suggest 3 to 8 tasks for a custom quest I am writing (not saved)."""
-    return service.suggest_tasks(quest, identity)
+    return service.suggest_tasks(quest)

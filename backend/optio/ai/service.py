@@ -14,8 +14,7 @@ from typing import Any, TypeVar
 from flask import current_app
 from pydantic import BaseModel
 
-from ..auth.identity import Identity
-from ..db import database, tx
+from ..db import side_transaction, tx
 from ..errors import TooManyRequests
 from . import prompts, queries
 from .gemini import Prompt, Spend, gemini_client, generate
@@ -24,21 +23,19 @@ from .schemas import QuestDraft, QuestDraftIn, TaskSuggestionsDraft, TaskSuggest
 Answer = TypeVar("Answer", bound=BaseModel)
 
 
-def draft_quest(subject: QuestDraftIn, identity: Identity) -> dict[str, Any]:
-    draft, left = _assist("quest_draft", prompts.quest_draft(subject), QuestDraft, identity)
+def draft_quest(subject: QuestDraftIn) -> dict[str, Any]:
+    draft, left = _assist("quest_draft", prompts.quest_draft(subject), QuestDraft)
     return {**draft.model_dump(), "requests_left_today": left}
 
 
-def suggest_tasks(quest: TaskSuggestionsIn, identity: Identity) -> dict[str, Any]:
+def suggest_tasks(quest: TaskSuggestionsIn) -> dict[str, Any]:
     suggestions, left = _assist(
-        "task_suggestions", prompts.task_suggestions(quest), TaskSuggestionsDraft, identity
+        "task_suggestions", prompts.task_suggestions(quest), TaskSuggestionsDraft
     )
     return {**suggestions.model_dump(), "requests_left_today": left}
 
 
-def _assist(
-    feature: str, prompt: Prompt, schema: type[Answer], identity: Identity
-) -> tuple[Answer, int | None]:
+def _assist(feature: str, prompt: Prompt, schema: type[Answer]) -> tuple[Answer, int | None]:
     client = gemini_client()
     model = current_app.config["SETTINGS"].gemini_model
     call = queries.reserve(tx(), feature, model)
@@ -53,12 +50,12 @@ def _assist(
     try:
         answer = generate(client, model, prompt, schema, spend)
     finally:
-        _record(identity, call["id"], spend)
+        _record(call["id"], spend)
     return answer, None if limit is None else max(limit - call["used_today"] - 1, 0)
 
 
-def _record(identity: Identity, call_id: Any, spend: Spend) -> None:
-    with database().transaction(role="authenticated", claims=identity.claims) as usage_tx:
+def _record(call_id: Any, spend: Spend) -> None:
+    with side_transaction() as usage_tx:
         queries.finish(
             usage_tx,
             call_id,
@@ -68,4 +65,3 @@ def _record(identity: Identity, call_id: Any, spend: Spend) -> None:
             spend.attempts,
             spend.latency_ms,
         )
-    tx().round_trips += usage_tx.round_trips  # X-DB-Round-Trips counts every trip made

@@ -27,19 +27,22 @@ def tiers(tx: Tx) -> list[dict[str, Any]]:
     return tx.all(*TIERS)
 
 
-def me_and_tiers(tx: Tx) -> tuple[dict | None, list[dict[str, Any]]]:
-    """My billing state and every tier, in one round trip."""
-    me, every = tx.run((_ME, None), TIERS)
+def me_and_tiers(tx: Tx, *, release: bool = False) -> tuple[dict | None, list[dict[str, Any]]]:
+    """My billing state and every tier, in one round trip; with `release`, the transaction
+    ends in that trip too, so no connection is held while Stripe is called."""
+    me, every = tx.run((_ME, None), TIERS, commit=release)
     return (me[0] if me else None), every
 
 
-def me(tx: Tx) -> dict | None:
-    return tx.one(_ME)
+def me(tx: Tx, *, release: bool = False) -> dict | None:
+    rows = tx.run((_ME, None), commit=release)[0]
+    return rows[0] if rows else None
 
 
 def link_customer(tx: Tx, customer: str) -> str | None:
     """Store the Stripe customer on my row unless one is there; the one stored wins."""
-    return tx.scalar("select private.link_stripe_customer(%(c)s)", {"c": customer})
+    link = ("select private.link_stripe_customer(%(c)s) as customer", {"c": customer})
+    return tx.run(link, commit=True)[0][0]["customer"]
 
 
 # --- webhook (elevated) --------------------------------------------------------------------------

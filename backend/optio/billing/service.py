@@ -7,7 +7,7 @@ from typing import Any
 
 from flask import current_app
 
-from ..db import tx
+from ..db import side_transaction, tx
 from ..errors import Conflict, Invalid, NotFound
 from . import queries, stripe_api
 from .events import LIVE
@@ -22,10 +22,10 @@ def tiers() -> dict[str, Any]:
 
 def checkout(tier: str) -> dict[str, Any]:
     """A Checkout Session for `tier`, on my Stripe customer (created once and kept); someone
-    already paying changes plan in the portal instead of getting a second subscription."""
+    already paying changes plan in the portal instead of getting a second subscription. No
+    database connection is held while Stripe answers."""
     settings = stripe_api.require_billing()
-    current = tx()
-    me, rows = queries.me_and_tiers(current)
+    me, rows = queries.me_and_tiers(tx(), release=True)
     if me is None:
         raise NotFound("Your profile was not found.")
     price = price_of_tier(rows, settings).get(tier)
@@ -50,7 +50,8 @@ def checkout(tier: str) -> dict[str, Any]:
     user_id = str(me["id"])
     if customer is None:
         created = stripe_api.create_customer(settings, user_id, me["email"])
-        customer = queries.link_customer(current, created) or created
+        with side_transaction() as link_tx:
+            customer = queries.link_customer(link_tx, created) or created
     url = stripe_api.create_checkout_session(
         settings,
         user_id=user_id,
@@ -64,7 +65,7 @@ def checkout(tier: str) -> dict[str, Any]:
 
 def portal() -> dict[str, Any]:
     settings = stripe_api.require_billing()
-    me = queries.me(tx())
+    me = queries.me(tx(), release=True)
     if me is None or not me["stripe_customer_id"]:
         raise Conflict(
             "You have no billing account yet: subscribe first.", code="no_billing_account"

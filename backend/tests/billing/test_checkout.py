@@ -3,6 +3,7 @@ stripe SDK sends through `requests`), asserting what Optio sends."""
 
 from __future__ import annotations
 
+import json
 import time
 from urllib.parse import parse_qs
 
@@ -236,3 +237,30 @@ def test_billing_endpoints_keep_the_round_trip_budget(
     resp = getattr(client, method)(path, headers=student["headers"], **kwargs)
     assert resp.status_code == 200, resp.get_json()
     assert int(resp.headers["X-DB-Round-Trips"]) <= budget
+
+
+def test_no_transaction_is_held_open_while_stripe_answers(client, conn, stripe_api, student):
+    """Checkout reads, releases its connection, then calls Stripe: a slow Stripe must not hold
+    pooled connections idle in a transaction."""
+    seen = []
+
+    def count_idle_in_transaction(request):
+        seen.append(
+            conn.execute(
+                "select count(*) from pg_stat_activity where datname = current_database()"
+                " and state like 'idle in transaction%%' and pid <> pg_backend_pid()"
+            ).fetchone()[0]
+        )
+        body = {"id": "cus_new1", "object": "customer"}
+        if "checkout" in request.url:
+            body = {"id": "cs_test_1", "object": "checkout.session", "url": CHECKOUT_URL}
+        return 200, {}, json.dumps(body)
+
+    for path in ("/v1/customers", "/v1/checkout/sessions"):
+        stripe_api.remove(responses.POST, f"{API_BASE}{path}")
+        stripe_api.add_callback(responses.POST, f"{API_BASE}{path}", count_idle_in_transaction)
+    resp = client.post(
+        "/api/subscriptions/checkout", json={"tier": "academy"}, headers=student["headers"]
+    )
+    assert resp.status_code == 200, resp.get_json()
+    assert seen == [0, 0]

@@ -23,6 +23,7 @@ from optio.embedded import start_embedded
 from optio.extensions import db as db_extension
 from optio.migrate import migrate
 
+from .concurrency import live_server
 from .factories import make_user  # noqa: F401  (re-exported for tests)
 
 # Per process, so that two test runs at once (two terminals, helpers) do not share a template.
@@ -118,6 +119,13 @@ def app(database_url: str, settings_overrides: dict, storage_dir):
 @pytest.fixture
 def client(app):
     return app.test_client()
+
+
+@pytest.fixture
+def server(app):
+    """The app served over real HTTP from threads, for race tests; its base URL."""
+    with live_server(app) as url:
+        yield url
 
 
 @pytest.fixture

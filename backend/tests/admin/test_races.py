@@ -8,7 +8,6 @@ import time
 import httpx
 import psycopg
 import pytest
-from werkzeug.serving import make_server
 
 from ..factories import make_quest, make_user
 from .conftest import enroll
@@ -19,16 +18,6 @@ CONCURRENCY = 8
 @pytest.fixture
 def settings_overrides():
     return {"db_pool_max_size": CONCURRENCY + 2}
-
-
-@pytest.fixture
-def server(app):
-    httpd = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_port}"
-    httpd.shutdown()
-    thread.join()
 
 
 def _wait_until_blocked(database_url: str, timeout: float = 10.0) -> None:

@@ -8,7 +8,7 @@ from collections import Counter
 import httpx
 import pytest
 
-from ..concurrency import fire_together, live_server
+from ..concurrency import fire_together
 from ..factories import bearer, login, make_quest, make_user
 from .conftest import STRIPE_SETTINGS, event, history, signature, subscription
 
@@ -18,12 +18,6 @@ DELIVERIES = 10
 @pytest.fixture
 def settings_overrides():
     return {**STRIPE_SETTINGS, "db_pool_max_size": DELIVERIES}
-
-
-@pytest.fixture
-def server(app):
-    with live_server(app) as url:
-        yield url
 
 
 def test_one_event_delivered_ten_times_at_once_applies_once(conn, server, customer_user):

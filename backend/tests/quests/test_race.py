@@ -6,7 +6,7 @@ import threading
 import httpx
 import pytest
 
-from ..concurrency import fire_together, live_server
+from ..concurrency import fire_together
 from ..factories import bearer, login, make_quest, make_user
 
 CONCURRENCY = 20
@@ -15,12 +15,6 @@ CONCURRENCY = 20
 @pytest.fixture
 def settings_overrides():
     return {"db_pool_max_size": CONCURRENCY}
-
-
-@pytest.fixture
-def server(app):
-    with live_server(app) as url:
-        yield url
 
 
 def test_twenty_simultaneous_completions_award_xp_once(app, client, conn, server):

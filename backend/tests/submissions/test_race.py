@@ -4,7 +4,7 @@ committed database: exactly one wins, the other answers 409, and one quest at mo
 import httpx
 import pytest
 
-from ..concurrency import fire_together, live_server
+from ..concurrency import fire_together
 from .conftest import make_submission
 
 ROUNDS = 5  # several submissions, each reviewed twice at once: the overlap is not left to luck
@@ -13,12 +13,6 @@ ROUNDS = 5  # several submissions, each reviewed twice at once: the overlap is n
 @pytest.fixture
 def settings_overrides():
     return {"db_pool_max_size": 8}
-
-
-@pytest.fixture
-def server(app):
-    with live_server(app) as url:
-        yield url
 
 
 def review(server, headers, submission_id, action):

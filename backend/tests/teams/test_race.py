@@ -6,7 +6,7 @@ from collections import Counter
 import httpx
 import pytest
 
-from ..concurrency import fire_together, live_server
+from ..concurrency import fire_together
 from ..factories import bearer, login, make_user
 
 PAIRS, SENDS_EACH_WAY = 4, 2
@@ -16,12 +16,6 @@ CONCURRENCY = PAIRS * 2 * SENDS_EACH_WAY
 @pytest.fixture
 def settings_overrides():
     return {"db_pool_max_size": CONCURRENCY}
-
-
-@pytest.fixture
-def server(app):
-    with live_server(app) as url:
-        yield url
 
 
 def test_simultaneous_requests_both_ways_create_one_request_per_pair(app, client, conn, server):

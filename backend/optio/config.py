@@ -32,7 +32,10 @@ class Settings(BaseSettings):
     db_pool_min_size: int = 1
     db_pool_max_size: int = 10
     db_statement_timeout_ms: int = 15_000
-    db_pool_timeout_seconds: float = 10.0
+    # How long a web request waits for a pooled connection before answering 503.
+    db_pool_timeout_seconds: float = Field(default=2.0, gt=0)
+    # Retry-After (seconds) of a 503 database_unavailable.
+    db_retry_after_seconds: int = 5
 
     auth_provider: Literal["local", "supabase"] = "local"
     supabase_url: str | None = None
@@ -43,11 +46,16 @@ class Settings(BaseSettings):
     refresh_token_ttl_seconds: int = 30 * 24 * 3600
     password_reset_ttl_seconds: int = 3600
     bcrypt_rounds: int = Field(default=12, ge=4, le=16)
+    # A spent refresh token presented again within this many seconds (a retry, a second tab)
+    # continues its session instead of counting as theft (Supabase Auth's reuse interval).
+    refresh_reuse_interval_seconds: int = Field(default=10, ge=0)
 
     cors_origins: list[str] = ["http://localhost:5173", "http://127.0.0.1:5173"]
     frontend_url: str = ""  # empty: the app served by this API, http://127.0.0.1:$PORT
     cookie_secure: bool | None = None
     cookie_samesite: Literal["Lax", "Strict", "None"] = "Lax"
+    # Proxies in front of the app whose X-Forwarded-* headers are trusted (Render: 1).
+    trusted_proxy_hops: int = Field(default=0, ge=0, le=5)
 
     storage_backend: Literal["local", "supabase"] = "local"
     storage_dir: Path = PROJECT_ROOT / ".optio" / "storage"

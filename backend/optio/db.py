@@ -8,6 +8,8 @@ first query, so the context costs no extra round trip.
 from __future__ import annotations
 
 import json
+import logging
+import select
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, Literal
@@ -19,17 +21,41 @@ from psycopg_pool import ConnectionPool
 
 from .errors import Unauthorized
 
+log = logging.getLogger(__name__)
+
 Role = Literal["anon", "authenticated", "elevated"]
 Query = tuple[str, dict[str, Any] | Sequence[Any] | None]
 
-_SET_CONTEXT = (
-    "select set_config('role', %(role)s, true),"
-    " set_config('request.jwt.claims', %(claims)s, true),"
-    " set_config('statement_timeout', %(timeout)s, true),"
-    # A deactivated user's access token stays valid until it expires; refuse it here, in the
-    # statement that already rides with the first query, so the check costs no round trip.
-    " (select u.is_active from public.users u where u.id = %(user_id)s::uuid) as active"
-)
+# The request's context, pipelined with its first query. For a signed-in user it also checks,
+# at no extra round trip, that the user still exists and is active and that the token's session
+# is still live (not signed out, not ended by refresh-token reuse or a password reset; Supabase
+# Auth deletes ended sessions, the local provider marks them `revoked_at`, and to_jsonb reads
+# either shape). When a check fails the statements that follow run as `anon` with no claims,
+# so even a write pipelined behind it cannot act for the user; `Tx.run` then answers 401.
+_SET_CONTEXT = """
+with who as (
+  select (select u.is_active from public.users u where u.id = %(user_id)s::uuid) as active,
+         (%(session_id)s::uuid is null or exists (
+            select 1 from auth.sessions s
+            where s.id = %(session_id)s::uuid
+              and (to_jsonb(s) ->> 'revoked_at') is null
+              and coalesce((to_jsonb(s) ->> 'not_after')::timestamptz > now(), true))) as live),
+ok as (
+  select who.*, (%(user_id)s::uuid is null or (who.active and who.live)) as allowed from who)
+select set_config('role', case when allowed then %(role)s else 'anon' end, true),
+       set_config('request.jwt.claims', case when allowed then %(claims)s else '' end, true),
+       set_config('statement_timeout', %(timeout)s, true),
+       active, live
+from ok"""
+
+
+def _refuse_dead_identity(active: bool | None, live: bool) -> None:
+    if active is None:
+        raise Unauthorized("This account no longer exists.", code="invalid_token")
+    if not active:
+        raise Unauthorized("This account has been deactivated.", code="account_deactivated")
+    if not live:
+        raise Unauthorized("This session has ended. Sign in again.", code="session_ended")
 
 
 class Tx:
@@ -44,6 +70,11 @@ class Tx:
         self.round_trips = 0
         self.finished = False
         self._undo: list[Callable[[], None]] = []
+
+    @property
+    def _user_id(self) -> str | None:
+        """The user whose session and account the context checks (signed-in requests only)."""
+        return (self.claims or {}).get("sub") if self.role == "authenticated" else None
 
     @property
     def started(self) -> bool:
@@ -63,19 +94,33 @@ class Tx:
         """
         conn, setup = self._connection()
         cursors = []
-        with conn.pipeline():
-            context = conn.execute(*setup) if setup else None
-            for sql, params in queries:
-                cursors.append(conn.cursor(row_factory=dict_row).execute(sql, params))
-            if commit:
-                conn.execute("commit")
-        self.round_trips += 1
+        context = None
+        try:
+            with conn.pipeline():
+                context = conn.execute(*setup) if setup else None
+                for sql, params in queries:
+                    cursors.append(conn.cursor(row_factory=dict_row).execute(sql, params))
+                if commit:
+                    conn.execute("commit")
+        except psycopg.Error:
+            # A refused identity runs what follows as anon, which may fail: say why it was refused.
+            self._check_identity(context)
+            raise
+        finally:
+            self.round_trips += 1
+        self._check_identity(context)
         rows = [cur.fetchall() if cur.description else [] for cur in cursors]
         if commit:
             self._end(commit=True)  # already committed: only hands the connection back
-        if context is not None and context.fetchone()[-1] is False:  # type: ignore[index]
-            raise Unauthorized("This account has been deactivated.", code="account_deactivated")
         return rows
+
+    def _check_identity(self, context: psycopg.Cursor | None) -> None:
+        """Refuse the request when the context found its user or session gone (401)."""
+        if context is None or self._user_id is None or context.pgresult is None:
+            return
+        row = context.fetchone()
+        if row is not None and not (row[-2] and row[-1]):
+            _refuse_dead_identity(row[-2], row[-1])
 
     def all(self, sql: str, params: Any = None) -> list[dict[str, Any]]:
         return self.run((sql, params))[0]
@@ -103,15 +148,15 @@ class Tx:
             return self._conn, None
         if self.finished:
             raise RuntimeError("the transaction has already ended")
-        self._conn = self._pool.getconn()
+        self._conn = checkout(self._pool)
         role = "none" if self.role == "elevated" else self.role
         claims = json.dumps(self.claims) if self.claims else ""
-        user_id = (self.claims or {}).get("sub") if self.role == "authenticated" else None
         params = {
             "role": role,
             "claims": claims,
             "timeout": str(self._timeout_ms),
-            "user_id": user_id,
+            "user_id": self._user_id,
+            "session_id": (self.claims or {}).get("session_id") if self._user_id else None,
         }
         return self._conn, (_SET_CONTEXT, params)
 
@@ -124,7 +169,10 @@ class Tx:
         try:
             idle = psycopg.pq.TransactionStatus.IDLE
             if conn is not None and conn.info.transaction_status != idle:
-                conn.commit() if commit else conn.rollback()
+                if commit:
+                    conn.commit()
+                else:
+                    _rollback_unless_dead(conn)
                 self.round_trips += 1
             committed = commit
         finally:
@@ -133,6 +181,43 @@ class Tx:
             if not committed:
                 for undo in reversed(self._undo):
                     undo()
+
+
+def checkout(pool: ConnectionPool) -> psycopg.Connection:
+    """A pooled connection that is alive as far as can be known without a round trip.
+
+    When the server restarted or failed over since a connection was last used, its socket has
+    something to read (the server's goodbye, or EOF) while it should be idle. Then every idle
+    connection is suspect: psycopg_pool's `check()` drops the dead ones, and the pool opens new
+    ones, so no request fails on a connection that died while it waited in the pool.
+    """
+    conn = pool.getconn()
+    if _idle_and_alive(conn):
+        return conn
+    conn.close()
+    pool.putconn(conn)  # closed: the pool discards it and opens a replacement
+    pool.check()
+    return pool.getconn()
+
+
+def _idle_and_alive(conn: psycopg.Connection) -> bool:
+    if conn.closed or conn.broken:
+        return False
+    try:
+        readable, _, _ = select.select([conn.fileno()], [], [], 0)
+    except (OSError, ValueError):
+        return False
+    return not readable
+
+
+def _rollback_unless_dead(conn: psycopg.Connection) -> None:
+    """Roll back; a connection that died has nothing to roll back, and the pool drops it."""
+    try:
+        conn.rollback()
+    except psycopg.OperationalError:
+        if not (conn.closed or conn.broken):
+            raise
+        log.info("rollback skipped: the connection is gone")
 
 
 class Database:
@@ -149,6 +234,10 @@ class Database:
             max_size=settings.db_pool_max_size,
             open=False,
             timeout=settings.db_pool_timeout_seconds,
+            # While the database is away the pool gives up on a connection attempt quickly and
+            # tries afresh on the next request, so the first request after it returns succeeds
+            # (the default backoff would keep retrying ever more slowly for five minutes).
+            reconnect_timeout=settings.db_pool_timeout_seconds / 2,
             name="optio",
             kwargs={"autocommit": False},
         )

@@ -5,7 +5,8 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from flask import Flask, jsonify
+import psycopg
+from flask import Flask, current_app, jsonify
 from pydantic import ValidationError
 from werkzeug.exceptions import HTTPException
 
@@ -70,6 +71,10 @@ class GatewayTimeout(AppError):
     status, code, message = 504, "gateway_timeout", "A service we depend on timed out."
 
 
+class DatabaseUnavailable(Unavailable):
+    code, message = "database_unavailable", "The database is not answering. Try again shortly."
+
+
 def error_body(status: int, code: str, message: str, details: list | None = None):
     return jsonify({"error": {"code": code, "message": message, "details": details or []}}), status
 
@@ -125,6 +130,20 @@ def register_error_handlers(app: Flask) -> None:
         if status == 405 and hasattr(exc, "valid_methods") and exc.valid_methods:
             response.headers["Allow"] = ", ".join(exc.valid_methods)
         return response, status
+
+    @app.errorhandler(psycopg.OperationalError)  # also psycopg_pool's PoolTimeout
+    def _database_unavailable(exc: psycopg.OperationalError):
+        log.warning("database unavailable: %s: %s", type(exc).__name__, exc)
+        error = DatabaseUnavailable()
+        response, status = error_body(error.status, error.code, error.message)
+        response.headers["Retry-After"] = str(current_app.config["SETTINGS"].db_retry_after_seconds)
+        return response, status
+
+    @app.errorhandler(psycopg.DataError)
+    def _data_error(exc: psycopg.DataError):
+        # A backstop: request models refuse what PostgreSQL cannot hold before it gets here.
+        log.info("value refused by the database: %s", exc)
+        return error_body(422, "invalid_value", "A value in the request is not valid.")
 
     @app.errorhandler(Exception)
     def _unexpected(exc: Exception):

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import psycopg
-import psycopg_pool
 from flask import Blueprint, current_app, jsonify, send_from_directory
 from pydantic import BaseModel
 from swagger_ui_bundle import swagger_ui_path
@@ -13,7 +11,6 @@ from swagger_ui_bundle import swagger_ui_path
 from .. import __version__
 from ..api import errors, response
 from ..db import tx
-from ..errors import Unavailable
 from ..extensions import limiter
 from ..openapi import openapi_document
 
@@ -35,12 +32,7 @@ class HealthPublic(BaseModel):
 @errors(503)
 def health():
     """Whether the API and its database answer."""
-    try:
-        tx().scalar("select 1")
-    except (psycopg.Error, psycopg_pool.PoolTimeout) as exc:
-        raise Unavailable(
-            f"The database does not answer: {type(exc).__name__}.", code="database_unavailable"
-        ) from exc
+    tx().scalar("select 1")  # a database that does not answer: 503 database_unavailable
     return {"status": "healthy", "database": "ok", "version": __version__}
 
 

@@ -283,13 +283,18 @@ def tx() -> Tx:
 
 
 @contextmanager
-def side_transaction() -> Iterator[Tx]:
+def side_transaction(role: Literal["elevated"] | None = None) -> Iterator[Tx]:
     """A short transaction of its own, as the request's user, committed when the block ends
     whatever the request answers later (for writes made around a slow external call, with no
-    connection held during the call). Its round trips count in the request's."""
+    connection held during the call). Its round trips count in the request's.
+
+    With role="elevated" it runs with the connection's own rights but the same claims (so
+    auth.uid() still names the user): only for the named definer functions that act on the
+    caller's own row yet must not be callable by clients (private.finish_ai_call,
+    private.link_stripe_customer)."""
     request_tx = tx()
     side = Tx(database().open(), timeout_ms=request_tx._timeout_ms)
-    side.act_as(request_tx.role, request_tx.claims)
+    side.act_as(role or request_tx.role, request_tx.claims)
     try:
         yield side
     except BaseException:

@@ -1,5 +1,6 @@
 """SQL of AI usage. Rows are written only through the two definer functions of the
-ai_usage migration; users read their own rows, admins all of them."""
+ai_usage migration; users read their own rows, admins all of them. Only the reservation is
+the user's to call; the outcome is recorded elevated (20261202000130), as `finish` is run."""
 
 from __future__ import annotations
 
@@ -25,6 +26,8 @@ def finish(
     attempts: int,
     latency_ms: int,
 ) -> None:
+    """Record how my pending request ended; `tx` must be elevated with my claims
+    (side_transaction(role="elevated")): clients may not call the function."""
     tx.run(
         (
             "select private.finish_ai_call(%s, %s, %s, %s, %s, %s)",

@@ -55,7 +55,8 @@ def _assist(feature: str, prompt: Prompt, schema: type[Answer]) -> tuple[Answer,
 
 
 def _record(call_id: Any, spend: Spend) -> None:
-    with side_transaction() as usage_tx:
+    # Elevated: clients may not record outcomes (20261202000130), the claims still name the caller.
+    with side_transaction(role="elevated") as usage_tx:
         queries.finish(
             usage_tx,
             call_id,

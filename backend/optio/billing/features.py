@@ -16,9 +16,11 @@ from typing import Any
 from ..db import Query
 from ..errors import Forbidden
 
-# The tier user `u` has right now (past_due keeps it through the grace period): the rule lives
-# in the database (20261122000420_tier_rules.sql), which applies it on its own paths too.
-EFFECTIVE_TIER = "private.effective_tier(u.id)"
+# The tier I have right now (past_due keeps it through the grace period): the rule lives in the
+# database (20261122000420_tier_rules.sql), which applies it on its own paths too. The API's
+# statements run as the signed-in user, who may only ask about themself
+# (20261202000110_tier_rules_for_the_caller.sql).
+EFFECTIVE_TIER = "private.my_effective_tier()"
 
 # Lock my own row, so that two requests checking the same limit at once take turns: pipelined
 # before the guarded write, whose statement then sees what the other one committed.
@@ -61,8 +63,9 @@ def plan_query(usage_sql: str = "null", params: dict[str, Any] | None = None) ->
 
 def allows_one_more_sql(feature: str, usage_sql: str) -> str:
     """An SQL condition: my effective tier allows one more use of `feature` beyond `usage_sql`.
-    The same rule as `allows`, for a write that must check and act in one statement."""
-    return f"private.tier_allows((select auth.uid()), '{_key(feature)}', ({usage_sql}))"
+    The same rule as `allows`, for a write that must check and act in one statement (the
+    database checks it again on the write itself: 20261202000100_tier_limits_enforced.sql)."""
+    return f"private.my_tier_allows('{_key(feature)}', ({usage_sql}))"
 
 
 @dataclass(frozen=True)

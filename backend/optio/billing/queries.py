@@ -40,7 +40,8 @@ def me(tx: Tx, *, release: bool = False) -> dict | None:
 
 
 def link_customer(tx: Tx, customer: str) -> str | None:
-    """Store the Stripe customer on my row unless one is there; the one stored wins."""
+    """Store the Stripe customer on my row unless one is there; the one stored wins. `tx` must
+    be elevated with my claims (side_transaction(role="elevated")): clients may not call it."""
     link = ("select private.link_stripe_customer(%(c)s) as customer", {"c": customer})
     return tx.run(link, commit=True)[0][0]["customer"]
 

@@ -50,7 +50,8 @@ def checkout(tier: str) -> dict[str, Any]:
     user_id = str(me["id"])
     if customer is None:
         created = stripe_api.create_customer(settings, user_id, me["email"])
-        with side_transaction() as link_tx:
+        # Elevated: clients may not link customers (20261202000130); the claims name the caller.
+        with side_transaction(role="elevated") as link_tx:
             customer = queries.link_customer(link_tx, created) or created
     url = stripe_api.create_checkout_session(
         settings,

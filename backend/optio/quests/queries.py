@@ -6,6 +6,7 @@ from typing import Any
 
 from ..billing.features import LOCK_ME, plan_query
 from ..db import Query, Tx
+from ..storage import queries as storage_queries
 
 ENROLLMENT_JSON = """
   case when uq.id is null then null else json_build_object(
@@ -127,7 +128,7 @@ def quest_detail(tx: Tx, quest_id: Any, signed_in: bool) -> dict | None:
 
 
 # My quests in progress other than this one: what max_active_quests limits.
-_ACTIVE_ELSEWHERE = "private.active_quests_besides((select auth.uid()), %(id)s)"
+_ACTIVE_ELSEWHERE = "private.my_active_quests_besides(%(id)s)"
 
 
 def enroll(tx: Tx, quest_id: Any) -> tuple[dict | None, bool, dict | None]:
@@ -142,7 +143,7 @@ def enroll(tx: Tx, quest_id: Any) -> tuple[dict | None, bool, dict | None]:
             "with quest as (select id from public.quests where id = %(id)s and is_active)"
             " insert into public.user_quests as uq (user_id, quest_id)"
             " select (select auth.uid()), id from quest"
-            " where private.may_take_quest((select auth.uid()), %(id)s)"
+            " where private.may_i_take_quest(%(id)s)"
             " on conflict (user_id, quest_id) do update set is_active = true, abandoned_at = null"
             f" returning {ENROLLMENT_JSON} as enrollment",
             params,
@@ -213,18 +214,28 @@ def insert_completion(
     tx: Tx, task_id: Any, quest_id: Any, evidence: dict[str, Any]
 ) -> tuple[dict | None, dict]:
     """Record the completion (XP and quest completion follow by trigger) and read the quest's
-    progress after it, in one round trip. The row is None when the task was already completed."""
-    inserted, progress = tx.run(
+    progress after it, in one round trip. The row is None when the task was already completed.
+
+    A file's record (its owner, sniffed type and size) is written in the same trip, before the
+    completion that names it: the database takes the file's type and size from the record, and
+    refuses a completion naming a file that is not the student's own."""
+    path, content_type, size = evidence["path"], evidence["content_type"], evidence["size"]
+    before = storage_queries.record(path, content_type, size) if path else []
+    after = storage_queries.forget_if_unused(path) if path else []
+    results = tx.run(
+        *before,
         (
             "insert into public.quest_task_completions as c (user_id, task_id, evidence_type,"
-            " evidence_text, evidence_url, evidence_path, evidence_content_type, evidence_size,"
-            " is_private) values ((select auth.uid()), %(task)s, %(type)s, %(text)s, %(url)s,"
-            " %(path)s, %(content_type)s, %(size)s, %(is_private)s)"
+            " evidence_text, evidence_url, evidence_path, is_private)"
+            " values ((select auth.uid()), %(task)s, %(type)s, %(text)s, %(url)s, %(path)s,"
+            " %(is_private)s)"
             f" on conflict (user_id, task_id) do nothing returning {COMPLETION_COLUMNS}",
             {"task": task_id, **evidence},
         ),
+        *after,
         _progress_query(quest_id),
     )
+    inserted, progress = results[len(before)], results[-1]
     return (inserted[0] if inserted else None), progress[0]
 
 

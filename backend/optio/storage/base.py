@@ -7,10 +7,21 @@ import uuid
 from typing import Protocol
 
 _EXTENSION = re.compile(r"^[a-z0-9]{1,8}$")
+# Exactly what `new_key` writes: <owner uuid>/<32 hex>.<extension>. The same pattern guards
+# private.evidence_objects.path in the database (20261202000120_evidence_objects.sql).
+_KEY = re.compile(
+    r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/[0-9a-f]{32}\.[a-z0-9]{1,8}\Z"
+)
 
 
 class InvalidKey(ValueError):
     """A key that is not one of ours: absolute, with dot segments, or otherwise malformed."""
+
+
+def is_key(key: str) -> bool:
+    """Whether `key` is one our storage could have written. Paths stored before the database
+    checked them may be anything; signing skips the others instead of failing the page."""
+    return bool(_KEY.match(key))
 
 
 def new_key(owner_id: uuid.UUID, extension: str) -> str:
@@ -30,5 +41,6 @@ class Storage(Protocol):
         ...
 
     def signed_urls(self, keys: list[str], expires_in: int) -> dict[str, str]:
-        """Short-lived URLs for `keys` in one batch; keys with no object are left out."""
+        """Short-lived URLs for `keys` in one batch; keys with no object, and strings that are
+        not keys of ours (`is_key`), are left out."""
         ...

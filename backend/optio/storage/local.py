@@ -12,7 +12,7 @@ from pathlib import Path
 from urllib.parse import quote, urlencode
 
 from ..config import Settings
-from .base import InvalidKey, new_key
+from .base import InvalidKey, is_key, new_key
 
 URL_PREFIX = "/api/storage/evidence/"
 
@@ -83,5 +83,5 @@ class LocalStorage:
             key: f"{URL_PREFIX}{quote(key)}?"
             + urlencode({"expires": expires, "signature": self.signature(key, expires)})
             for key in keys
-            if self.path_of(key).is_file()
+            if is_key(key) and self.path_of(key).is_file()
         }

@@ -18,7 +18,7 @@ from supabase import ClientOptions, create_client
 
 from ..config import Settings
 from ..errors import Unavailable
-from .base import new_key
+from .base import is_key, new_key
 
 log = logging.getLogger(__name__)
 
@@ -84,6 +84,7 @@ class SupabaseStorage:
             storage.from_(self.bucket).remove([key])
 
     def signed_urls(self, keys: list[str], expires_in: int) -> dict[str, str]:
+        keys = [key for key in keys if is_key(key)]
         if not keys:
             return {}
         with self._storage() as storage, _as_app_errors():

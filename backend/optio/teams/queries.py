@@ -92,12 +92,13 @@ def list_requests(
     return page, count[0]["n"]
 
 
-# Accepting a request that names an active quest enrolls me in it: I need room in my plan.
+# Accepting a request that names an active quest enrolls me (the recipient, the only one who
+# accepts) in it: I need room in my plan.
 _ROOM_FOR_ITS_QUEST = """(%(status)s <> 'accepted' or r.quest_id is null
   or not exists (select 1 from public.quests q where q.id = r.quest_id and q.is_active)
-  or private.may_take_quest(r.recipient_id, r.quest_id))"""
+  or private.may_i_take_quest(r.quest_id))"""
 _ACTIVE_BESIDES_ITS_QUEST = (
-    f"private.active_quests_besides({ME},"
+    "private.my_active_quests_besides("
     " (select quest_id from public.team_requests where id = %(id)s))"
 )
 

@@ -55,14 +55,27 @@ def test_nobody_writes_usage_directly_not_even_their_own(conn, people, rows, sta
         cur.execute(statement, {"me": me})
 
 
-def test_a_user_cannot_finish_someone_elses_request(conn, people, rows):
+def elevated(cur) -> None:
+    """What the API does to record an outcome: the connection's own role, the caller's claims
+    (clients may not call finish_ai_call themselves: tests/db/test_rls_probes.py)."""
+    cur.execute("select set_config('role', 'none', true)")
+
+
+@pytest.mark.parametrize("as_api", [False, True], ids=["as_client", "as_api"])
+def test_a_user_cannot_finish_someone_elses_request(conn, people, rows, as_api):
     pending = conn.execute(
         "insert into public.ai_usage (user_id, feature, model)"
         " values (%s, 'quest_draft', 'm') returning id",
         (people["admin"]["id"],),
     ).fetchone()[0]
+    finish = "select private.finish_ai_call(%s, 'upstream_error', 0, 0, 1, 5)"
     with acting_as(conn, people["student"]["id"]) as cur:
-        cur.execute("select private.finish_ai_call(%s, 'upstream_error', 0, 0, 1, 5)", (pending,))
+        if as_api:
+            elevated(cur)
+            cur.execute(finish, (pending,))
+        else:
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                cur.execute(finish, (pending,))
     outcome = conn.execute("select outcome from public.ai_usage where id = %s", (pending,))
     assert outcome.fetchone()[0] == "pending"
 
@@ -71,6 +84,7 @@ def test_a_request_is_finished_once_and_only_with_a_final_outcome(conn, people):
     me = people["student"]["id"]
     with acting_as(conn, me) as cur:
         call = cur.execute(RESERVE).fetchone()[0]
+        elevated(cur)
         cur.execute("select private.finish_ai_call(%s, 'ok', 10, 20, 1, 300)", (call,))
         cur.execute("select private.finish_ai_call(%s, 'upstream_error', 0, 0, 1, 5)", (call,))
         row = cur.execute(

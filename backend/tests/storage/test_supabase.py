@@ -60,8 +60,13 @@ def signed_item(key: str, token: str) -> dict:
     return {"path": key, "signedURL": f"/object/sign/evidence/{key}?token={token}", "error": None}
 
 
+def key(name: str, extension: str = "png") -> str:
+    """A key as new_key writes them: <owner>/<32 hex>.<extension>."""
+    return f"{OWNER}/{name * 32}.{extension}"
+
+
 def test_signed_urls_are_one_batch_request(remote, api):
-    keys = [f"{OWNER}/a.png", f"{OWNER}/b.pdf", f"{OWNER}/gone.png"]
+    keys = [key("a"), key("b", "pdf"), key("c")]
     route = api.post("/object/sign/evidence").respond(
         json=[
             signed_item(keys[0], "t1"),
@@ -69,7 +74,7 @@ def test_signed_urls_are_one_batch_request(remote, api):
             {"path": keys[2], "signedURL": None, "error": "Either the object does not exist"},
         ]
     )
-    urls = remote.signed_urls(keys, 600)
+    urls = remote.signed_urls([*keys, "../../etc/passwd", f"{OWNER}/a.png"], 600)
     assert route.call_count == 1
     request = route.calls.last.request
     assert_service_role(request)
@@ -82,6 +87,7 @@ def test_signed_urls_are_one_batch_request(remote, api):
 
 def test_no_keys_make_no_request(remote, api):
     assert remote.signed_urls([], 600) == {}
+    assert remote.signed_urls(["../../etc/passwd", "a//b.png"], 600) == {}
 
 
 def test_delete_removes_the_key(remote, api):
@@ -109,7 +115,7 @@ def test_storage_failures_are_unavailable(remote, api, answer):
         route.mock(return_value=answer)
     for call in (
         lambda: remote.put(OWNER, PNG, "image/png", "png"),
-        lambda: remote.signed_urls([f"{OWNER}/a.png"], 60),
+        lambda: remote.signed_urls([key("a")], 60),
         lambda: remote.delete(f"{OWNER}/a.png"),
     ):
         with pytest.raises(Unavailable) as caught:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 import inspect
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from flask import Response, jsonify, request
@@ -97,10 +97,19 @@ def query(model: type[BaseModel]) -> Callable[[View], View]:
     return decorator
 
 
+Also = Mapping[int, str | tuple[type[BaseModel] | None, str]]
+
+
 def response(
-    model: type[BaseModel] | None, status: int = 200, description: str = "OK"
+    model: type[BaseModel] | None,
+    status: int = 200,
+    description: str = "OK",
+    also: Also | None = None,
 ) -> Callable[[View], View]:
-    """Serialize what the view returns through `model` (or answer empty with `status`)."""
+    """Serialize what the view returns through `model` (or answer empty with `status`).
+
+    `also` documents the route's other successes, which the view returns as (payload, status):
+    {200: "description"} with the same model, or {304: (None, "description")} with another."""
 
     def decorator(view: View) -> View:
         @functools.wraps(view)
@@ -120,6 +129,10 @@ def response(
 
         meta = _meta(wrapper)
         meta["response"], meta["status"], meta["description"] = model, status, description
+        meta["also"] = {
+            code: (model, answer) if isinstance(answer, str) else answer
+            for code, answer in (also or {}).items()
+        }
         return wrapper
 
     return decorator

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import sys
+from http import HTTPStatus
 
 import click
+from werkzeug.serving import WSGIRequestHandler
 
 from .config import Settings
 
@@ -137,7 +140,33 @@ def dev(port: int | None) -> None:
     click.echo(
         f"Optio on http://127.0.0.1:{port}  (API: /api, docs: http://127.0.0.1:{port}/api/docs)"
     )
-    app.run(host="127.0.0.1", port=port, debug=False, use_reloader=False, threaded=True)
+    app.run(
+        host="127.0.0.1",
+        port=port,
+        debug=False,
+        use_reloader=False,
+        threaded=True,
+        request_handler=JsonErrorRequestHandler,
+    )
+
+
+class JsonErrorRequestHandler(WSGIRequestHandler):
+    """The dev server's own answers (a request line over 64 KiB, a malformed one) in the API's
+    error shape instead of http.server's HTML page; everything else is the app's."""
+
+    error_content_type = "application/json"
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        error_code = {400: "bad_request", 414: "uri_too_long", 431: "headers_too_large"}.get(
+            code, "http_error"
+        )
+        text = message or HTTPStatus(code).phrase
+        # http.server fills in %(message)s HTML-escaped (& < >), which leaves JSON valid; the
+        # JSON escaping has to be ours.
+        self.error_message_format = json.dumps(
+            {"error": {"code": error_code, "message": "%(message)s", "details": []}}
+        )
+        super().send_error(code, json.dumps(text)[1:-1], explain)
 
 
 @main.command("openapi")

@@ -51,6 +51,10 @@ class Invalid(AppError):
     status, code, message = 422, "validation_error", "The request is not valid."
 
 
+class UriTooLong(AppError):
+    status, code, message = 414, "uri_too_long", "The URL is too long."
+
+
 class UnsupportedMediaType(AppError):
     status, code, message = 415, "unsupported_media_type", "That content type is not supported."
 
@@ -106,6 +110,7 @@ _HTTP_CODES = {
     405: "method_not_allowed",
     409: "conflict",
     413: "payload_too_large",
+    414: "uri_too_long",
     415: "unsupported_media_type",
     422: "validation_error",
     429: "rate_limited",

@@ -7,7 +7,13 @@ import re
 import time
 import uuid
 
-from flask import Flask, Response, g, request
+from flask import Flask, Response, current_app, g, request
+from pydantic import TypeAdapter, ValidationError
+from werkzeug.exceptions import BadRequest as MalformedRequest
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from .errors import BadRequest, Invalid, UriTooLong, validation_details
+from .fields import Text
 
 log = logging.getLogger("optio.request")
 _SAFE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
@@ -27,8 +33,24 @@ DOCS_CSP = (
 
 
 def init_middleware(app: Flask) -> None:
+    trust_proxies(app)
     app.before_request(_start_request)
+    # Before the rate limiter's and the identity's hooks (registered later): these read neither.
+    app.before_request(_refuse_long_url)
+    app.before_request(_refuse_unstorable_path)
+    app.before_request(_parse_json_body)
     app.after_request(_finish_request)
+
+
+def trust_proxies(app: Flask) -> None:
+    """Take the client's address, scheme and host from the X-Forwarded-* headers that the
+    TRUSTED_PROXY_HOPS proxies in front of us (Render: 1) add; with 0, from no header at all,
+    since anyone can send them. Rate limits per address depend on it."""
+    hops = app.config["SETTINGS"].trusted_proxy_hops
+    if hops > 0:
+        app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
+            app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops
+        )
 
 
 def _start_request() -> None:
@@ -44,7 +66,8 @@ def _finish_request(response: Response) -> Response:
         response.headers.setdefault(name, value)
     csp = DOCS_CSP if request.path.startswith("/api/docs") else API_CSP
     response.headers.setdefault("Content-Security-Policy", csp)
-    if request.is_secure:
+    # Production is served over HTTPS only, whatever scheme the proxy's hop to us used.
+    if request.is_secure or current_app.config["SETTINGS"].is_production:
         response.headers.setdefault("Strict-Transport-Security", "max-age=63072000")
     elapsed_ms = (time.perf_counter() - g.get("started_at", time.perf_counter())) * 1000
     log.info(
@@ -56,3 +79,40 @@ def _finish_request(response: Response) -> Response:
         extra={"request_id": request_id},
     )
     return response
+
+
+# Requests a proxy or browser would refuse anyway; 8 KiB is what common proxies allow.
+MAX_URL_BYTES = 8 * 1024
+_PATH_STRINGS: TypeAdapter[dict[str, Text]] = TypeAdapter(dict[str, Text])
+
+
+def _refuse_long_url() -> None:
+    """A path and query string over MAX_URL_BYTES is a JSON 414, whatever the route."""
+    environ = request.environ
+    size = len(environ.get("PATH_INFO", "")) + len(environ.get("QUERY_STRING", ""))
+    if size > MAX_URL_BYTES:
+        raise UriTooLong(f"The URL's path and query string exceed {MAX_URL_BYTES} bytes.")
+
+
+def _refuse_unstorable_path() -> None:
+    """Path parameters are request strings like any other: `Text` (no NUL) or a 422 naming them.
+    Query strings and bodies are checked by their models (optio.api)."""
+    strings = {k: v for k, v in (request.view_args or {}).items() if isinstance(v, str)}
+    try:
+        _PATH_STRINGS.validate_python(strings)
+    except ValidationError as exc:
+        raise Invalid(
+            "The request path is not valid.", details=validation_details(exc, "path")
+        ) from None
+
+
+def _parse_json_body() -> None:
+    """Parse a JSON body once, first: the rate limiter's key functions and the views then read
+    Flask's cached result. JSON nested deeper than the parser recurses (RecursionError) is
+    malformed JSON like any other: 400, before anything else runs."""
+    if not request.is_json or not request.get_data():
+        return  # an empty body is the view's to refuse (optio.api.json_body)
+    try:
+        request.get_json()
+    except (RecursionError, MalformedRequest):
+        raise BadRequest("The request body is not valid JSON.") from None

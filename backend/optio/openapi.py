@@ -6,11 +6,14 @@ import re
 from typing import Any
 
 from flask import Flask
+from flask_limiter import ExemptionScope
 from pydantic import BaseModel
-from pydantic.json_schema import JsonSchemaMode, models_json_schema
+from pydantic.json_schema import GenerateJsonSchema, JsonSchemaMode, models_json_schema
+from pydantic_core import core_schema
 
 from . import __version__
 from .api import summary_of
+from .extensions import limiter
 
 _CONVERTERS = {
     "uuid": {"type": "string", "format": "uuid"},
@@ -27,6 +30,7 @@ _ERROR_TEXT = {
     404: "Not found",
     409: "Conflicts with the current state",
     413: "Too large",
+    414: "The URL is too long",
     415: "Unsupported media type",
     422: "Validation error",
     429: "Rate limited",
@@ -51,12 +55,32 @@ _ERROR_SCHEMA = {
 }
 
 
+class _Schema(GenerateJsonSchema):
+    """Pydantic's JSON schema, minus `"default": null` on a field that may not be null (a PATCH
+    field that may only be left out, see optio.fields.NotNull): null is not a value it takes."""
+
+    def default_schema(self, schema: core_schema.WithDefaultSchema) -> dict[str, Any]:
+        json_schema = super().default_schema(schema)
+        if json_schema.get("default", ...) is None and not _admits_null(json_schema):
+            del json_schema["default"]
+        return json_schema
+
+
+def _admits_null(schema: dict[str, Any]) -> bool:
+    kinds = schema.get("type")
+    if kinds == "null" or (isinstance(kinds, list) and "null" in kinds):
+        return True
+    return any(_admits_null(branch) for branch in schema.get("anyOf", schema.get("oneOf", [])))
+
+
 def openapi_document(app: Flask) -> dict[str, Any]:
     operations = _operations(app)
     schemas = _component_schemas(operations)
     paths: dict[str, dict[str, Any]] = {}
     for path, method, (endpoint, view), params in operations:
-        op = _operation(view, params, schemas["refs"])
+        op = _operation(
+            view, params, schemas["refs"], method=method, rate_limited=_rate_limited(app, endpoint)
+        )
         # The endpoint ("blueprint.view") is unique where view names are not; the method
         # suffix keeps one view serving two methods unique too.
         op["operationId"] = f"{endpoint.replace('.', '_')}_{method}"
@@ -109,13 +133,25 @@ def _component_schemas(operations: list) -> dict[str, Any]:
         for key in ("body", "multipart"):
             if meta.get(key):
                 models[(meta[key], "validation")] = None
-        if meta.get("response"):
-            models[(meta["response"], "serialization")] = None
-    refs, top = models_json_schema(list(models), ref_template="#/components/schemas/{model}")
+        for model in [meta.get("response"), *(m for m, _ in meta.get("also", {}).values())]:
+            if model:
+                models[(model, "serialization")] = None
+    refs, top = models_json_schema(
+        list(models), ref_template="#/components/schemas/{model}", schema_generator=_Schema
+    )
     return {"refs": refs, "defs": top.get("$defs", {})}
 
 
-def _operation(view: Any, path_params: list, refs: dict) -> dict[str, Any]:
+def _rate_limited(app: Flask, endpoint: str) -> bool:
+    """Whether the default limits apply (every route but those marked @limiter.exempt)."""
+    blueprint = endpoint.rpartition(".")[0] or None
+    scope = limiter.limit_manager.exemption_scope(app, endpoint, blueprint)
+    return not scope & ExemptionScope.DEFAULT
+
+
+def _operation(
+    view: Any, path_params: list, refs: dict, *, method: str, rate_limited: bool
+) -> dict[str, Any]:
     meta = view.__dict__.get("openapi", {})
     summary, description = summary_of(view)
     op: dict[str, Any] = {
@@ -132,21 +168,29 @@ def _operation(view: Any, path_params: list, refs: dict) -> dict[str, Any]:
         if meta.get("multipart"):
             content["multipart/form-data"] = {"schema": refs[(meta["multipart"], "validation")]}
         op["requestBody"] = {"required": True, "content": content}
-    status = str(meta.get("status", 200))
-    if meta.get("response"):
-        schema = refs[(meta["response"], "serialization")]
-        op["responses"][status] = {
-            "description": meta.get("description", "OK"),
-            "content": {"application/json": {"schema": schema}},
-        }
-    else:
-        op["responses"][status] = {"description": meta.get("description", "OK")}
-    error_statuses = set(meta.get("errors", set()))
+    successes = {
+        meta.get("status", 200): (meta.get("response"), meta.get("description", "OK")),
+        **meta.get("also", {}),
+    }
+    for code, (model, text) in sorted(successes.items()):
+        op["responses"][str(code)] = {"description": text}
+        if model:
+            schema = refs[(model, "serialization")]
+            op["responses"][str(code)]["content"] = {"application/json": {"schema": schema}}
+    # Any request can carry a URL over the limit (optio.middleware).
+    error_statuses = set(meta.get("errors", set())) | {414}
     if meta.get("body") or meta.get("query"):
         error_statuses.add(422)
+    if meta.get("body"):
+        # Malformed JSON, a body over MAX_CONTENT_LENGTH, a content type the route does not take.
+        error_statuses |= {400, 413, 415}
+    if rate_limited:
+        error_statuses.add(429)
     if meta.get("auth"):
         error_statuses.add(401)
         op["security"] = [{"bearer": []}, {"cookie": []}]
+        if method not in {"get", "head"} and not view.__dict__.get("csrf_exempt"):
+            error_statuses.add(403)  # a cookie-authenticated write without its CSRF header
     for code in sorted(error_statuses):
         op["responses"][str(code)] = {
             "description": _ERROR_TEXT.get(code, "Error"),
@@ -156,9 +200,20 @@ def _operation(view: Any, path_params: list, refs: dict) -> dict[str, Any]:
 
 
 def _query_parameters(model: type[BaseModel]) -> list[dict[str, Any]]:
-    schema = model.model_json_schema(ref_template="#/components/schemas/{model}")
+    schema = model.model_json_schema(
+        ref_template="#/components/schemas/{model}", schema_generator=_Schema
+    )
     required = set(schema.get("required", []))
     return [
-        {"name": name, "in": "query", "required": name in required, "schema": prop}
+        {"name": name, "in": "query", "required": name in required, "schema": _not_null(prop)}
         for name, prop in schema.get("properties", {}).items()
     ]
+
+
+def _not_null(prop: dict[str, Any]) -> dict[str, Any]:
+    """A query string cannot carry null: an optional parameter is one left out."""
+    branches = [b for b in prop.get("anyOf", []) if b != {"type": "null"}]
+    if len(branches) != 1:
+        return prop
+    rest = {k: v for k, v in prop.items() if k != "anyOf" and (k, v) != ("default", None)}
+    return {**branches[0], **rest}

@@ -9,8 +9,9 @@ create table if not exists auth.sessions (
 );
 create index if not exists sessions_user_id_idx on auth.sessions (user_id);
 
--- Refresh tokens are stored as SHA-256 hashes and rotated on every use; a token that was
--- already used (revoked) and is presented again revokes its whole session.
+-- Refresh tokens are stored as SHA-256 hashes and rotated on every use. A spent (revoked) token
+-- presented again within REFRESH_REUSE_INTERVAL_SECONDS of `revoked_at` (a retry, a second tab)
+-- gets a sibling token in the same session; later, it revokes its whole session (theft).
 create table if not exists auth.refresh_tokens (
   id bigint generated always as identity primary key,
   session_id uuid not null references auth.sessions (id) on delete cascade,
@@ -20,6 +21,8 @@ create table if not exists auth.refresh_tokens (
   created_at timestamptz not null default now(),
   expires_at timestamptz not null
 );
+-- This file is re-applied on every migrate: columns added later come as `add column if not exists`.
+alter table auth.refresh_tokens add column if not exists revoked_at timestamptz;
 create index if not exists refresh_tokens_session_id_idx on auth.refresh_tokens (session_id);
 create index if not exists refresh_tokens_user_id_idx on auth.refresh_tokens (user_id);
 

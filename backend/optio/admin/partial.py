@@ -2,23 +2,13 @@
 
 from __future__ import annotations
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, model_validator
-
-
-def _not_null(value: object) -> object:
-    if value is None:
-        raise ValueError("may be left out, but not null")
-    return value
-
-
-NotNull = AfterValidator(_not_null)
-"""On an optional field of a change: leaving it out keeps the value; null is refused."""
+from pydantic import BaseModel, ConfigDict, model_validator
 
 
 class Change(BaseModel):
     """Base of a PATCH body: unknown fields are refused, and at least one field is sent."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"minProperties": 1})
 
     @model_validator(mode="after")
     def _something(self) -> Change:

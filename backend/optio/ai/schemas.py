@@ -17,6 +17,7 @@ from pydantic import (
     StringConstraints,
 )
 
+from ..fields import Storable
 from ..pillars import Pillar, PillarKey
 
 MIN_XP, MAX_XP = 25, 200
@@ -41,13 +42,24 @@ def clamp_xp(value: Any) -> Any:
 
 
 # Caps on what users send: their text goes into a prompt, and prompts cost tokens.
-Topic = Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=200)]
-Audience = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
-Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=200)]
-Description = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000)]
+Topic = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=3, max_length=200), Storable
+]
+Audience = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), Storable
+]
+Title = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=3, max_length=200), Storable
+]
+Description = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000), Storable]
 Pillars = Annotated[
     list[Pillar] | None,
-    Field(min_length=1, max_length=5, description="Favour these pillars."),
+    Field(
+        min_length=1,
+        max_length=5,
+        description="Favour these pillars.",
+        json_schema_extra={"uniqueItems": True},
+    ),
     AfterValidator(_distinct),
 ]
 

@@ -2,23 +2,62 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
+import psycopg
 from psycopg.types.json import Jsonb
 
 from ..db import Tx
+from ..users import queries as users
 
 _USER_COLUMNS = "u.id, u.email, u.raw_app_meta_data, u.raw_user_meta_data"
 
 
-def insert_user(tx: Tx, email: str, password_hash: str, metadata: dict) -> dict | None:
-    """The new auth user, or None when the e-mail is taken. Its profile row comes by trigger."""
-    return tx.one(
-        "insert into auth.users as u (email, encrypted_password, email_confirmed_at,"
-        " raw_user_meta_data) values (%(email)s, %(hash)s, now(), %(meta)s)"
-        f" on conflict (email) do nothing returning {_USER_COLUMNS}",
-        {"email": email, "hash": password_hash, "meta": Jsonb(metadata)},
+def create_user_with_session(
+    tx: Tx,
+    user_id: uuid.UUID,
+    email: str,
+    password_hash: str,
+    metadata: dict,
+    token_hash: str,
+    ttl: int,
+) -> tuple[dict | None, dict | None]:
+    """Create the auth user, signed in: (the user with its session_id, its profile), or
+    (None, None) when the e-mail is taken. One round trip: the profile, made by trigger, is read
+    by a second statement pipelined behind the first, which is why the id is chosen here.
+
+    A taken username raises UniqueViolation on users_username_key (see `username_taken`).
+    """
+    created, profile = tx.run(
+        (
+            "with created as ("
+            "  insert into auth.users as u (id, email, encrypted_password, email_confirmed_at,"
+            "    last_sign_in_at, raw_user_meta_data)"
+            "  values (%(id)s, %(email)s, %(hash)s, now(), now(), %(meta)s)"
+            f"  on conflict (email) do nothing returning {_USER_COLUMNS}),"
+            " s as (insert into auth.sessions (user_id) select id from created"
+            "   returning id, user_id),"
+            " t as (insert into auth.refresh_tokens (session_id, user_id, token_hash, expires_at)"
+            "   select id, user_id, %(token)s, now() + make_interval(secs => %(ttl)s) from s)"
+            " select created.*, s.id as session_id from created join s on s.user_id = created.id",
+            {
+                "id": user_id,
+                "email": email,
+                "hash": password_hash,
+                "meta": Jsonb(metadata),
+                "token": token_hash,
+                "ttl": ttl,
+            },
+        ),
+        users.profile_query(user_id),
     )
+    return (created[0], profile[0] if profile else None) if created else (None, None)
+
+
+def username_taken(exc: psycopg.errors.UniqueViolation) -> bool:
+    """The sign-up failed because its explicit username is someone else's (racing or not)."""
+    return exc.diag.constraint_name == "users_username_key"
 
 
 def user_for_sign_in(tx: Tx, email: str) -> dict | None:
@@ -30,52 +69,85 @@ def user_for_sign_in(tx: Tx, email: str) -> dict | None:
     )
 
 
-def start_session(tx: Tx, user_id: Any, token_hash: str, ttl: int) -> dict:
-    """A new session with its first refresh token; also stamps the sign-in."""
-    row = tx.one(
-        "with s as (insert into auth.sessions (user_id) values (%(user)s) returning id, user_id),"
-        " t as (insert into auth.refresh_tokens (session_id, user_id, token_hash, expires_at)"
-        "   select id, user_id, %(hash)s, now() + make_interval(secs => %(ttl)s) from s),"
-        " seen as (update auth.users set last_sign_in_at = now() where id = %(user)s)"
-        " select id as session_id from s",
-        {"user": user_id, "hash": token_hash, "ttl": ttl},
+def start_session(tx: Tx, user_id: Any, token_hash: str, ttl: int) -> tuple[dict, dict | None]:
+    """A new session with its first refresh token, also stamping the sign-in; with the
+    user's profile, read in the same round trip."""
+    session, profile = tx.run(
+        (
+            "with s as (insert into auth.sessions (user_id) values (%(user)s)"
+            "   returning id, user_id),"
+            " t as (insert into auth.refresh_tokens (session_id, user_id, token_hash, expires_at)"
+            "   select id, user_id, %(hash)s, now() + make_interval(secs => %(ttl)s) from s),"
+            " seen as (update auth.users set last_sign_in_at = now() where id = %(user)s)"
+            " select id as session_id from s",
+            {"user": user_id, "hash": token_hash, "ttl": ttl},
+        ),
+        users.profile_query(user_id),
     )
-    assert row is not None
-    return row
+    return session[0], profile[0] if profile else None
 
 
-def rotate_refresh_token(tx: Tx, old_hash: str, new_hash: str, ttl: int) -> dict | None:
-    """Spend a live refresh token and issue its successor in the same session, atomically.
+# What presenting a refresh token came to (column `outcome` of `refresh`'s row).
+ROTATED, REUSED, BANNED, INVALID = "rotated", "reused", "banned", "invalid"
 
-    None when the token is unknown, spent, expired, or its session was revoked.
+
+def refresh(tx: Tx, old_hash: str, new_hash: str, ttl: int, reuse_interval: int) -> dict[str, Any]:
+    """Trade a refresh token for a new one in the same session, in one statement.
+
+    `outcome` says what happened:
+    - rotated: the token was live, or spent less than `reuse_interval` seconds ago (a retry,
+      a second tab; counted from its first spend), and its successor was issued;
+    - banned: the account is deactivated; nothing changed;
+    - reused: the token was spent longer ago (or, with no interval, by a racing request):
+      its session has been revoked (reason refresh_token_reuse); commit before failing;
+    - invalid: unknown, expired, or its session had already ended.
+
+    A racing presentation of the same token waits for the first one's row lock and then
+    re-checks the row, so it sees the spend that happened meanwhile.
     """
-    return tx.one(
-        "with spent as ("
-        "  update auth.refresh_tokens rt set revoked = true from auth.sessions s"
-        "  where rt.token_hash = %(old)s and not rt.revoked and rt.expires_at > now()"
-        "    and s.id = rt.session_id and s.revoked_at is null"
+    row = tx.one(
+        "with presented as ("
+        "  select rt.id, rt.session_id, rt.user_id, rt.revoked, rt.expires_at > now() as unexpired,"
+        "    s.revoked_at is null as session_live,"
+        "    coalesce(u.banned_until > now(), false) as banned"
+        "  from auth.refresh_tokens rt"
+        "  join auth.sessions s on s.id = rt.session_id"
+        "  join auth.users u on u.id = rt.user_id"
+        "  where rt.token_hash = %(old)s),"
+        " spent as ("
+        "  update auth.refresh_tokens rt"
+        "  set revoked = true, revoked_at = coalesce(rt.revoked_at, now())"
+        "  from presented p"
+        "  where rt.id = p.id and p.session_live and not p.banned and rt.expires_at > now()"
+        "    and (not rt.revoked or (%(reuse)s > 0"
+        "         and rt.revoked_at > now() - make_interval(secs => %(reuse)s)))"
         "  returning rt.session_id, rt.user_id),"
         " fresh as ("
         "  insert into auth.refresh_tokens (session_id, user_id, token_hash, expires_at)"
         "  select session_id, user_id, %(new)s, now() + make_interval(secs => %(ttl)s)"
-        "  from spent returning session_id, user_id)"
-        f" select f.session_id, {_USER_COLUMNS} from fresh f"
-        " join auth.users u on u.id = f.user_id"
-        " where u.banned_until is null or u.banned_until <= now()",
-        {"old": old_hash, "new": new_hash, "ttl": ttl},
+        "  from spent returning session_id),"
+        " ended as ("
+        "  update auth.sessions s"
+        "  set revoked_at = now(), revoked_reason = 'refresh_token_reuse'"
+        "  from presented p"
+        "  where s.id = p.session_id and s.revoked_at is null"
+        "    and p.session_live and not p.banned and (p.revoked or p.unexpired)"
+        "    and not exists (select 1 from spent)"
+        "  returning s.id)"
+        " select case when exists (select 1 from fresh) then 'rotated'"
+        "             when p.banned then 'banned'"
+        "             when p.session_live and (p.revoked or p.unexpired) then 'reused'"
+        "             else 'invalid' end as outcome,"
+        f"        p.session_id, {_USER_COLUMNS}"
+        " from presented p join auth.users u on u.id = p.user_id",
+        {
+            "old": old_hash,
+            "new": new_hash,
+            "ttl": ttl,
+            "reuse": reuse_interval,
+        },
     )
-
-
-def revoke_session_of_spent_token(tx: Tx, token_hash: str) -> bool:
-    """A spent token presented again: revoke its whole session. True when that happened."""
-    row = tx.one(
-        "update auth.sessions set revoked_at = now(), revoked_reason = 'refresh_token_reuse'"
-        " where id = (select session_id from auth.refresh_tokens"
-        "             where token_hash = %(hash)s and revoked)"
-        " and revoked_at is null returning id",
-        {"hash": token_hash},
-    )
-    return row is not None
+    return row or {"outcome": INVALID}
 
 
 def revoke_session(tx: Tx, session_id: str, user_id: Any) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, Response, after_this_request, current_app, jsonify, request
+from flask_limiter.util import get_remote_address
 
 from ..api import body, errors, response
 from ..errors import Unauthorized
@@ -37,14 +38,26 @@ def _auth_limit() -> str:
     return current_app.config["SETTINGS"].rate_limit_auth
 
 
-def _email_key() -> str:
+def _email() -> str:
     data = request.get_json(silent=True)
     email = data.get("email") if isinstance(data, dict) else None
-    return f"email:{str(email).strip().lower()}" if email else "email:-"
+    return str(email).strip().lower() if email else "-"
+
+
+def _email_key() -> str:
+    return f"email:{_email()}"
+
+
+def _account_and_address_key() -> str:
+    return f"account:{_email()}:{get_remote_address()}"
 
 
 per_ip = limiter.limit(_auth_limit)
+# Sign-up and reset mail are limited per e-mail wherever the requests come from (no mailbox
+# flooding). Sign-in per account *and* client address: failing logins sent from elsewhere must
+# not lock the owner out of their account.
 per_email = limiter.limit(_auth_limit, key_func=_email_key)
+per_account_and_address = limiter.limit(_auth_limit, key_func=_account_and_address_key)
 
 
 def _with_cookies(session: AuthSession) -> None:
@@ -60,7 +73,12 @@ def _with_cookies(session: AuthSession) -> None:
 @per_email
 @csrf_exempt
 @body(SignupIn)
-@response(SessionPublic, status=201, description="Signed up and signed in")
+@response(
+    SessionPublic,
+    status=201,
+    description="Signed up and signed in",
+    also={202: (MessagePublic, "Signed up; confirm the e-mail before signing in")},
+)
 @errors(409, 429)
 def signup(payload: SignupIn):
     """Create an account and sign in."""
@@ -73,7 +91,7 @@ def signup(payload: SignupIn):
 
 @bp.post("/login")
 @per_ip
-@per_email
+@per_account_and_address
 @csrf_exempt
 @body(LoginIn)
 @response(SessionPublic)

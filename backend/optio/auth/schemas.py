@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, EmailStr, Field, field_validator
+from pydantic import AfterValidator, BaseModel, EmailStr, Field, StringConstraints, field_validator
 
-from ..users.schemas import UserPublic
-
-USERNAME_PATTERN = r"^[a-z0-9_]{3,30}$"
+from ..fields import Storable, Text
+from ..users.schemas import Username, UserPublic
 
 
 def _bcrypt_sized(password: str) -> str:
@@ -18,19 +17,21 @@ def _bcrypt_sized(password: str) -> str:
     return password
 
 
-Email = Annotated[EmailStr, AfterValidator(str.lower)]
+Email = Annotated[EmailStr, Storable, AfterValidator(str.lower)]
+NewPassword = Annotated[str, StringConstraints(min_length=8, max_length=72), Storable]
+SignupName = Annotated[str, StringConstraints(min_length=1, max_length=100), Storable]
 
 
 class Credentials(BaseModel):
     email: Email
-    password: str = Field(min_length=1, max_length=200)
+    password: Text = Field(min_length=1, max_length=200)
 
 
 class SignupIn(Credentials):
-    password: str = Field(min_length=8, max_length=72)
-    username: str | None = Field(default=None, pattern=USERNAME_PATTERN)
-    first_name: str | None = Field(default=None, min_length=1, max_length=100)
-    last_name: str | None = Field(default=None, min_length=1, max_length=100)
+    password: NewPassword
+    username: Username | None = None
+    first_name: SignupName | None = None
+    last_name: SignupName | None = None
 
     _password_bytes = field_validator("password")(_bcrypt_sized)
 
@@ -45,8 +46,8 @@ class LoginIn(Credentials):
 
 
 class RefreshIn(BaseModel):
-    refresh_token: str | None = Field(
-        default=None, min_length=1, description="Omit to use the httpOnly refresh cookie."
+    refresh_token: Annotated[str, StringConstraints(min_length=1), Storable] | None = Field(
+        default=None, description="Omit (or send null) to use the httpOnly refresh cookie."
     )
 
 
@@ -55,8 +56,8 @@ class ForgotPasswordIn(BaseModel):
 
 
 class ResetPasswordIn(BaseModel):
-    token: str = Field(min_length=1, max_length=200)
-    password: str = Field(min_length=8, max_length=72)
+    token: Text = Field(min_length=1, max_length=200)
+    password: NewPassword
 
     _password_bytes = field_validator("password")(_bcrypt_sized)
 

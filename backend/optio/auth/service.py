@@ -15,9 +15,11 @@ from .schemas import SignupIn
 
 def session_payload(session: AuthSession) -> dict[str, Any]:
     """The session with the user's profile, read on the elevated auth path."""
-    current = tx()
-    current.act_as("elevated")
-    profile = users.profile(current, session.user_id)
+    profile = session.profile
+    if profile is None:
+        current = tx()
+        current.act_as("elevated")
+        profile = users.profile(current, session.user_id)
     if profile is None:
         raise Unauthorized("This account has no profile.", code="no_profile")
     ttl = current_app.config["SETTINGS"].access_token_ttl_seconds
@@ -31,14 +33,18 @@ def session_payload(session: AuthSession) -> dict[str, Any]:
 
 
 def sign_up(payload: SignupIn) -> AuthSession | None:
-    current = tx()
-    current.act_as("elevated")
-    if payload.username and users.username_taken(current, payload.username):
-        raise Conflict("That username is taken.", code="username_taken")
+    auth = provider()
+    # The local provider learns of a taken username from the database as it creates the user;
+    # through Supabase Auth that error would come back as GoTrue's opaque 500, so ask first.
+    if payload.username and not auth.reports_taken_usernames:
+        current = tx()
+        current.act_as("elevated")
+        if users.username_taken(current, payload.username):
+            raise Conflict("That username is taken.", code="username_taken")
     metadata = payload.model_dump(
         include={"username", "first_name", "last_name"}, exclude_none=True
     )
-    return provider().sign_up(payload.email, payload.password, metadata)
+    return auth.sign_up(payload.email, payload.password, metadata)
 
 
 def my_profile(user_id: Any) -> dict[str, Any]:

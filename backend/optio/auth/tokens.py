@@ -136,4 +136,19 @@ class TokenService:
             raise InvalidToken(str(exc)) from exc
         if claims.get("role") != "authenticated":
             raise InvalidToken("the token is not a signed-in user's token")
+        # Both name rows by uuid: the database would refuse anything else with a 500.
+        if not _is_uuid(claims["sub"]):
+            raise InvalidToken("the token's subject is not a user id")
+        if claims.get("session_id") is not None and not _is_uuid(claims["session_id"]):
+            raise InvalidToken("the token's session_id is not a session id")
         return claims
+
+
+def _is_uuid(value: Any) -> bool:
+    """In the canonical form only: Python also parses forms PostgreSQL refuses (urn:uuid:...)."""
+    if not isinstance(value, str):
+        return False
+    try:
+        return str(uuid.UUID(value)) == value.lower()
+    except ValueError:
+        return False

@@ -14,8 +14,11 @@ from .schemas import DiplomaPublic, DiplomaUpdate
 bp = Blueprint("diplomas", __name__, url_prefix="/api")
 
 
+NOT_MODIFIED = {304: (None, "Not modified: the If-None-Match ETag is current")}
+
+
 @bp.get("/diplomas/<slug>")
-@response(DiplomaPublic)
+@response(DiplomaPublic, also=NOT_MODIFIED)
 @errors(404)
 def get_diploma(slug: str):
     """A diploma: public ones for anyone; private ones only for their owner and admins.
@@ -28,7 +31,7 @@ def get_diploma(slug: str):
 
 @bp.get("/users/me/diploma")
 @login_required
-@response(DiplomaPublic)
+@response(DiplomaPublic, also=NOT_MODIFIED)
 def my_diploma(identity: Identity):
     """My diploma as it reads, public or not; 304 for a matching If-None-Match."""
     return _conditional(service.my_diploma())

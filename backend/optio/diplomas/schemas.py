@@ -10,17 +10,23 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    StrictBool,
     StringConstraints,
     field_validator,
     model_validator,
 )
 
+from ..fields import NotNull, Storable
 from ..pillars import PillarKey
 from ..quests.schemas import ProgressPublic, Source
 from ..xp.schemas import XpPublic
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-Slug = Annotated[str, StringConstraints(min_length=3, max_length=60, pattern=SLUG_PATTERN)]
+Slug = Annotated[
+    str, StringConstraints(min_length=3, max_length=60, pattern=SLUG_PATTERN), Storable
+]
+Headline = Annotated[str, StringConstraints(max_length=140), Storable]
+Bio = Annotated[str, StringConstraints(max_length=2000), Storable]
 
 
 class DiplomaEvidence(BaseModel):
@@ -77,20 +83,15 @@ class DiplomaPublic(BaseModel):
 
 
 class DiplomaUpdate(BaseModel):
-    """What I may change on my diploma; a blank headline or bio clears it."""
+    """What I may change on my diploma; null or a blank headline or bio clears it."""
 
-    model_config = ConfigDict(extra="forbid")
-    is_public: bool | None = None
-    slug: Slug | None = Field(default=None, description="3-60 of a-z, 0-9 and single hyphens.")
-    headline: str | None = Field(default=None, max_length=140)
-    bio: str | None = Field(default=None, max_length=2000)
-
-    @field_validator("is_public", "slug", mode="before")
-    @classmethod
-    def _not_null(cls, value: object) -> object:
-        if value is None:
-            raise ValueError("must not be null")
-        return value
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"minProperties": 1})
+    is_public: Annotated[StrictBool | None, NotNull] = None
+    slug: Annotated[Slug | None, NotNull] = Field(
+        default=None, description="3-60 of a-z, 0-9 and single hyphens."
+    )
+    headline: Headline | None = None
+    bio: Bio | None = None
 
     @field_validator("headline", "bio")
     @classmethod

@@ -59,7 +59,12 @@ def abandon(quest_id: uuid.UUID, identity: Identity):
 @bp.post("/tasks/<uuid:task_id>/complete")
 @login_required
 @body(EvidenceIn, multipart=FileEvidenceIn)
-@response(CompletionResult, status=201, description="Completed; the task's XP was awarded")
+@response(
+    CompletionResult,
+    status=201,
+    description="Completed; the task's XP was awarded",
+    also={200: "Already completed: the existing completion; no XP again"},
+)
 @errors(404, 409, 413, 415)
 def complete_task(evidence: EvidenceIn | FileEvidenceIn, task_id: uuid.UUID, identity: Identity):
     """Complete a task with evidence: JSON text or link, or a multipart image or PDF.

@@ -13,12 +13,15 @@ from pydantic import (
     HttpUrl,
     PlainValidator,
     RootModel,
+    StrictBool,
+    StringConstraints,
     UrlConstraints,
     WithJsonSchema,
     field_validator,
 )
 from werkzeug.datastructures import FileStorage
 
+from ..fields import FormBool, NotNull, Storable, Text
 from ..pagination import PageQuery
 from ..pillars import Pillar, PillarKey
 
@@ -43,7 +46,7 @@ UploadedFile = Annotated[
 class QuestListQuery(PageQuery):
     pillar: Pillar | None = None
     source: Source | None = None
-    search: str | None = Field(default=None, max_length=100)
+    search: Annotated[str, StringConstraints(max_length=100), Storable] | None = None
 
     @field_validator("search")
     @classmethod
@@ -126,8 +129,8 @@ class QuestDetail(QuestSummary):
 class TextEvidenceIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     type: Literal["text"]
-    text: str = Field(min_length=1, max_length=10_000)
-    is_private: bool = False
+    text: Text = Field(min_length=1, max_length=10_000)
+    is_private: StrictBool = False
 
     @field_validator("text")
     @classmethod
@@ -141,7 +144,7 @@ class LinkEvidenceIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     type: Literal["link"]
     url: WebUrl
-    is_private: bool = False
+    is_private: StrictBool = False
 
 
 class EvidenceIn(
@@ -155,8 +158,10 @@ class FileEvidenceIn(BaseModel):
 
     model_config = ConfigDict(arbitrary_types_allowed=True)
     file: UploadedFile
-    type: Literal["image", "document"] | None = None
-    is_private: bool = False
+    type: Annotated[Literal["image", "document"] | None, NotNull] = Field(
+        default=None, description="Omit to take the kind the file's bytes show."
+    )
+    is_private: FormBool = False
 
 
 class CompletionResult(BaseModel):

@@ -6,16 +6,23 @@ import uuid
 from datetime import datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints
 
+from ..fields import Storable
 from ..pagination import PageQuery
 from ..pillars import Pillar, PillarKey
 
 Status = Literal["pending", "approved", "rejected"]
-Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=200)]
-Description = Annotated[str, StringConstraints(strip_whitespace=True, max_length=5000)]
-TaskTitle = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
-Notes = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000)]
+Title = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=3, max_length=200), Storable
+]
+Description = Annotated[str, StringConstraints(strip_whitespace=True, max_length=5000), Storable]
+TaskTitle = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), Storable
+]
+Notes = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000), Storable
+]
 
 
 class TaskSuggestionIn(BaseModel):
@@ -36,7 +43,7 @@ class SubmissionIn(BaseModel):
     title: Title
     description: Description = ""
     suggested_tasks: Tasks
-    make_public: bool = Field(
+    make_public: StrictBool = Field(
         default=False, description="List the quest in the public catalog once approved."
     )
 

@@ -8,6 +8,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from ..fields import Text
 from ..pagination import PageQuery
 
 RequestStatus = Literal["pending", "accepted", "rejected", "cancelled"]
@@ -16,13 +17,13 @@ Direction = Literal["incoming", "outgoing"]
 
 class TeamRequestIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    recipient: str = Field(
+    recipient: Text = Field(
         min_length=1, max_length=320, description="The other student's username or e-mail."
     )
     quest_id: uuid.UUID | None = Field(
         default=None, description="A quest to take on together; accepting enrolls both."
     )
-    message: str = Field(default="", max_length=500)
+    message: Text = Field(default="", max_length=500)
 
     @field_validator("recipient")
     @classmethod

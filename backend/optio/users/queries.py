@@ -6,15 +6,20 @@ from typing import Any
 
 from psycopg import sql
 
-from ..db import Tx
+from ..db import Query, Tx
 
 PROFILE_COLUMNS = (
     "id, email, username, first_name, last_name, display_name, role, subscription_tier, created_at"
 )
 
 
+def profile_query(user_id: Any) -> Query:
+    """The profile's query, to pipeline behind another (e.g. the sign-in that creates a session)."""
+    return f"select {PROFILE_COLUMNS} from public.users where id = %(id)s", {"id": user_id}
+
+
 def profile(tx: Tx, user_id: Any) -> dict | None:
-    return tx.one(f"select {PROFILE_COLUMNS} from public.users where id = %(id)s", {"id": user_id})
+    return tx.one(*profile_query(user_id))
 
 
 def username_taken(tx: Tx, username: str) -> bool:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from contextlib import suppress
 from typing import Any
 
 import psycopg
@@ -23,8 +22,12 @@ def create_account(email: str, password: str, role: str = "student", **profile: 
     current.act_as("elevated")
     user_id = queries.user_id_by_email(current, email)
     if user_id is None:
-        with suppress(Conflict):  # created meanwhile: give it the role all the same
+        try:
             provider().sign_up(email, password, profile)
+        except Conflict as exc:
+            # Created meanwhile: it gets the role all the same. A taken username is the caller's.
+            if exc.code != "email_taken":
+                raise
         # Read back by e-mail: a provider that wants the e-mail confirmed returns no session.
         user_id = queries.user_id_by_email(current, email)
     return queries.set_role(current, user_id, role)

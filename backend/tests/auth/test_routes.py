@@ -149,6 +149,10 @@ def test_reusing_a_spent_refresh_token_revokes_the_session(client, app, conn):
     second = client.post(
         "/api/auth/refresh", json={"refresh_token": first["refresh_token"]}
     ).get_json()
+    # Past the reuse interval, which forgives a retry or a second tab (test_refresh_reuse.py).
+    conn.execute(
+        "update auth.refresh_tokens set revoked_at = now() - interval '1 hour' where revoked"
+    )
     reuse = client.post("/api/auth/refresh", json={"refresh_token": first["refresh_token"]})
     assert reuse.status_code == 401
     assert reuse.get_json()["error"]["code"] == "refresh_token_reused"
@@ -238,16 +242,16 @@ class TestRateLimits:
         ]
         assert statuses == [401, 401, 401, 429]
 
-    def test_login_is_limited_per_email_across_addresses(self, client):
+    def test_forgot_password_is_limited_per_email_across_addresses(self, client):
         statuses = [
             client.post(
-                "/api/auth/login",
-                json={"email": "target@example.com", "password": "x"},
+                "/api/auth/password/forgot",
+                json={"email": "target@example.com"},
                 environ_base={"REMOTE_ADDR": f"10.0.0.{i}"},
             ).status_code
             for i in range(4)
         ]
-        assert statuses == [401, 401, 401, 429]
+        assert statuses == [202, 202, 202, 429]
 
     def test_the_429_has_the_error_shape(self, client):
         for _ in range(3):

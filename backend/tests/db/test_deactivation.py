@@ -22,7 +22,8 @@ def test_a_deactivated_user_cannot_sign_in_or_refresh(client, app, conn):
     assert login_resp.status_code == 403
     assert login_resp.get_json()["error"]["code"] == "account_deactivated"
     refresh = client.post("/api/auth/refresh", json={"refresh_token": session["refresh_token"]})
-    assert refresh.status_code == 401
+    assert refresh.status_code == 403
+    assert refresh.get_json()["error"]["code"] == "account_deactivated"
 
 
 def test_reactivating_restores_sign_in(client, app, conn):

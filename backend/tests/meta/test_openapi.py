@@ -1,5 +1,6 @@
 import re
 
+import pytest
 from openapi_spec_validator import validate
 
 
@@ -37,3 +38,113 @@ def test_the_docs_page_is_served_with_its_assets(client):
             assert resp.status_code == 200, path
             if path == "/api/docs":
                 assert b"swagger-ui" in resp.data
+
+
+def _operations(spec):
+    for path, ops in spec["paths"].items():
+        for method, op in ops.items():
+            yield f"{method.upper()} {path}", op
+
+
+def _admits_null(schema) -> bool:
+    return schema.get("type") == "null" or any(_admits_null(b) for b in schema.get("anyOf", []))
+
+
+def test_operations_with_a_body_document_malformed_too_large_and_wrong_media_type(client):
+    spec = client.get("/api/openapi.json").get_json()
+    missing = {
+        name: {"400", "413", "415"} - set(op["responses"])
+        for name, op in _operations(spec)
+        if "requestBody" in op and not {"400", "413", "415"} <= set(op["responses"])
+    }
+    assert missing == {}
+
+
+def test_signed_in_writes_document_the_csrf_refusal(client):
+    spec = client.get("/api/openapi.json").get_json()
+    assert "403" in spec["paths"]["/api/users/me"]["patch"]["responses"]
+    assert "403" in spec["paths"]["/api/auth/logout"]["post"]["responses"]
+    assert "403" not in spec["paths"]["/api/users/me/xp"]["get"]["responses"]
+
+
+def test_every_operation_documents_the_url_limit(client):
+    spec = client.get("/api/openapi.json").get_json()
+    assert [name for name, op in _operations(spec) if "414" not in op["responses"]] == []
+
+
+def test_rate_limits_are_documented_where_they_apply(client):
+    spec = client.get("/api/openapi.json").get_json()
+    unlimited = {name for name, op in _operations(spec) if "429" not in op["responses"]}
+    assert unlimited == {"GET /api/health", "POST /api/webhooks/stripe"}
+
+
+def test_the_limits_apply_where_documented(client, app):
+    app.config["SETTINGS"].rate_limit_default = "2 per minute"
+    statuses = [client.get("/api/tiers").status_code for _ in range(3)]
+    assert statuses == [200, 200, 429]
+    assert {client.get("/api/health").status_code for _ in range(3)} == {200}
+
+
+@pytest.mark.parametrize(
+    ("model", "field"),
+    [
+        ("UserUpdate", "username"),
+        ("DiplomaUpdate", "slug"),
+        ("DiplomaUpdate", "is_public"),
+        ("QuestUpdate", "title"),
+        ("QuestUpdate", "description"),
+        ("QuestUpdate", "source"),
+        ("QuestUpdate", "is_active"),
+        ("QuestUpdate", "is_public"),
+        ("TaskUpdate", "title"),
+        ("TaskUpdate", "pillar"),
+        ("TaskUpdate", "xp_value"),
+        ("TaskUpdate", "is_required"),
+        ("AdminUserUpdate", "role"),
+        ("AdminUserUpdate", "subscription_tier"),
+        ("AdminUserUpdate", "is_active"),
+        ("FileEvidenceIn", "type"),
+    ],
+)
+def test_a_field_that_refuses_null_is_not_documented_nullable(client, model, field):
+    schemas = client.get("/api/openapi.json").get_json()["components"]["schemas"]
+    prop = schemas[model]["properties"][field]
+    assert not _admits_null(prop) and prop.get("default", ...) is not None, prop
+
+
+@pytest.mark.parametrize(
+    ("model", "field"),
+    [
+        ("QuestUpdate", "image_url"),
+        ("DiplomaUpdate", "headline"),
+        ("DiplomaUpdate", "bio"),
+        ("UserUpdate", "display_name"),
+        ("RefreshIn", "refresh_token"),
+    ],
+)
+def test_a_field_where_null_means_something_is_documented_nullable(client, model, field):
+    schemas = client.get("/api/openapi.json").get_json()["components"]["schemas"]
+    assert _admits_null(schemas[model]["properties"][field])
+
+
+def test_query_parameters_are_never_nullable(client):
+    """A query string cannot carry null: an optional parameter is one left out."""
+    spec = client.get("/api/openapi.json").get_json()
+    nullable = [
+        (name, p["name"])
+        for name, op in _operations(spec)
+        for p in op["parameters"]
+        if _admits_null(p["schema"]) or p["schema"].get("default", ...) is None
+    ]
+    assert nullable == []
+
+
+def test_task_order_is_documented_as_unique_ids(client):
+    schemas = client.get("/api/openapi.json").get_json()["components"]["schemas"]
+    assert schemas["TaskOrder"]["properties"]["task_ids"]["uniqueItems"] is True
+
+
+def test_request_strings_are_documented_without_nul(client):
+    schemas = client.get("/api/openapi.json").get_json()["components"]["schemas"]
+    assert schemas["TeamRequestIn"]["properties"]["message"]["pattern"] == "^[^\\u0000]*$"
+    assert schemas["DiplomaUpdate"]["properties"]["slug"]["pattern"].startswith("^[a-z0-9]+")

@@ -68,6 +68,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       },
       async signUp(body) {
         const session = await unwrap(api.POST("/api/auth/signup", { body }));
+        // 202: the provider wants the e-mail confirmed first; the form shows what the API said.
+        if (!("user" in session)) throw new Error(session.message);
         writeHint(session.expires_at);
         setUser(session.user);
         return session.user;

@@ -6,21 +6,25 @@ import uuid
 from datetime import datetime
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints, field_validator
 
+from ...fields import FormBool, NotNull, Storable
 from ...pagination import PageQuery
 from ...pillars import Pillar, PillarKey
 from ...quests.schemas import Source, WebUrl
-from ..partial import Change, NotNull
+from ..partial import Change
 
-Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
-Description = Annotated[str, StringConstraints(strip_whitespace=True, max_length=5000)]
+Title = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), Storable
+]
+Description = Annotated[str, StringConstraints(strip_whitespace=True, max_length=5000), Storable]
 XpValue = Annotated[int, Field(gt=0, le=10_000)]
+Search = Annotated[str, StringConstraints(max_length=100), Storable]
 
 
 class AdminQuestListQuery(PageQuery):
-    search: str | None = Field(default=None, max_length=100, description="In title or description.")
-    is_active: bool | None = None
+    search: Search | None = Field(default=None, description="In title or description.")
+    is_active: FormBool | None = None
 
     @field_validator("search")
     @classmethod
@@ -34,7 +38,7 @@ class TaskIn(BaseModel):
     description: Description = ""
     pillar: Pillar
     xp_value: XpValue
-    is_required: bool = True
+    is_required: StrictBool = True
 
 
 class TaskUpdate(Change):
@@ -42,7 +46,7 @@ class TaskUpdate(Change):
     description: Annotated[Description | None, NotNull] = None
     pillar: Annotated[Pillar | None, NotNull] = None
     xp_value: Annotated[XpValue | None, NotNull] = None
-    is_required: Annotated[bool | None, NotNull] = None
+    is_required: Annotated[StrictBool | None, NotNull] = None
 
 
 class QuestIn(BaseModel):
@@ -50,8 +54,8 @@ class QuestIn(BaseModel):
     title: Title
     description: Description = ""
     source: Source = "custom"
-    is_active: bool = True
-    is_public: bool = True
+    is_active: StrictBool = True
+    is_public: StrictBool = True
     image_url: WebUrl | None = None
     tasks: list[TaskIn] = Field(min_length=1, max_length=100, description="In this order.")
 
@@ -60,15 +64,17 @@ class QuestUpdate(Change):
     title: Annotated[Title | None, NotNull] = None
     description: Annotated[Description | None, NotNull] = None
     source: Annotated[Source | None, NotNull] = None
-    is_active: Annotated[bool | None, NotNull] = None
-    is_public: Annotated[bool | None, NotNull] = None
+    is_active: Annotated[StrictBool | None, NotNull] = None
+    is_public: Annotated[StrictBool | None, NotNull] = None
     image_url: WebUrl | None = Field(default=None, description="null removes the image.")
 
 
 class TaskOrder(BaseModel):
     model_config = ConfigDict(extra="forbid")
     task_ids: list[uuid.UUID] = Field(
-        max_length=500, description="Every task of the quest, each once, in the new order."
+        max_length=500,
+        description="Every task of the quest, each once, in the new order.",
+        json_schema_extra={"uniqueItems": True},
     )
 
     @field_validator("task_ids")

@@ -6,18 +6,22 @@ import uuid
 from datetime import datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, Field, StrictBool, StringConstraints, field_validator
 
+from ...fields import NotNull, Storable
 from ...pagination import PageQuery
-from ..partial import Change, NotNull
+from ..partial import Change
 
 Role = Literal["student", "parent", "advisor", "admin"]
 Tier = Literal["free", "supported", "academy"]
 
 
+Search = Annotated[str, StringConstraints(max_length=100), Storable]
+
+
 class UserListQuery(PageQuery):
-    search: str | None = Field(
-        default=None, max_length=100, description="Part of the e-mail, username or a name."
+    search: Search | None = Field(
+        default=None, description="Part of the e-mail, username or a name."
     )
     role: Role | None = None
 
@@ -55,4 +59,4 @@ class AdminUserUpdate(Change):
 
     role: Annotated[Role | None, NotNull] = None
     subscription_tier: Annotated[Tier | None, NotNull] = None
-    is_active: Annotated[bool | None, NotNull] = None
+    is_active: Annotated[StrictBool | None, NotNull] = None

@@ -13,9 +13,14 @@ class AuthSession:
     refresh_token: str
     expires_at: int
     user_id: uuid.UUID
+    # The user's profile when the provider read it on the way (saves the caller a round trip).
+    profile: dict[str, Any] | None = None
 
 
 class AuthProvider(Protocol):
+    # Whether sign_up raises Conflict(code="username_taken") itself, even for a racing sign-up.
+    reports_taken_usernames: bool
+
     def sign_up(
         self, email: str, password: str, metadata: dict[str, Any]
     ) -> AuthSession | None: ...

@@ -8,10 +8,12 @@ from __future__ import annotations
 import hashlib
 import logging
 import secrets
+import uuid
 from typing import Any
 from urllib.parse import urlencode
 
 import bcrypt
+import psycopg
 
 from ...config import Settings
 from ...db import Tx, tx
@@ -21,6 +23,7 @@ from ..tokens import TokenService
 from .base import AuthSession
 
 log = logging.getLogger(__name__)
+BCRYPT_MAX_BYTES = 72  # bcrypt reads no more; 5.x refuses longer input outright
 
 
 def _hash_token(token: str) -> str:
@@ -28,6 +31,8 @@ def _hash_token(token: str) -> str:
 
 
 class LocalProvider:
+    reports_taken_usernames = True
+
     def __init__(self, settings: Settings, token_service: TokenService):
         self.settings = settings
         self.tokens = token_service
@@ -44,18 +49,36 @@ class LocalProvider:
         return bcrypt.hashpw(password.encode(), salt).decode()
 
     def sign_up(self, email: str, password: str, metadata: dict[str, Any]) -> AuthSession:
-        db = self._tx()
-        user = queries.insert_user(db, email, self.hash_password(password), metadata)
+        refresh_token = secrets.token_urlsafe(32)
+        try:
+            user, profile = queries.create_user_with_session(
+                self._tx(),
+                uuid.uuid4(),
+                email,
+                self.hash_password(password),
+                metadata,
+                _hash_token(refresh_token),
+                self._refresh_ttl,
+            )
+        except psycopg.errors.UniqueViolation as exc:
+            if queries.username_taken(exc):
+                raise Conflict("That username is taken.", code="username_taken") from exc
+            raise
         if user is None:
             raise Conflict("An account with this e-mail already exists.", code="email_taken")
-        return self._start_session(db, user)
+        access, expires_at = self.tokens.issue(user, user["session_id"])
+        return AuthSession(access, refresh_token, expires_at, user["id"], profile)
 
     def sign_in(self, email: str, password: str) -> AuthSession:
         db = self._tx()
         user = queries.user_for_sign_in(db, email)
         stored = (user or {}).get("encrypted_password")
         hashed = stored.encode() if stored else self._dummy_hash
-        if not bcrypt.checkpw(password.encode(), hashed) or user is None or not stored:
+        candidate = password.encode()
+        # bcrypt refuses more than 72 bytes and sign-up never stores such a password: compare
+        # the first 72 all the same, so that a too-long password costs what a wrong one does.
+        matches = bcrypt.checkpw(candidate[:BCRYPT_MAX_BYTES], hashed)
+        if not matches or len(candidate) > BCRYPT_MAX_BYTES or user is None or not stored:
             raise Unauthorized("Wrong e-mail or password.", code="invalid_credentials")
         if user["banned"]:
             raise Forbidden("This account has been deactivated.", code="account_deactivated")
@@ -64,17 +87,24 @@ class LocalProvider:
     def refresh(self, refresh_token: str) -> AuthSession:
         db = self._tx()
         new_token = secrets.token_urlsafe(32)
-        row = queries.rotate_refresh_token(
-            db, _hash_token(refresh_token), _hash_token(new_token), self._refresh_ttl
+        row = queries.refresh(
+            db,
+            _hash_token(refresh_token),
+            _hash_token(new_token),
+            self._refresh_ttl,
+            self.settings.refresh_reuse_interval_seconds,
         )
-        if row is None:
-            if queries.revoke_session_of_spent_token(db, _hash_token(refresh_token)):
-                # Keep the revocation although this request fails: reuse means theft.
-                db.commit()
-                raise Unauthorized(
-                    "This refresh token was already used; the session has been ended.",
-                    code="refresh_token_reused",
-                )
+        outcome = row["outcome"]
+        if outcome == queries.BANNED:
+            raise Forbidden("This account has been deactivated.", code="account_deactivated")
+        if outcome == queries.REUSED:
+            # Keep the revocation although this request fails: late reuse means theft.
+            db.commit()
+            raise Unauthorized(
+                "This refresh token was already used; the session has been ended.",
+                code="refresh_token_reused",
+            )
+        if outcome != queries.ROTATED:
             raise Unauthorized("The refresh token is not valid.", code="invalid_refresh_token")
         access, expires_at = self.tokens.issue(row, row["session_id"])
         return AuthSession(access, new_token, expires_at, row["id"])
@@ -105,8 +135,8 @@ class LocalProvider:
 
     def _start_session(self, db: Tx, user: dict[str, Any]) -> AuthSession:
         refresh_token = secrets.token_urlsafe(32)
-        session = queries.start_session(
+        session, profile = queries.start_session(
             db, user["id"], _hash_token(refresh_token), self._refresh_ttl
         )
         access, expires_at = self.tokens.issue(user, session["session_id"])
-        return AuthSession(access, refresh_token, expires_at, user["id"])
+        return AuthSession(access, refresh_token, expires_at, user["id"], profile)

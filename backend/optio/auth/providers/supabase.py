@@ -93,6 +93,8 @@ def _signed_in(response: AuthResponse) -> AuthSession:
 
 
 class SupabaseProvider:
+    reports_taken_usernames = False
+
     def __init__(self, settings: Settings):
         if not settings.supabase_url or not settings.supabase_anon_key:
             raise ValueError("AUTH_PROVIDER=supabase needs SUPABASE_URL and SUPABASE_ANON_KEY")

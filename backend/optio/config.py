@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
+from flask import current_app
 from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -132,3 +133,8 @@ def production_problems(settings: Settings) -> list[str]:
     if any("localhost" in o or "127.0.0.1" in o for o in settings.cors_origins):
         problems.append("CORS_ORIGINS still lists a localhost origin")
     return problems
+
+
+def current_settings() -> Settings:
+    """The settings of the app handling the current request or command."""
+    return current_app.config["SETTINGS"]

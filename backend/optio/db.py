@@ -19,6 +19,7 @@ from flask import Flask, Response, current_app, g
 from psycopg.rows import dict_row
 from psycopg_pool import ConnectionPool
 
+from .config import current_settings
 from .errors import Unauthorized
 
 log = logging.getLogger(__name__)
@@ -277,7 +278,7 @@ def database(app: Flask | None = None) -> Database:
 def tx() -> Tx:
     """The current request's transaction, created on first use."""
     if "tx" not in g:
-        settings = current_app.config["SETTINGS"]
+        settings = current_settings()
         g.tx = Tx(database().open(), timeout_ms=settings.db_statement_timeout_ms)
     return g.tx
 
@@ -314,7 +315,7 @@ def _end_request_transaction(response: Response) -> Response:
             current.commit()
         else:
             current.rollback()
-        if not current_app.config["SETTINGS"].is_production:
+        if not current_settings().is_production:
             response.headers["X-DB-Round-Trips"] = str(current.round_trips)
     return response
 

@@ -6,9 +6,11 @@ import logging
 from typing import Any
 
 import psycopg
-from flask import Flask, current_app, jsonify
+from flask import Flask, jsonify
 from pydantic import ValidationError
 from werkzeug.exceptions import HTTPException
+
+from .config import current_settings
 
 log = logging.getLogger(__name__)
 
@@ -141,7 +143,7 @@ def register_error_handlers(app: Flask) -> None:
         log.warning("database unavailable: %s: %s", type(exc).__name__, exc)
         error = DatabaseUnavailable()
         response, status = error_body(error.status, error.code, error.message)
-        response.headers["Retry-After"] = str(current_app.config["SETTINGS"].db_retry_after_seconds)
+        response.headers["Retry-After"] = str(current_settings().db_retry_after_seconds)
         return response, status
 
     @app.errorhandler(psycopg.DataError)

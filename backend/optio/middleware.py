@@ -7,11 +7,12 @@ import re
 import time
 import uuid
 
-from flask import Flask, Response, current_app, g, request
+from flask import Flask, Response, g, request
 from pydantic import TypeAdapter, ValidationError
 from werkzeug.exceptions import BadRequest as MalformedRequest
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+from .config import current_settings
 from .errors import BadRequest, Invalid, UriTooLong, validation_details
 from .fields import Text
 
@@ -67,7 +68,7 @@ def _finish_request(response: Response) -> Response:
     csp = DOCS_CSP if request.path.startswith("/api/docs") else API_CSP
     response.headers.setdefault("Content-Security-Policy", csp)
     # Production is served over HTTPS only, whatever scheme the proxy's hop to us used.
-    if request.is_secure or current_app.config["SETTINGS"].is_production:
+    if request.is_secure or current_settings().is_production:
         response.headers.setdefault("Strict-Transport-Security", "max-age=63072000")
     elapsed_ms = (time.perf_counter() - g.get("started_at", time.perf_counter())) * 1000
     log.info(

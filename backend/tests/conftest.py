@@ -20,7 +20,6 @@ from psycopg import sql
 from optio import create_app
 from optio.config import PROJECT_ROOT
 from optio.embedded import start_embedded
-from optio.extensions import db as db_extension
 from optio.migrate import migrate
 
 from .concurrency import live_server
@@ -113,7 +112,7 @@ def app(database_url: str, settings_overrides: dict, storage_dir):
         }
     )
     yield app
-    db_extension.close()
+    app.extensions["optio_db"].close()
 
 
 @pytest.fixture

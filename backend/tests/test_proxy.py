@@ -6,7 +6,6 @@ import gc
 import pytest
 
 from optio import create_app
-from optio.extensions import db as db_extension
 
 from .conftest import TEST_SETTINGS
 from .test_config import GOOD_PRODUCTION
@@ -69,7 +68,7 @@ def production_app(database_url):
     )
     gc.unfreeze()  # a production app freezes what exists; the test process must still collect
     yield app
-    db_extension.close()
+    app.extensions["optio_db"].close()
 
 
 def test_production_sends_hsts_even_when_the_proxy_spoke_plain_http(production_app):

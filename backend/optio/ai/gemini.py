@@ -21,7 +21,7 @@ from google.genai import errors as genai_errors
 from google.genai import types
 from pydantic import BaseModel, ValidationError
 
-from ..config import Settings
+from ..config import Settings, current_settings
 from ..errors import BadGateway, GatewayTimeout, Unavailable
 
 log = logging.getLogger(__name__)
@@ -63,7 +63,7 @@ class Spend:
 
 def gemini_client() -> genai.Client:
     """This app's client, created on first use; 503 `ai_not_configured` without an API key."""
-    settings: Settings = current_app.config["SETTINGS"]
+    settings: Settings = current_settings()
     if not settings.gemini_api_key:
         raise Unavailable(
             "AI assistance is not configured on this server (GEMINI_API_KEY is not set).",
@@ -98,7 +98,7 @@ def generate(
     client: genai.Client, model: str, prompt: Prompt, schema: type[Answer], spend: Spend
 ) -> Answer:
     """Ask for JSON matching `schema`, within GEMINI_TIMEOUT_SECONDS in all; record the spend."""
-    timeout = current_app.config["SETTINGS"].gemini_timeout_seconds
+    timeout = current_settings().gemini_timeout_seconds
     deadline = spend.started + timeout
     while spend.attempts < ATTEMPTS:
         left = deadline - time.monotonic()
@@ -143,7 +143,7 @@ def _ask(
         reply = client.models.generate_content(model=model, contents=prompt.text, config=config)
     except httpx.TimeoutException as exc:
         spend.outcome = "timeout"
-        raise _timeout(current_app.config["SETTINGS"].gemini_timeout_seconds) from exc
+        raise _timeout(current_settings().gemini_timeout_seconds) from exc
     except genai_errors.APIError as exc:
         spend.outcome = "upstream_error"
         log.warning("gemini answered %s %s", exc.code, exc.status)

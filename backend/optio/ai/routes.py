@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app
+from flask import Blueprint
 
 from ..api import body, errors, response
 from ..auth.identity import Identity, admin_required, current_identity, login_required
+from ..config import current_settings
 from ..extensions import limiter
 from . import service
 from .schemas import QuestDraftIn, QuestDraftPublic, TaskSuggestionsIn, TaskSuggestionsPublic
@@ -14,7 +15,7 @@ bp = Blueprint("ai", __name__, url_prefix="/api/ai")
 
 
 def _ai_limit() -> str:
-    return current_app.config["SETTINGS"].rate_limit_ai
+    return current_settings().rate_limit_ai
 
 
 def _user_key() -> str:

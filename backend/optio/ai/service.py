@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
-from flask import current_app
 from pydantic import BaseModel
 
+from ..config import current_settings
 from ..db import side_transaction, tx
 from ..errors import TooManyRequests
 from . import prompts, queries
@@ -37,7 +37,7 @@ def suggest_tasks(quest: TaskSuggestionsIn) -> dict[str, Any]:
 
 def _assist(feature: str, prompt: Prompt, schema: type[Answer]) -> tuple[Answer, int | None]:
     client = gemini_client()
-    model = current_app.config["SETTINGS"].gemini_model
+    model = current_settings().gemini_model
     call = queries.reserve(tx(), feature, model)
     limit = call["daily_limit"]
     if call["outcome"] == "limited":

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import secrets
+from typing import Any
 
-from flask import Response, current_app
+from flask import Response
+
+from ..config import current_settings
 
 ACCESS_COOKIE = "optio_access"
 REFRESH_COOKIE = "optio_refresh"
@@ -18,7 +21,7 @@ def new_csrf_token() -> str:
 
 
 def set_csrf_cookie(response: Response, token: str) -> None:
-    settings = current_app.config["SETTINGS"]
+    settings = current_settings()
     response.set_cookie(
         CSRF_COOKIE,
         token,
@@ -33,8 +36,8 @@ def set_csrf_cookie(response: Response, token: str) -> None:
 def set_session_cookies(
     response: Response, access_token: str, refresh_token: str, csrf_token: str
 ) -> None:
-    settings = current_app.config["SETTINGS"]
-    common = {
+    settings = current_settings()
+    common: dict[str, Any] = {
         "secure": settings.secure_cookies,
         "httponly": True,
         "samesite": settings.cookie_samesite,

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, after_this_request, current_app, jsonify, request
+from flask import Blueprint, Response, after_this_request, jsonify, request
 from flask_limiter.util import get_remote_address
 
 from ..api import body, errors, response
+from ..config import current_settings
 from ..errors import Unauthorized
 from ..extensions import limiter
 from ..users.schemas import UserPublic
@@ -35,7 +36,7 @@ bp = Blueprint("auth", __name__, url_prefix="/api/auth")
 
 
 def _auth_limit() -> str:
-    return current_app.config["SETTINGS"].rate_limit_auth
+    return current_settings().rate_limit_auth
 
 
 def _email() -> str:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import current_app
-
+from ..config import current_settings
 from ..db import tx
 from ..errors import Conflict, NotFound, Unauthorized
 from ..users import queries as users
@@ -22,7 +21,7 @@ def session_payload(session: AuthSession) -> dict[str, Any]:
         profile = users.profile(current, session.user_id)
     if profile is None:
         raise Unauthorized("This account has no profile.", code="no_profile")
-    ttl = current_app.config["SETTINGS"].access_token_ttl_seconds
+    ttl = current_settings().access_token_ttl_seconds
     return {
         "access_token": session.access_token,
         "refresh_token": session.refresh_token,
@@ -55,4 +54,4 @@ def my_profile(user_id: Any) -> dict[str, Any]:
 
 
 def reset_link_base() -> str:
-    return current_app.config["SETTINGS"].web_url + "/reset-password"
+    return current_settings().web_url + "/reset-password"

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, request
+from flask import Blueprint, request
 
 from ..api import body, errors, response
 from ..auth.identity import Identity, csrf_exempt, login_required
+from ..config import current_settings
 from ..extensions import limiter
 from . import service, webhook
 from .schemas import (
@@ -62,7 +63,7 @@ def subscription_status(identity: Identity):
 @errors(400, 503)
 def stripe_webhook():
     """Stripe's events, signed with STRIPE_WEBHOOK_SECRET; each is applied once."""
-    settings = current_app.config["SETTINGS"]
+    settings = current_settings()
     event = webhook.verified_event(
         settings, request.get_data(cache=False), request.headers.get("Stripe-Signature")
     )

@@ -5,8 +5,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from flask import current_app
-
+from ..config import current_settings
 from ..db import side_transaction, tx
 from ..errors import Conflict, Invalid, NotFound
 from . import queries, stripe_api
@@ -16,7 +15,7 @@ from .prices import price_of_tier
 
 def tiers() -> dict[str, Any]:
     rows = queries.tiers(tx())
-    buyable = price_of_tier(rows, current_app.config["SETTINGS"])
+    buyable = price_of_tier(rows, current_settings())
     return {"data": [{**row, "purchasable": row["tier"] in buyable} for row in rows]}
 
 

@@ -11,9 +11,8 @@ import logging
 from typing import Any
 
 import stripe
-from flask import current_app
 
-from ..config import Settings
+from ..config import Settings, current_settings
 from ..errors import Unavailable
 
 log = logging.getLogger(__name__)
@@ -21,7 +20,7 @@ TIMEOUT_SECONDS = 20
 
 
 def settings() -> Settings:
-    return current_app.config["SETTINGS"]
+    return current_settings()
 
 
 def require_billing() -> Settings:

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import psycopg
-from flask import current_app
 
+from ..config import current_settings
 from ..db import tx
 from ..errors import Conflict, NotFound
 from ..quests.service import progress_public
@@ -108,4 +108,4 @@ def _etag(document: dict[str, Any]) -> str:
 
 
 def _ttl() -> int:
-    return current_app.config["SETTINGS"].signed_url_ttl_seconds
+    return current_settings().signed_url_ttl_seconds

@@ -5,9 +5,8 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from flask import current_app
-
 from ..billing.features import Plan, require
+from ..config import current_settings
 from ..db import tx
 from ..errors import Conflict, NotFound
 from ..storage import storage
@@ -16,7 +15,7 @@ from .schemas import EvidenceIn, FileEvidenceIn, QuestListQuery
 
 
 def _ttl() -> int:
-    return current_app.config["SETTINGS"].signed_url_ttl_seconds
+    return current_settings().signed_url_ttl_seconds
 
 
 def catalog(params: QuestListQuery, signed_in: bool) -> dict[str, Any]:

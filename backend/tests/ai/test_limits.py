@@ -150,9 +150,9 @@ class TestTheDayIsTheUtcDay:
         )
 
     def test_the_apps_connections_really_use_that_time_zone(self, client, people, app):
-        from optio.extensions import db
+        from optio.db import database
 
-        with db.transaction(role="elevated") as tx:
+        with database(app).transaction(role="elevated") as tx:
             assert tx.scalar("show timezone") == "Pacific/Kiritimati"
 
     def test_yesterdays_last_request_does_not_count(self, client, conn, people, limit_one, answers):

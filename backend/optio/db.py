@@ -275,12 +275,25 @@ def database(app: Flask | None = None) -> Database:
     return (app or current_app).extensions["optio_db"]
 
 
-def tx() -> Tx:
-    """The current request's transaction, created on first use."""
+def tx(acting: Any = None) -> Tx:
+    """The current request's transaction, created on first use.
+
+    A service acting for a user passes that user (an `Identity` or a user id): outside
+    production it must be the one the request's token names, so who acts is never decided
+    silently by the claims alone."""
     if "tx" not in g:
         settings = current_settings()
         g.tx = Tx(database().open(), timeout_ms=settings.db_statement_timeout_ms)
+    if acting is not None and not current_settings().is_production:
+        _check_acting_user(g.tx, acting)
     return g.tx
+
+
+def _check_acting_user(current: Tx, acting: Any) -> None:
+    user_id = str(getattr(acting, "user_id", acting))
+    subject = (current.claims or {}).get("sub")
+    if user_id != subject:
+        raise RuntimeError(f"a service acts for {user_id}, but the request's token is {subject}")
 
 
 @contextmanager

@@ -7,7 +7,7 @@ from typing import Any
 from psycopg import sql
 
 from ..db import Query, Tx
-from .features import EFFECTIVE_TIER
+from ..plans.queries import EFFECTIVE_TIER
 
 TIERS: Query = (
     "select tier_key as tier, display_name, description, price_cents, currency,"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..billing.features import LOCK_ME, plan_query
 from ..db import Query, Tx
+from ..plans.queries import LOCK_ME, plan_query
 from ..storage import queries as storage_queries
 
 ENROLLMENT_JSON = """

@@ -5,10 +5,11 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from ..billing.features import Plan, require
 from ..config import current_settings
 from ..db import tx
 from ..errors import Conflict, NotFound
+from ..plans.rules import Plan
+from ..plans.wording import require
 from ..storage import storage
 from . import evidence, queries
 from .schemas import EvidenceIn, FileEvidenceIn, QuestListQuery

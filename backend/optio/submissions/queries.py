@@ -8,8 +8,8 @@ from typing import Any
 
 from psycopg.types.json import Jsonb
 
-from ..billing.features import LOCK_ME, allows_one_more_sql, plan_query
 from ..db import Tx
+from ..plans.queries import LOCK_ME, allows_one_more_sql, plan_query
 
 COLUMNS = """s.id, s.title, s.description, s.suggested_tasks, s.make_public, s.status,
   s.approved_quest_id, s.admin_notes, s.reviewed_at, s.created_at"""

@@ -5,9 +5,10 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from ..billing.features import Plan, require
 from ..db import tx
 from ..errors import Conflict, NotFound
+from ..plans.rules import Plan
+from ..plans.wording import require
 from . import queries
 from .schemas import ApprovalIn, MySubmissionsQuery, QueueQuery, RejectionIn, SubmissionIn
 

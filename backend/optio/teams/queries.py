@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..billing.features import LOCK_ME, plan_query
 from ..db import Tx
+from ..plans.queries import LOCK_ME, plan_query
 
 ME = "(select auth.uid())"
 

@@ -1,4 +1,4 @@
-"""`optio dev | openapi | db migrate | db reset | db seed | db check | users create`."""
+"""The `optio` command: dev, openapi, db (migrate reset seed check snapshot), users create."""
 
 from __future__ import annotations
 
@@ -61,6 +61,29 @@ def db_check() -> None:
         click.echo("pending migrations:\n  " + "\n  ".join(missing))
         sys.exit(1)
     click.echo("database is up to date")
+
+
+@db_group.command("snapshot")
+@click.option("--check", is_flag=True, help="Exit non-zero when supabase/schema/ is stale.")
+def db_snapshot(check: bool) -> None:
+    """Write supabase/schema/<domain>.sql from a scratch database migrated from nothing."""
+    from psycopg.conninfo import make_conninfo
+
+    from . import schema_snapshot
+
+    files = schema_snapshot.snapshot(make_conninfo(_conninfo(), dbname="postgres"))
+    if not check:
+        schema_snapshot.write(files)
+        click.echo(f"wrote {len(files)} file(s) to {schema_snapshot.SCHEMA_DIR}")
+        return
+    stale = schema_snapshot.differing(files)
+    if stale:
+        click.echo(
+            "supabase/schema/ differs from the migrations (run `optio db snapshot`):\n  "
+            + "\n  ".join(stale)
+        )
+        sys.exit(1)
+    click.echo("supabase/schema/ is up to date")
 
 
 @db_group.command("reset")

@@ -2,36 +2,58 @@
 
 from __future__ import annotations
 
-from typing import Any
+import uuid
+from datetime import datetime
+from typing import Any, TypedDict, cast
 
 from ..db import Tx
 
-COLUMNS = "n.id, n.type, n.title, n.body, n.data, n.read_at, n.created_at"
-MINE = "n.user_id = (select auth.uid())"
+
+class NotificationRow(TypedDict):
+    """A notification as stored: title and body are empty unless written before
+    20261202000300_notification_kinds.sql (wording.py words the rest)."""
+
+    id: uuid.UUID
+    type: str
+    title: str
+    body: str
+    data: dict[str, Any]
+    read_at: datetime | None
+    created_at: datetime
 
 
-def list_mine(tx: Tx, *, limit: int, offset: int) -> tuple[list[dict], dict]:
+class NotificationCounts(TypedDict):
+    count: int
+    unread_count: int
+
+
+def list_mine(
+    tx: Tx, *, limit: int, offset: int
+) -> tuple[list[NotificationRow], NotificationCounts]:
     """One page, unread first and then newest, with my total and unread counts."""
     page, counts = tx.run(
         (
-            f"select {COLUMNS} from public.notifications n where {MINE}"
+            "select n.id, n.type, n.title, n.body, n.data, n.read_at, n.created_at"
+            " from public.notifications n where n.user_id = (select auth.uid())"
             " order by (n.read_at is not null), n.created_at desc, n.id desc"
             " limit %(limit)s offset %(offset)s",
             {"limit": limit, "offset": offset},
         ),
         (
             "select count(*) as count, count(*) filter (where n.read_at is null) as unread_count"
-            f" from public.notifications n where {MINE}",
+            " from public.notifications n where n.user_id = (select auth.uid())",
             None,
         ),
     )
-    return page, counts[0]
+    return cast(list[NotificationRow], page), cast(NotificationCounts, counts[0])
 
 
-def mark_read(tx: Tx, notification_id: Any) -> dict | None:
+def mark_read(tx: Tx, notification_id: uuid.UUID) -> NotificationRow | None:
     """Mark it read once; marking it again keeps the first time. None when not mine."""
-    return tx.one(
+    row = tx.one(
         "update public.notifications n set read_at = coalesce(n.read_at, now())"
-        f" where n.id = %(id)s and {MINE} returning {COLUMNS}",
+        " where n.id = %(id)s and n.user_id = (select auth.uid())"
+        " returning n.id, n.type, n.title, n.body, n.data, n.read_at, n.created_at",
         {"id": notification_id},
     )
+    return cast(NotificationRow | None, row)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import psycopg
 import pytest
 
+from optio.notifications.wording import words
+
 from ..factories import bearer, login, make_user
 from .conftest import history
 
@@ -25,8 +27,9 @@ def test_an_admin_tier_change_is_recorded_with_cause_admin_and_notified(app, cli
     ).fetchone()[0]
     assert actor == admin["id"]
     notes = conn.execute(
-        "select type, body from public.notifications where user_id = %s", (student["id"],)
+        "select type, data from public.notifications where user_id = %s", (student["id"],)
     ).fetchall()
+    notes = [(kind, words(kind, data)[1]) for kind, data in notes]
     assert notes == [("tier_changed", "An administrator changed your plan from Free to Academy.")]
 
 

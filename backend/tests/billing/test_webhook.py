@@ -6,6 +6,8 @@ import time
 
 import pytest
 
+from optio.notifications.wording import words
+
 from ..factories import make_user
 from .conftest import (
     PRICE_ACADEMY,
@@ -49,9 +51,10 @@ def test_an_active_subscription_gives_the_tier_of_its_price(client, conn, custom
 def test_a_tier_change_notifies_the_user(client, conn, customer_user):
     subscribe(client, customer_user)
     notes = conn.execute(
-        "select type, title, data ->> 'to' from public.notifications where user_id = %s",
+        "select type, data, data ->> 'to' from public.notifications where user_id = %s",
         (customer_user["id"],),
     ).fetchall()
+    notes = [(kind, words(kind, data)[0], to) for kind, data, to in notes]
     assert notes == [("tier_changed", "Your plan is now Supported", "supported")]
 
 

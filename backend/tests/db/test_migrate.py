@@ -13,7 +13,15 @@ import psycopg
 import pytest
 from psycopg import sql
 
-from optio.migrate import migrate, migration_files, reset
+from optio.migrate import (
+    EQUIVALENT_HISTORY,
+    SUPABASE_DIR,
+    EditedMigration,
+    migrate,
+    migration_files,
+    reset,
+    text_digest,
+)
 
 PG15_BIN = Path("/usr/lib/postgresql/15/bin")
 
@@ -88,6 +96,62 @@ def test_a_database_with_supabase_auth_is_not_given_the_local_emulation(empty_db
         reset(empty_db)
 
 
+def test_an_applied_migration_edited_since_is_refused_before_anything_is_applied(
+    empty_db, tmp_path
+):
+    root = tmp_path / "supabase"
+    shutil.copytree(SUPABASE_DIR / "local", root / "local")
+    (root / "migrations").mkdir()
+    first, second = migration_files()[:2]
+    shutil.copy(first[2], root / "migrations")
+    migrate(empty_db, root)
+    edited = root / "migrations" / first[2].name
+    edited.write_text(edited.read_text() + "\n-- an edit\n")
+    shutil.copy(second[2], root / "migrations")
+    with pytest.raises(EditedMigration, match=first[2].name):
+        migrate(empty_db, root)
+    assert recorded(empty_db) == [first[0]]
+
+
+# The text 20261122000500_ai_usage.sql had when it landed (commit 2412186), before it was edited.
+AI_USAGE_AS_LANDED = (
+    "  join public.subscription_tiers t on t.tier_key = u.subscription_tier\n",
+    "  -- The tier the caller has now (a past_due subscription past its grace period counts"
+    " as free).\n",
+    "  join public.subscription_tiers t on t.tier_key = private.effective_tier(u.id)\n",
+)
+
+
+def test_a_database_that_applied_the_known_earlier_text_still_migrates(empty_db):
+    version = "20261122000500"
+    path = next(p for v, _, p in migration_files() if v == version)
+    old_join, comment, new_join = AI_USAGE_AS_LANDED
+    as_landed = path.read_text().replace(comment, "").replace(new_join, old_join)
+    assert (version, text_digest(as_landed)) in EQUIVALENT_HISTORY
+    migrate(empty_db)
+    with psycopg.connect(empty_db, autocommit=True) as conn:
+        conn.execute(
+            "update supabase_migrations.schema_migrations set statements = array[%s]"
+            " where version = %s",
+            (as_landed, version),
+        )
+        conn.execute(
+            "update supabase_migrations.schema_migrations set statements = array['edited']"
+            " where version = (select max(version) from supabase_migrations.schema_migrations)"
+        )
+    with pytest.raises(EditedMigration) as refused:
+        migrate(empty_db)  # the other edit is refused, and only it
+    last = migration_files()[-1][2]
+    assert last.name in str(refused.value) and path.name not in str(refused.value)
+    with psycopg.connect(empty_db, autocommit=True) as conn:
+        conn.execute(
+            "update supabase_migrations.schema_migrations set statements = array[%s]"
+            " where version = %s",
+            (last.read_text(), last.name[:14]),
+        )
+    assert migrate(empty_db) == []
+
+
 @pytest.fixture
 def postgresql_15():
     """A throwaway Debian PostgreSQL 15 cluster on a unix socket, run as an unprivileged user."""
@@ -110,7 +174,7 @@ def postgresql_15():
             os.setuid(user.pw_uid)
 
     def run(*args):
-        done = subprocess.run(args, capture_output=True, text=True, preexec_fn=preexec, check=False)  # noqa: S603
+        done = subprocess.run(args, capture_output=True, text=True, preexec_fn=preexec, check=False)  # noqa: S603 - PostgreSQL's own binaries, constant arguments
         assert done.returncode == 0, done.stderr
 
     run(str(PG15_BIN / "initdb"), "-D", str(data), "-U", "postgres", "--auth=trust")

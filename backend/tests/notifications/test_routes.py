@@ -68,7 +68,12 @@ def test_a_request_notifies_its_recipient_and_accepting_notifies_its_sender(clie
         "request_id": request_id,
         "sender_id": str(cast["sender"]["user"]["id"]),
         "quest_id": str(quest["id"]),
+        "sender_name": "Sender",
+        "quest_title": "Rocketry",
+        "message": "Hi!",
     }
+    stored = conn.execute("select title, body from public.notifications").fetchall()
+    assert stored == [("", "")]  # the words are the API's (wording.py), not the database's
     assert titles(client, cast["sender"]["headers"]) == []
 
     client.post(f"/api/team-requests/{request_id}/accept", headers=cast["recipient"]["headers"])
@@ -102,7 +107,7 @@ def test_completing_a_quest_notifies_its_student(client, conn, cast):
     assert [(n["type"], n["title"]) for n in body["data"]] == [
         ("quest_completed", "Quest completed: Tiny")
     ]
-    assert body["data"][0]["data"] == {"quest_id": str(quest["id"])}
+    assert body["data"][0]["data"] == {"quest_id": str(quest["id"]), "quest_title": "Tiny"}
 
 
 # --- listing and reading ----------------------------------------------------------------------

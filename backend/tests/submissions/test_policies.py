@@ -168,4 +168,4 @@ def test_a_rejection_needs_notes(conn, people, world):
 def test_client_roles_cannot_call_the_notification_helper(conn, people):
     me = people["author"]["id"]
     with acting_as(conn, me) as cur, pytest.raises(psycopg.errors.InsufficientPrivilege):
-        cur.execute("select private.notify(%s, 'submission_approved', 'Fake', '', '{}')", (me,))
+        cur.execute("select private.notify(%s, 'submission_approved', '{}')", (me,))

@@ -5,6 +5,8 @@ import uuid
 
 import pytest
 
+from optio.notifications.wording import words
+
 from .conftest import make_submission, suggested_tasks
 
 
@@ -164,13 +166,18 @@ def test_the_author_is_notified_of_an_approval_with_the_new_quest(client, conn, 
     quest_id = approve(client, people, submission["id"], title="Edited title").get_json()[
         "approved_quest_id"
     ]
-    notes = conn.execute("select user_id, type, title, data from public.notifications").fetchall()
+    notes = conn.execute("select user_id, type, data from public.notifications").fetchall()
+    notes = [(user, kind, words(kind, data)[0], data) for user, kind, data in notes]
     assert notes == [
         (
             people["author"]["id"],
             "submission_approved",
             "Quest approved: Edited title",
-            {"submission_id": str(submission["id"]), "quest_id": quest_id},
+            {
+                "submission_id": str(submission["id"]),
+                "quest_id": quest_id,
+                "quest_title": "Edited title",
+            },
         )
     ]
 
@@ -187,13 +194,18 @@ def test_rejecting_records_the_notes_and_notifies_the_author(client, conn, peopl
         "Add tasks that need evidence.",
         people["admin"]["id"],
     )
-    notes = conn.execute("select user_id, type, body, data from public.notifications").fetchall()
+    notes = conn.execute("select user_id, type, data from public.notifications").fetchall()
+    notes = [(user, kind, words(kind, data)[1], data) for user, kind, data in notes]
     assert notes == [
         (
             people["author"]["id"],
             "submission_rejected",
             "Add tasks that need evidence.",
-            {"submission_id": str(submission["id"]), "notes": "Add tasks that need evidence."},
+            {
+                "submission_id": str(submission["id"]),
+                "notes": "Add tasks that need evidence.",
+                "quest_title": submission["title"],
+            },
         )
     ]
     counts = totals(conn)

@@ -219,7 +219,7 @@ def test_the_api_roles_cannot_write_notifications_or_call_the_triggers(conn, peo
         acting_as(conn, people["sender"]) as cur,
         pytest.raises(psycopg.errors.InsufficientPrivilege),
     ):
-        cur.execute("select private.notify(%s, 'x', 'forged')", (people["recipient"],))
+        cur.execute("select private.notify(%s, 'x', '{}')", (people["recipient"],))
     for function in ("team_request_accepted()", "shown_name(%s)"):
         with (
             acting_as(conn, people["sender"]) as cur,

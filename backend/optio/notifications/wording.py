@@ -1,0 +1,77 @@
+"""The words of every notification, in one place: the database stores a notification's kind
+(`type`) and its `data` (20261202000300_notification_kinds.sql); its title and body are
+rendered here when it is read. Rows written before then carry their own words, shown as stored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+Words = tuple[str, str]  # title, body
+
+
+def _quest_completed(d: Mapping[str, Any]) -> Words:
+    return (
+        f"Quest completed: {d['quest_title']}",
+        "Every required task is done. It is on your diploma now.",
+    )
+
+
+def _team_request_received(d: Mapping[str, Any]) -> Words:
+    on_quest = f" on {d['quest_title']}" if d.get("quest_title") else ""
+    return f"{d['sender_name']} wants to team up{on_quest}", d.get("message") or ""
+
+
+def _team_request_accepted(d: Mapping[str, Any]) -> Words:
+    title = f"{d['teammate_name']} accepted your team-up"
+    quest = d.get("quest_title")
+    if not quest:
+        return title, ""
+    if d.get("enrolled"):
+        return title, f"You are both enrolled in {quest}."
+    return title, (
+        f"You were not enrolled in {quest}: your plan's limit of active quests is reached."
+    )
+
+
+def _submission_approved(d: Mapping[str, Any]) -> Words:
+    return f"Quest approved: {d['quest_title']}", "Your quest is live and you are enrolled in it."
+
+
+def _submission_rejected(d: Mapping[str, Any]) -> Words:
+    return f"Quest not approved: {d['quest_title']}", d.get("notes") or ""
+
+
+def _tier_changed(d: Mapping[str, Any]) -> Words:
+    who = "An administrator changed your plan" if d.get("cause") == "admin" else "Your plan changed"
+    return (
+        f"Your plan is now {d['to_name']}",
+        f"{who} from {d['from_name']} to {d['to_name']}.",
+    )
+
+
+def _payment_failed(d: Mapping[str, Any]) -> Words:
+    grace = d.get("grace_until")
+    until = f" after {datetime.fromisoformat(grace).astimezone(UTC):%Y-%m-%d}" if grace else ""
+    return "Your payment failed", f"Update your payment method to keep your plan{until}."
+
+
+WORDING: dict[str, Callable[[Mapping[str, Any]], Words]] = {
+    "quest_completed": _quest_completed,
+    "team_request_received": _team_request_received,
+    "team_request_accepted": _team_request_accepted,
+    "submission_approved": _submission_approved,
+    "submission_rejected": _submission_rejected,
+    "tier_changed": _tier_changed,
+    "payment_failed": _payment_failed,
+}
+
+
+def words(kind: str, data: Mapping[str, Any], title: str = "", body: str = "") -> Words:
+    """Title and body of a notification: the stored words when it has them (rows written before
+    the wording moved here), else its kind's wording of its data."""
+    if title or kind not in WORDING:
+        return title, body
+    return WORDING[kind](data)

@@ -10,7 +10,7 @@ from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
-DEV_JWT_SECRET = "optio-development-jwt-secret-change-me-in-production"  # noqa: S105
+DEV_JWT_SECRET = "optio-development-jwt-secret-change-me-in-production"  # noqa: S105 - production refuses it
 MIN_SECRET_LENGTH = 32
 
 

@@ -16,6 +16,7 @@ from typing import Any, Literal
 
 import psycopg
 from flask import Flask, Response, current_app, g
+from psycopg import sql
 from psycopg.rows import dict_row
 from psycopg_pool import ConnectionPool
 
@@ -25,7 +26,9 @@ from .errors import Unauthorized
 log = logging.getLogger(__name__)
 
 Role = Literal["anon", "authenticated", "elevated"]
-Query = tuple[str, dict[str, Any] | Sequence[Any] | None]
+# A statement is a static string, or composed with psycopg.sql where a part is dynamic.
+Statement = str | sql.Composed | sql.SQL
+Query = tuple[Statement, dict[str, Any] | Sequence[Any] | None]
 
 # The request's context, pipelined with its first query. For a signed-in user it also checks,
 # at no extra round trip, that the user still exists and is active and that the token's session
@@ -99,8 +102,8 @@ class Tx:
         try:
             with conn.pipeline():
                 context = conn.execute(*setup) if setup else None
-                for sql, params in queries:
-                    cursors.append(conn.cursor(row_factory=dict_row).execute(sql, params))
+                for statement, params in queries:
+                    cursors.append(conn.cursor(row_factory=dict_row).execute(statement, params))
                 if commit:
                     conn.execute("commit")
         except psycopg.Error:
@@ -123,15 +126,15 @@ class Tx:
         if row is not None and not (row[-2] and row[-1]):
             _refuse_dead_identity(row[-2], row[-1])
 
-    def all(self, sql: str, params: Any = None) -> list[dict[str, Any]]:
-        return self.run((sql, params))[0]
+    def all(self, statement: Statement, params: Any = None) -> list[dict[str, Any]]:
+        return self.run((statement, params))[0]
 
-    def one(self, sql: str, params: Any = None) -> dict[str, Any] | None:
-        rows = self.all(sql, params)
+    def one(self, statement: Statement, params: Any = None) -> dict[str, Any] | None:
+        rows = self.all(statement, params)
         return rows[0] if rows else None
 
-    def scalar(self, sql: str, params: Any = None) -> Any:
-        row = self.one(sql, params)
+    def scalar(self, statement: Statement, params: Any = None) -> Any:
+        row = self.one(statement, params)
         return next(iter(row.values())) if row else None
 
     def on_rollback(self, undo: Callable[[], None]) -> None:

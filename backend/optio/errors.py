@@ -6,7 +6,7 @@ import logging
 from typing import Any
 
 import psycopg
-from flask import Flask, jsonify
+from flask import Flask, Response, jsonify
 from pydantic import ValidationError
 from werkzeug.exceptions import HTTPException
 
@@ -21,7 +21,11 @@ class AppError(Exception):
     message = "Something went wrong."
 
     def __init__(
-        self, message: str | None = None, *, code: str | None = None, details: list | None = None
+        self,
+        message: str | None = None,
+        *,
+        code: str | None = None,
+        details: list[dict[str, Any]] | None = None,
     ):
         super().__init__(message or self.message)
         self.message = message or self.message
@@ -81,7 +85,9 @@ class DatabaseUnavailable(Unavailable):
     code, message = "database_unavailable", "The database is not answering. Try again shortly."
 
 
-def error_body(status: int, code: str, message: str, details: list | None = None):
+def error_body(
+    status: int, code: str, message: str, details: list[dict[str, Any]] | None = None
+) -> tuple[Response, int]:
     return jsonify({"error": {"code": code, "message": message, "details": details or []}}), status
 
 

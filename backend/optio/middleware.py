@@ -49,6 +49,7 @@ def trust_proxies(app: Flask) -> None:
     since anyone can send them. Rate limits per address depend on it."""
     hops = app.config["SETTINGS"].trusted_proxy_hops
     if hops > 0:
+        # Wrapping wsgi_app is how Werkzeug documents ProxyFix; mypy sees a method replaced.
         app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
             app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops
         )

@@ -126,7 +126,7 @@ def _operations(app: Flask) -> list[tuple[str, str, tuple[str, Any], list[dict[s
     return found
 
 
-def _component_schemas(operations: list) -> dict[str, Any]:
+def _component_schemas(operations: list[Any]) -> dict[str, Any]:
     models: dict[tuple[type[BaseModel], JsonSchemaMode], None] = {}
     for _, _, (_, view), _ in operations:
         meta = view.__dict__.get("openapi", {})
@@ -150,7 +150,12 @@ def _rate_limited(app: Flask, endpoint: str) -> bool:
 
 
 def _operation(
-    view: Any, path_params: list, refs: dict, *, method: str, rate_limited: bool
+    view: Any,
+    path_params: list[Any],
+    refs: dict[Any, str],
+    *,
+    method: str,
+    rate_limited: bool,
 ) -> dict[str, Any]:
     meta = view.__dict__.get("openapi", {})
     summary, description = summary_of(view)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -17,6 +18,8 @@ class PageQuery(BaseModel):
     def offset(self) -> int:
         return (self.page - 1) * self.per_page
 
-    def page_of(self, rows: list[dict[str, Any]], count: int, **extra: Any) -> dict[str, Any]:
+    def page_of(
+        self, rows: Sequence[Mapping[str, Any]], count: int, **extra: Any
+    ) -> dict[str, Any]:
         """The answer of a list: this page's rows, how many there are in all, and where we are."""
         return {"data": rows, "count": count, "page": self.page, "per_page": self.per_page, **extra}

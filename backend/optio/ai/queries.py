@@ -5,16 +5,29 @@ the user's to call; the outcome is recorded elevated (20261202000130), as `finis
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from typing import TypedDict, cast
 
 from ..db import Tx
 
 
-def reserve(tx: Tx, feature: str, model: str) -> dict[str, Any]:
+class ReservationRow(TypedDict):
+    """A reserved request (outcome 'pending') or the refusal (outcome 'limited')."""
+
+    id: uuid.UUID
+    outcome: str
+    used_today: int
+    daily_limit: int | None
+
+
+_RESERVE = "select id, outcome, used_today, daily_limit from private.reserve_ai_call(%s, %s)"
+
+_FINISH = "select private.finish_ai_call(%s, %s, %s, %s, %s, %s)"
+
+
+def reserve(tx: Tx, feature: str, model: str) -> ReservationRow:
     """Take one of today's requests for the caller, or record the refusal (outcome 'limited'),
     and commit in the same round trip: the row stands whatever the request answers."""
-    sql = "select id, outcome, used_today, daily_limit from private.reserve_ai_call(%s, %s)"
-    return tx.run((sql, (feature, model)), commit=True)[0][0]
+    return cast(ReservationRow, tx.run((_RESERVE, (feature, model)), commit=True)[0][0])
 
 
 def finish(
@@ -29,9 +42,6 @@ def finish(
     """Record how my pending request ended; `tx` must be elevated with my claims
     (side_transaction(role="elevated")): clients may not call the function."""
     tx.run(
-        (
-            "select private.finish_ai_call(%s, %s, %s, %s, %s, %s)",
-            (call_id, outcome, input_tokens, output_tokens, attempts, latency_ms),
-        ),
+        (_FINISH, (call_id, outcome, input_tokens, output_tokens, attempts, latency_ms)),
         commit=True,
     )

@@ -35,7 +35,7 @@ per_user = limiter.shared_limit(_ai_limit, scope="ai", key_func=_user_key)
 @errors(429, 502, 503, 504)
 def draft_quest(subject: QuestDraftIn, identity: Identity):
     """Draft a quest with 4 to 8 tasks on a topic (not saved; save it as an admin quest)."""
-    return service.draft_quest(subject)
+    return service.draft_quest(identity.user_id, subject)
 
 
 @bp.post("/task-suggestions")
@@ -46,4 +46,4 @@ def draft_quest(subject: QuestDraftIn, identity: Identity):
 @errors(429, 502, 503, 504)
 def suggest_tasks(quest: TaskSuggestionsIn, identity: Identity):
     """Suggest 3 to 8 tasks for a custom quest I am writing (not saved)."""
-    return service.suggest_tasks(quest)
+    return service.suggest_tasks(identity.user_id, quest)

@@ -18,6 +18,8 @@ from .tokens import InvalidToken, TokenService
 
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 
+View = Callable[..., Any]
+
 
 @dataclass(frozen=True)
 class Identity:
@@ -26,6 +28,8 @@ class Identity:
     session_id: str | None
     claims: dict[str, Any]
     via_cookie: bool
+    # The access token this request presented (sign-out ends its session).
+    access_token: str
 
 
 def tokens() -> TokenService:
@@ -54,6 +58,7 @@ def load_identity() -> None:
         session_id=claims.get("session_id"),
         claims=claims,
         via_cookie=via_cookie,
+        access_token=token,
     )
     if via_cookie and not _csrf_exempt():
         require_csrf()
@@ -89,13 +94,13 @@ def _csrf_exempt() -> bool:
     return bool(view and view.__dict__.get("csrf_exempt"))
 
 
-def csrf_exempt(view: Callable) -> Callable:
+def csrf_exempt(view: View) -> View:
     """Mark a route that needs no CSRF header (it does not act on a cookie's identity)."""
     view.__dict__["csrf_exempt"] = True
     return view
 
 
-def login_required(view: Callable) -> Callable:
+def login_required(view: View) -> View:
     """The route needs a signed-in user; the view receives it as `identity`."""
 
     @functools.wraps(view)
@@ -109,13 +114,13 @@ def login_required(view: Callable) -> Callable:
     return wrapper
 
 
-def admin_required(view: Callable) -> Callable:
+def admin_required(view: View) -> View:
     """The route needs a signed-in admin (RLS checks again on every row); passes `identity`."""
 
     @login_required
     @functools.wraps(view)
     def wrapper(*args: Any, identity: Identity, **kwargs: Any) -> Any:
-        if not tx().scalar("select private.is_admin()"):
+        if not tx(identity).scalar("select private.is_admin()"):
             raise Forbidden("This needs an admin.", code="admin_only")
         return view(*args, identity=identity, **kwargs)
 

@@ -12,7 +12,6 @@ from ..extensions import limiter
 from ..users.schemas import UserPublic
 from . import service
 from .cookies import (
-    ACCESS_COOKIE,
     REFRESH_COOKIE,
     clear_session_cookies,
     new_csrf_token,
@@ -127,10 +126,7 @@ def refresh(payload: RefreshIn):
 @response(None, status=204, description="Signed out")
 def logout(identity: Identity):
     """End this session: its refresh tokens stop working and the cookies are cleared."""
-    token = request.headers.get("Authorization", "").partition(" ")[2].strip() or (
-        request.cookies.get(ACCESS_COOKIE)
-    )
-    provider().sign_out(token or None, identity.session_id)
+    provider().sign_out(identity.access_token, identity.session_id)
 
     @after_this_request
     def _clear(resp: Response) -> Response:

@@ -1,13 +1,25 @@
-"""Auth use cases: the provider does the credential work, we add the profile and cookies."""
+"""Auth use cases: the provider does the credential work, we add the profile and cookies.
+
+Rules the database enforces (supabase/schema/users.sql; the local provider's tables in
+supabase/local/02_local_auth_provider.sql):
+- trigger on_auth_user_created (20261202000200_username_races.sql): the profile comes with the
+  auth user, its username unique.
+- trigger on_auth_user_email_changed (20261122000100_users.sql): the profile's e-mail follows
+  the auth user's.
+- the request context (optio/db.py) refuses a token whose session ended or whose user is gone
+  or deactivated, in the statement that already rides with the first query.
+"""
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from ..config import current_settings
 from ..db import tx
 from ..errors import Conflict, NotFound, Unauthorized
 from ..users import queries as users
+from ..users.queries import ProfileRow
 from .providers import AuthSession, provider
 from .schemas import SignupIn
 
@@ -46,8 +58,8 @@ def sign_up(payload: SignupIn) -> AuthSession | None:
     return auth.sign_up(payload.email, payload.password, metadata)
 
 
-def my_profile(user_id: Any) -> dict[str, Any]:
-    profile = users.profile(tx(), user_id)
+def my_profile(user_id: uuid.UUID) -> ProfileRow:
+    profile = users.profile(tx(user_id), user_id)
     if profile is None:
         raise NotFound("Your profile was not found.")
     return profile

@@ -13,6 +13,7 @@ import threading
 import time
 import urllib.request
 import uuid
+from collections.abc import Mapping
 from typing import Any
 
 import jwt
@@ -56,7 +57,7 @@ class Jwks:
     def _fetch(self) -> None:
         self._fetched_at = time.monotonic()
         try:
-            with urllib.request.urlopen(self.url, timeout=self.timeout) as resp:  # noqa: S310
+            with urllib.request.urlopen(self.url, timeout=self.timeout) as resp:  # noqa: S310 - a URL from settings, never from a request
                 document = json.load(resp)
         except (OSError, ValueError) as exc:
             log.warning("could not fetch JWKS from %s: %s", self.url, exc)
@@ -83,7 +84,7 @@ class TokenService:
         )
         self.jwks = Jwks(jwks_url) if jwks_url else None
 
-    def issue(self, user: dict[str, Any], session_id: uuid.UUID | str) -> tuple[str, int]:
+    def issue(self, user: Mapping[str, Any], session_id: uuid.UUID | str) -> tuple[str, int]:
         """A signed access token for `user` (an auth.users row) and its expiry (unix time)."""
         if not self.secret:
             raise RuntimeError("SUPABASE_JWT_SECRET is needed to issue tokens")

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from .queries import SubscriberRow
+
 LIVE = {"active", "trialing", "past_due"}
 PAYING = {"active", "trialing"}
 ENDED = {"unpaid", "canceled", "incomplete_expired", "paused"}
@@ -40,7 +42,7 @@ class Subject:
 
 @dataclass(frozen=True)
 class Context:
-    user: dict[str, Any]
+    user: SubscriberRow
     event_type: str
     event_at: datetime
     tiers_by_price: dict[str, str]

@@ -3,18 +3,19 @@ environment names another (`STRIPE_PRICE_SUPPORTED`, `STRIPE_PRICE_ACADEMY`)."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
 
 from ..config import Settings
+from .queries import TierRow
 
 
-def price_of_tier(tiers: list[dict[str, Any]], settings: Settings) -> dict[str, str]:
+def price_of_tier(tiers: Sequence[TierRow], settings: Settings) -> dict[str, str]:
     """{tier: price id} for every tier that can be bought."""
     overrides = {
         "supported": settings.stripe_price_supported,
         "academy": settings.stripe_price_academy,
     }
-    found = {}
+    found: dict[str, str] = {}
     for row in tiers:
         price = overrides.get(row["tier"]) or row["stripe_price_id"]
         if price and row["price_cents"] > 0:
@@ -22,6 +23,6 @@ def price_of_tier(tiers: list[dict[str, Any]], settings: Settings) -> dict[str, 
     return found
 
 
-def tiers_by_price(tiers: list[dict[str, Any]], settings: Settings) -> dict[str, str]:
+def tiers_by_price(tiers: Sequence[TierRow], settings: Settings) -> dict[str, str]:
     """{price id: tier}: what a subscription to that price gives."""
     return {price: tier for tier, price in price_of_tier(tiers, settings).items()}

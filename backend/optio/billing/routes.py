@@ -35,7 +35,7 @@ def list_tiers():
 @errors(404, 503)
 def checkout(payload: CheckoutIn, identity: Identity):
     """Start paying for a tier: a Stripe Checkout URL, or the portal when already subscribed."""
-    return service.checkout(payload.tier)
+    return service.checkout(identity.user_id, payload.tier)
 
 
 @bp.post("/subscriptions/portal")
@@ -44,7 +44,7 @@ def checkout(payload: CheckoutIn, identity: Identity):
 @errors(409, 503)
 def portal(identity: Identity):
     """A Stripe Billing Portal URL to manage my subscription, payment method and invoices."""
-    return service.portal()
+    return service.portal(identity.user_id)
 
 
 @bp.get("/subscriptions/status")
@@ -53,7 +53,7 @@ def portal(identity: Identity):
 @errors(404, 503)
 def subscription_status(identity: Identity):
     """My tier and my subscription's state (past due, grace period, renewal)."""
-    return service.status()
+    return service.status(identity.user_id)
 
 
 @bp.post("/webhooks/stripe")

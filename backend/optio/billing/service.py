@@ -1,8 +1,20 @@
-"""Plans and subscriptions: the tiers on offer, checkout, the portal and my status."""
+"""Plans and subscriptions: the tiers on offer, checkout, the portal and my status.
+
+Rules the database enforces (supabase/schema/billing.sql):
+- stripe_events primary key (20261122000410_billing.sql): each Stripe event is applied once.
+- trigger users_record_tier_change (same migration): every tier change is recorded, with its
+  cause, in the append-only subscription_tier_changes, and the user is told.
+- private.effective_tier / private.my_effective_tier (20261122000420_tier_rules.sql,
+  20261202000110_tier_rules_for_the_caller.sql): past_due keeps the tier through the grace
+  period; a user asks only about themself.
+- private.link_stripe_customer (20261202000130_elevated_only_definer_functions.sql): only the
+  API's elevated side transaction links a Stripe customer, to the caller only.
+"""
 
 from __future__ import annotations
 
 import time
+import uuid
 from typing import Any
 
 from ..config import current_settings
@@ -19,12 +31,12 @@ def tiers() -> dict[str, Any]:
     return {"data": [{**row, "purchasable": row["tier"] in buyable} for row in rows]}
 
 
-def checkout(tier: str) -> dict[str, Any]:
+def checkout(user_id: uuid.UUID, tier: str) -> dict[str, Any]:
     """A Checkout Session for `tier`, on my Stripe customer (created once and kept); someone
     already paying changes plan in the portal instead of getting a second subscription. No
     database connection is held while Stripe answers."""
     settings = stripe_api.require_billing()
-    me, rows = queries.me_and_tiers(tx(), release=True)
+    me, rows = queries.me_and_tiers(tx(user_id), release=True)
     if me is None:
         raise NotFound("Your profile was not found.")
     price = price_of_tier(rows, settings).get(tier)
@@ -38,7 +50,8 @@ def checkout(tier: str) -> dict[str, Any]:
         )
     customer = me["stripe_customer_id"]
     if me["stripe_subscription_id"] and me["subscription_status"] in LIVE:
-        assert customer is not None  # a subscription is linked through its customer
+        if customer is None:  # a subscription is linked through its customer
+            raise RuntimeError("a live subscription has no Stripe customer")
         url = stripe_api.create_portal_session(
             settings,
             customer=customer,
@@ -46,15 +59,14 @@ def checkout(tier: str) -> dict[str, Any]:
             key=_key("plan-change", me["id"], tier, price, window=300),
         )
         return {"url": url, "mode": "portal"}
-    user_id = str(me["id"])
     if customer is None:
-        created = stripe_api.create_customer(settings, user_id, me["email"])
+        created = stripe_api.create_customer(settings, str(me["id"]), me["email"])
         # Elevated: clients may not link customers (20261202000130); the claims name the caller.
         with side_transaction(role="elevated") as link_tx:
             customer = queries.link_customer(link_tx, created) or created
     url = stripe_api.create_checkout_session(
         settings,
-        user_id=user_id,
+        user_id=str(me["id"]),
         customer=customer,
         tier=tier,
         price=price,
@@ -63,9 +75,9 @@ def checkout(tier: str) -> dict[str, Any]:
     return {"url": url, "mode": "checkout"}
 
 
-def portal() -> dict[str, Any]:
+def portal(user_id: uuid.UUID) -> dict[str, Any]:
     settings = stripe_api.require_billing()
-    me = queries.me(tx(), release=True)
+    me = queries.me(tx(user_id), release=True)
     if me is None or not me["stripe_customer_id"]:
         raise Conflict(
             "You have no billing account yet: subscribe first.", code="no_billing_account"
@@ -76,9 +88,9 @@ def portal() -> dict[str, Any]:
     return {"url": url}
 
 
-def status() -> dict[str, Any]:
+def status(user_id: uuid.UUID) -> dict[str, Any]:
     stripe_api.require_billing()
-    me = queries.me(tx())
+    me = queries.me(tx(user_id))
     if me is None:
         raise NotFound("Your profile was not found.")
     return {

@@ -26,18 +26,22 @@ def settings() -> Settings:
 def require_billing() -> Settings:
     """The settings, or 503 `billing_not_configured` when there is no Stripe secret key."""
     current = settings()
+    _secret_key(current)
+    return current
+
+
+def _secret_key(current: Settings) -> str:
     if not current.stripe_secret_key:
         raise Unavailable(
             "Billing is not configured on this server (STRIPE_SECRET_KEY).",
             code="billing_not_configured",
         )
-    return current
+    return current.stripe_secret_key
 
 
 def client(current: Settings) -> stripe.StripeClient:
-    assert current.stripe_secret_key is not None
     return stripe.StripeClient(
-        current.stripe_secret_key,
+        _secret_key(current),
         base_addresses={"api": current.stripe_api_base},
         http_client=stripe.RequestsClient(timeout=TIMEOUT_SECONDS),
         max_network_retries=2,

@@ -34,7 +34,7 @@ def get_diploma(slug: str):
 @response(DiplomaPublic, also=NOT_MODIFIED)
 def my_diploma(identity: Identity):
     """My diploma as it reads, public or not; 304 for a matching If-None-Match."""
-    return _conditional(service.my_diploma())
+    return _conditional(service.my_diploma(identity.user_id))
 
 
 @bp.patch("/users/me/diploma")
@@ -44,7 +44,7 @@ def my_diploma(identity: Identity):
 @errors(409)
 def update_my_diploma(changes: DiplomaUpdate, identity: Identity):
     """Publish or hide my diploma, or change its address, headline or bio."""
-    return service.signed(service.update_my_diploma(changes).document)
+    return service.signed(service.update_my_diploma(identity.user_id, changes).document)
 
 
 def _conditional(diploma: service.Diploma) -> Any:

@@ -6,17 +6,9 @@ import uuid
 from datetime import datetime
 from typing import Annotated, Literal
 
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    StrictBool,
-    StringConstraints,
-    field_validator,
-    model_validator,
-)
+from pydantic import BaseModel, Field, StrictBool, StringConstraints
 
-from ..fields import NotNull, Storable
+from ..fields import BlankIsNone, Change, NotNull, Storable
 from ..pillars import PillarKey
 from ..quests.schemas import ProgressPublic, Source
 from ..xp.schemas import XpPublic
@@ -82,24 +74,12 @@ class DiplomaPublic(BaseModel):
     in_progress_quests: list[QuestInProgress]
 
 
-class DiplomaUpdate(BaseModel):
+class DiplomaUpdate(Change):
     """What I may change on my diploma; null or a blank headline or bio clears it."""
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"minProperties": 1})
     is_public: Annotated[StrictBool | None, NotNull] = None
     slug: Annotated[Slug | None, NotNull] = Field(
         default=None, description="3-60 of a-z, 0-9 and single hyphens."
     )
-    headline: Headline | None = None
-    bio: Bio | None = None
-
-    @field_validator("headline", "bio")
-    @classmethod
-    def _blank_is_none(cls, value: str | None) -> str | None:
-        return (value.strip() or None) if value is not None else None
-
-    @model_validator(mode="after")
-    def _something(self) -> DiplomaUpdate:
-        if not self.model_fields_set:
-            raise ValueError("send at least one field to change")
-        return self
+    headline: Annotated[Headline | None, BlankIsNone] = None
+    bio: Annotated[Bio | None, BlankIsNone] = None

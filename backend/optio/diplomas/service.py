@@ -1,10 +1,22 @@
-"""Diplomas: who may read which, their documents with signed file links, and the owner's edits."""
+"""Diplomas: who may read which, their documents with signed file links, and the owner's edits.
+
+Rules the database enforces (supabase/schema/diplomas.sql):
+- trigger users_create_diploma (20261122000310_diplomas.sql): every profile gets one diploma
+  with a readable unique slug (`first-last`, `-2` on collision).
+- policies diplomas_read_public / diplomas_read / diplomas_update_own and the column grant
+  update (slug, is_public, headline, bio) (same migration): the public see public diplomas only;
+  I change only those columns of mine.
+- private.diploma_document (same migration), definer: a document is readable when the diploma
+  is public and its owner active, or by its owner or an admin; it never holds the e-mail or
+  evidence marked private.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
 import time
+import uuid
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,6 +29,7 @@ from ..quests.service import progress_public
 from ..storage import storage
 from ..xp.service import xp_public
 from . import queries
+from .queries import DiplomaDocument
 from .schemas import DiplomaUpdate
 
 NO_SUCH_DIPLOMA = "No diploma is published at this address."
@@ -39,16 +52,16 @@ def diploma_by_slug(slug: str) -> Diploma:
     return _diploma(raw)
 
 
-def my_diploma() -> Diploma:
-    raw = queries.my_document(tx())
+def my_diploma(user_id: uuid.UUID) -> Diploma:
+    raw = queries.my_document(tx(user_id))
     if raw is None:
         raise NotFound("You have no diploma.")
     return _diploma(raw)
 
 
-def update_my_diploma(changes: DiplomaUpdate) -> Diploma:
+def update_my_diploma(user_id: uuid.UUID, changes: DiplomaUpdate) -> Diploma:
     try:
-        raw = queries.update_mine(tx(), changes.model_dump(exclude_unset=True))
+        raw = queries.update_mine(tx(user_id), changes.model_dump(exclude_unset=True))
     except psycopg.errors.UniqueViolation as exc:
         raise Conflict("That address is taken: choose another.", code="slug_taken") from exc
     if raw is None:
@@ -75,7 +88,7 @@ def signed(document: dict[str, Any]) -> dict[str, Any]:
     return {**document, "completed_quests": quests}
 
 
-def _diploma(raw: dict[str, Any]) -> Diploma:
+def _diploma(raw: DiplomaDocument) -> Diploma:
     document = {
         **{k: raw[k] for k in ("slug", "is_public", "display_name", "headline", "bio")},
         "member_since": raw["member_since"],

@@ -7,16 +7,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from .queries import PlanRow, TierJson
+
 
 @dataclass(frozen=True)
 class Plan:
     tier: str
     features: dict[str, Any]
-    tiers: list[dict[str, Any]]  # every tier, cheapest first
+    tiers: list[TierJson]  # every tier, cheapest first
     used: int | None = None
 
     @classmethod
-    def of(cls, row: dict[str, Any]) -> Plan:
+    def of(cls, row: PlanRow) -> Plan:
         return cls(row["tier"], row["features"], row["tiers"] or [], row.get("used"))
 
 
@@ -30,7 +32,7 @@ def allows(features: dict[str, Any], feature: str, used: int | None = None) -> b
     return int(value) > (used or 0)
 
 
-def cheapest_allowing(plan: Plan, feature: str) -> dict[str, Any] | None:
+def cheapest_allowing(plan: Plan, feature: str) -> TierJson | None:
     """The cheapest tier above mine that allows it (an upgrade, never a step down)."""
     keys = [t["tier"] for t in plan.tiers]
     above = plan.tiers[keys.index(plan.tier) + 1 :] if plan.tier in keys else plan.tiers

@@ -22,12 +22,12 @@ def require(plan: Plan, feature: str) -> None:
         return
     name = LABELS.get(feature, feature.replace("_", " "))
     limit = plan.features.get(feature)
-    current = next((t for t in plan.tiers if t["tier"] == plan.tier), {"display_name": plan.tier})
+    current = next((t["display_name"] for t in plan.tiers if t["tier"] == plan.tier), plan.tier)
     upgrade = cheapest_allowing(plan, feature)
     reached = (
-        f"Your {current['display_name']} plan allows {limit} {name}"
+        f"Your {current} plan allows {limit} {name}"
         if isinstance(limit, int) and not isinstance(limit, bool)
-        else f"Your {current['display_name']} plan does not include {name}"
+        else f"Your {current} plan does not include {name}"
     )
     advice = f"; the {upgrade['display_name']} plan does." if upgrade else "; no plan allows more."
     raise Forbidden(

@@ -7,10 +7,10 @@ from typing import Any
 
 from ..errors import AppError, UnsupportedMediaType
 from ..storage import storage
-from ..storage.sniff import sniff
+from ..storage.sniff import MAX_BYTES, sniff
+from .queries import CompletionJson, EvidenceColumns
 from .schemas import FileEvidenceIn, LinkEvidenceIn, TextEvidenceIn
 
-MAX_BYTES = {"image": 10 * 1024 * 1024, "document": 25 * 1024 * 1024}
 ACCEPTED = "PNG, JPEG, WebP or GIF images up to 10 MB, or PDF documents up to 25 MB"
 
 
@@ -18,7 +18,7 @@ class PayloadTooLarge(AppError):
     status, code, message = 413, "payload_too_large", "The file is too large."
 
 
-def columns(evidence: TextEvidenceIn | LinkEvidenceIn) -> dict[str, Any]:
+def columns(evidence: TextEvidenceIn | LinkEvidenceIn) -> EvidenceColumns:
     """Columns for text or link evidence."""
     return {
         "type": evidence.type,
@@ -31,8 +31,9 @@ def columns(evidence: TextEvidenceIn | LinkEvidenceIn) -> dict[str, Any]:
     }
 
 
-def read_upload(form: FileEvidenceIn) -> tuple[bytes, dict[str, Any]]:
-    """The file's bytes and its columns (path still to be filled); checks kind and size."""
+def read_upload(form: FileEvidenceIn) -> tuple[bytes, EvidenceColumns, str]:
+    """The file's bytes, its columns (path still to be filled) and the extension to store it
+    under; checks kind and size."""
     data = form.file.stream.read(MAX_BYTES["document"] + 1)
     found = sniff(data)
     if found is None or (form.type and form.type != found.kind):
@@ -41,7 +42,7 @@ def read_upload(form: FileEvidenceIn) -> tuple[bytes, dict[str, Any]]:
     if len(data) > MAX_BYTES[found.kind]:
         limit_mb = MAX_BYTES[found.kind] // (1024 * 1024)
         raise PayloadTooLarge(f"{found.kind.capitalize()} evidence is limited to {limit_mb} MB.")
-    return data, {
+    cols: EvidenceColumns = {
         "type": found.kind,
         "text": None,
         "url": None,
@@ -49,18 +50,21 @@ def read_upload(form: FileEvidenceIn) -> tuple[bytes, dict[str, Any]]:
         "content_type": found.content_type,
         "size": len(data),
         "is_private": form.is_private,
-        "_extension": found.extension,
     }
+    return data, cols, found.extension
 
 
-def store(owner_id: uuid.UUID, data: bytes, cols: dict[str, Any]) -> dict[str, Any]:
-    extension = cols.pop("_extension")
+def store(
+    owner_id: uuid.UUID, data: bytes, cols: EvidenceColumns, extension: str
+) -> EvidenceColumns:
+    if cols["content_type"] is None:
+        raise ValueError("a file is stored with the content type its bytes showed")
     return {**cols, "path": storage().put(owner_id, data, cols["content_type"], extension)}
 
 
-def public(rows: list[dict[str, Any]], ttl: int) -> list[dict[str, Any]]:
+def public(rows: list[CompletionJson], ttl: int) -> list[dict[str, Any]]:
     """Completion rows as CompletionPublic dicts, files as signed URLs (one batch call)."""
-    paths = [r["evidence_path"] for r in rows if r.get("evidence_path")]
+    paths = [r["evidence_path"] for r in rows if r["evidence_path"]]
     urls = storage().signed_urls(paths, ttl) if paths else {}
     return [
         {

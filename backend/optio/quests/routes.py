@@ -22,12 +22,18 @@ from .schemas import (
 bp = Blueprint("quests", __name__, url_prefix="/api")
 
 
+def _viewer_id() -> uuid.UUID | None:
+    """Who browses a page open to anyone: the signed-in user, or None for a visitor."""
+    identity = current_identity()
+    return identity.user_id if identity else None
+
+
 @bp.get("/quests")
 @query(QuestListQuery)
 @response(QuestList)
 def list_quests(params: QuestListQuery):
     """Active quests, filtered and paginated; with my enrollment state when signed in."""
-    return service.catalog(params, signed_in=current_identity() is not None)
+    return service.catalog(_viewer_id(), params)
 
 
 @bp.get("/quests/<uuid:quest_id>")
@@ -35,7 +41,7 @@ def list_quests(params: QuestListQuery):
 @errors(404)
 def get_quest(quest_id: uuid.UUID):
     """A quest with its ordered tasks, my completion of each, and my progress."""
-    return service.quest_detail(quest_id, signed_in=current_identity() is not None)
+    return service.quest_detail(_viewer_id(), quest_id)
 
 
 @bp.post("/quests/<uuid:quest_id>/enroll")
@@ -44,7 +50,7 @@ def get_quest(quest_id: uuid.UUID):
 @errors(403, 404)
 def enroll(quest_id: uuid.UUID, identity: Identity):
     """Start the quest, or resume it after abandoning, within my plan's active-quest limit."""
-    return service.enroll(quest_id)
+    return service.enroll(identity.user_id, quest_id)
 
 
 @bp.post("/quests/<uuid:quest_id>/abandon")
@@ -53,7 +59,7 @@ def enroll(quest_id: uuid.UUID, identity: Identity):
 @errors(404, 409)
 def abandon(quest_id: uuid.UUID, identity: Identity):
     """Leave the quest; its XP and completions stay yours."""
-    return service.abandon(quest_id)
+    return service.abandon(identity.user_id, quest_id)
 
 
 @bp.post("/tasks/<uuid:task_id>/complete")

@@ -14,14 +14,12 @@ from pydantic import (
     PlainValidator,
     RootModel,
     StrictBool,
-    StringConstraints,
     UrlConstraints,
     WithJsonSchema,
-    field_validator,
 )
 from werkzeug.datastructures import FileStorage
 
-from ..fields import FormBool, NotNull, Storable, Text
+from ..fields import FormBool, NotBlank, NotNull, Search, Text
 from ..pagination import PageQuery
 from ..pillars import Pillar, PillarKey
 
@@ -46,12 +44,7 @@ UploadedFile = Annotated[
 class QuestListQuery(PageQuery):
     pillar: Pillar | None = None
     source: Source | None = None
-    search: Annotated[str, StringConstraints(max_length=100), Storable] | None = None
-
-    @field_validator("search")
-    @classmethod
-    def _blank_is_none(cls, value: str | None) -> str | None:
-        return value.strip() or None if value else None
+    search: Search = None
 
 
 class EnrollmentPublic(BaseModel):
@@ -129,15 +122,8 @@ class QuestDetail(QuestSummary):
 class TextEvidenceIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     type: Literal["text"]
-    text: Text = Field(min_length=1, max_length=10_000)
+    text: Annotated[Text, NotBlank] = Field(min_length=1, max_length=10_000)
     is_private: StrictBool = False
-
-    @field_validator("text")
-    @classmethod
-    def _not_blank(cls, value: str) -> str:
-        if not value.strip():
-            raise ValueError("must not be blank")
-        return value
 
 
 class LinkEvidenceIn(BaseModel):

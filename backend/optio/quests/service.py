@@ -1,4 +1,17 @@
-"""The quest loop's rules: browse, enroll, abandon, complete a task exactly once."""
+"""The quest loop's rules: browse, enroll, abandon, complete a task exactly once.
+
+Rules the database enforces (supabase/schema/quests.sql, xp.sql, storage.sql):
+- policies user_quests_enroll_self / user_quests_update_own, completions_insert_own
+  (20261122000200_quest_loop.sql): I enroll only myself, in an active quest, and complete tasks
+  only of quests I am actively enrolled in.
+- triggers user_quests_hold_tier_limit(_on_resume) (20261202000100_tier_limits_enforced.sql):
+  enrolling or resuming needs room in my plan (private.may_take_quest), under a lock on my row.
+- triggers completions_from_task, completions_award and UNIQUE (user_id, task_id)
+  (20261122000200_quest_loop.sql): a completion's quest and XP come from its task; one XP ledger
+  row per completion; the quest is marked completed when its required tasks are.
+- trigger completions_evidence_stored (20261202000120_evidence_objects.sql): file evidence names
+  a file the API recorded for me in private.evidence_objects, once.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +19,20 @@ import uuid
 from typing import Any
 
 from ..config import current_settings
-from ..db import tx
+from ..db import Tx, tx
 from ..errors import Conflict, NotFound
 from ..plans.rules import Plan
 from ..plans.wording import require
 from ..storage import storage
 from . import evidence, queries
+from .queries import (
+    CompletionJson,
+    EnrollmentJson,
+    ProgressCounts,
+    ProgressRow,
+    TaskForCompletionRow,
+    TaskJson,
+)
 from .schemas import EvidenceIn, FileEvidenceIn, QuestListQuery
 
 
@@ -19,10 +40,11 @@ def _ttl() -> int:
     return current_settings().signed_url_ttl_seconds
 
 
-def catalog(params: QuestListQuery, signed_in: bool) -> dict[str, Any]:
+def catalog(viewer_id: uuid.UUID | None, params: QuestListQuery) -> dict[str, Any]:
+    """A page of the catalog, for a signed-out visitor (None) or with my enrollments."""
     rows, count = queries.catalog(
-        tx(),
-        signed_in=signed_in,
+        tx(viewer_id),
+        signed_in=viewer_id is not None,
         pillar=params.pillar,
         source=params.source,
         search=params.search,
@@ -32,20 +54,22 @@ def catalog(params: QuestListQuery, signed_in: bool) -> dict[str, Any]:
     return params.page_of(rows, count)
 
 
-def quest_detail(quest_id: uuid.UUID, signed_in: bool) -> dict[str, Any]:
-    quest = queries.quest_detail(tx(), quest_id, signed_in)
+def quest_detail(viewer_id: uuid.UUID | None, quest_id: uuid.UUID) -> dict[str, Any]:
+    """A quest and its tasks; signed in (not None), with my completions and progress."""
+    quest = queries.quest_detail(tx(viewer_id), quest_id, signed_in=viewer_id is not None)
     if quest is None:
         raise NotFound("No such quest.")
     done = [t["completion"] for t in quest["tasks"] if t["completion"]]
     public = {c["id"]: c for c in evidence.public(done, _ttl())}
-    for task in quest["tasks"]:
-        if task["completion"]:
-            task["completion"] = public[task["completion"]["id"]]
-    quest["progress"] = progress_of(quest["tasks"]) if quest["enrollment"] else None
-    return quest
+    tasks = [
+        {**task, "completion": public[task["completion"]["id"]] if task["completion"] else None}
+        for task in quest["tasks"]
+    ]
+    progress = progress_of(quest["tasks"]) if quest["enrollment"] else None
+    return {**quest, "tasks": tasks, "progress": progress}
 
 
-def progress_of(tasks: list[dict[str, Any]]) -> dict[str, int]:
+def progress_of(tasks: list[TaskJson]) -> dict[str, int]:
     """Progress from a quest's tasks, each with my completion or None."""
     done = [t for t in tasks if t["completion"]]
     return progress_public(
@@ -54,13 +78,13 @@ def progress_of(tasks: list[dict[str, Any]]) -> dict[str, int]:
             "completed_tasks": len(done),
             "required_total": sum(1 for t in tasks if t["is_required"]),
             "required_completed": sum(1 for t in done if t["is_required"]),
-            "xp_earned": sum(t["completion"]["xp_awarded"] for t in done),
+            "xp_earned": sum(t["completion"]["xp_awarded"] for t in done if t["completion"]),
             "xp_available": sum(t["xp_value"] for t in tasks),
         }
     )
 
 
-def progress_public(counts: dict[str, Any]) -> dict[str, int]:
+def progress_public(counts: ProgressCounts) -> dict[str, int]:
     """ProgressPublic from counts; with no required task, every task is required."""
     total, completed = counts["total_tasks"], counts["completed_tasks"]
     any_required = counts["required_total"] > 0
@@ -75,9 +99,9 @@ def progress_public(counts: dict[str, Any]) -> dict[str, int]:
     }
 
 
-def enroll(quest_id: uuid.UUID) -> dict[str, Any]:
+def enroll(user_id: uuid.UUID, quest_id: uuid.UUID) -> EnrollmentJson:
     """Start or resume a quest within my tier's limit of active quests; idempotent."""
-    enrollment, found, plan = queries.enroll(tx(), quest_id)
+    enrollment, found, plan = queries.enroll(tx(user_id), quest_id)
     if enrollment is not None:
         return enrollment
     if not found or plan is None:
@@ -86,34 +110,36 @@ def enroll(quest_id: uuid.UUID) -> dict[str, Any]:
     raise AssertionError("an allowed enrollment of an active quest was not written")
 
 
-def abandon(quest_id: uuid.UUID) -> dict[str, Any]:
-    current = tx()
-    row = queries.abandon(current, quest_id)
-    if row is None:
+def abandon(user_id: uuid.UUID, quest_id: uuid.UUID) -> EnrollmentJson:
+    current = tx(user_id)
+    abandoned = queries.abandon(current, quest_id)
+    if abandoned is None:
         state = queries.enrollment_state(current, quest_id)
         if state is None:
             raise NotFound("You are not enrolled in this quest.", code="not_enrolled")
         raise Conflict("A completed quest cannot be abandoned.", code="quest_completed")
-    return row["enrollment"]
+    return abandoned
 
 
 def complete_task(
     user_id: uuid.UUID, task_id: uuid.UUID, submitted: EvidenceIn | FileEvidenceIn
 ) -> tuple[dict[str, Any], bool]:
     """Record the completion and award the task's XP once; a repeat returns the first one."""
-    current = tx()
+    current = tx(user_id)
     task = queries.task_for_completion(current, task_id)
     if task is None:
         raise NotFound("No such task.")
     if task["existing"]:
-        return _result(task["existing"], None, task, created=False), False
+        return _result(current, task["existing"], None, task, created=False), False
     if not task["enrolled"]:
         raise Conflict("Enroll in this task's quest before completing it.", code="not_enrolled")
 
     if isinstance(submitted, FileEvidenceIn):
-        data, cols = evidence.read_upload(submitted)
-        cols = evidence.store(user_id, data, cols)
-        current.on_rollback(lambda: _delete_file(cols["path"]))
+        data, unstored, extension = evidence.read_upload(submitted)
+        cols = evidence.store(user_id, data, unstored, extension)
+        stored = cols["path"]
+        if stored is not None:
+            current.on_rollback(lambda: _delete_file(stored))
     else:
         cols = evidence.columns(submitted.root)
 
@@ -122,9 +148,12 @@ def complete_task(
         if cols["path"]:
             _delete_file(cols["path"])
         existing = queries.completion(current, task_id)
-        assert existing is not None
-        return _result(existing, progress, task, created=False), False
-    return _result(row, progress, task, created=True), True
+        if existing is None:  # ... unless it is gone again already
+            raise Conflict(
+                "This task's completion changed meanwhile: try again.", code="completion_race"
+            )
+        return _result(current, existing, progress, task, created=False), False
+    return _result(current, row, progress, task, created=True), True
 
 
 def _delete_file(path: str) -> None:
@@ -132,10 +161,14 @@ def _delete_file(path: str) -> None:
 
 
 def _result(
-    row: dict[str, Any], progress: dict[str, Any] | None, task: dict[str, Any], created: bool
+    current: Tx,
+    row: CompletionJson,
+    progress: ProgressRow | None,
+    task: TaskForCompletionRow,
+    created: bool,
 ) -> dict[str, Any]:
     if progress is None:
-        progress = queries.progress(tx(), task["quest_id"])
+        progress = queries.progress(current, task["quest_id"])
     completed_now = (
         task["quest_completed_at"] is None and progress["quest_completed_at"] is not None
     )

@@ -30,7 +30,7 @@ bp = Blueprint("submissions", __name__, url_prefix="/api")
 @errors(403)
 def submit_quest(proposal: SubmissionIn, identity: Identity):
     """Propose a custom quest with 1 to 20 suggested tasks, for an admin to review."""
-    return service.submit(proposal)
+    return service.submit(identity.user_id, proposal)
 
 
 @bp.get("/quest-submissions")
@@ -39,7 +39,7 @@ def submit_quest(proposal: SubmissionIn, identity: Identity):
 @response(SubmissionList)
 def my_submissions(params: MySubmissionsQuery, identity: Identity):
     """My submissions, newest first, with their review outcome."""
-    return service.mine(params)
+    return service.mine(identity.user_id, params)
 
 
 @bp.get("/admin/quest-submissions")
@@ -48,7 +48,7 @@ def my_submissions(params: MySubmissionsQuery, identity: Identity):
 @response(QueueList)
 def submission_queue(params: QueueQuery, identity: Identity):
     """Submissions to review (filter by status), oldest first, with their authors."""
-    return service.queue(params)
+    return service.queue(identity.user_id, params)
 
 
 @bp.post("/admin/quest-submissions/<uuid:submission_id>/approve")
@@ -58,7 +58,7 @@ def submission_queue(params: QueueQuery, identity: Identity):
 @errors(404, 409)
 def approve_submission(edits: ApprovalIn, submission_id: uuid.UUID, identity: Identity):
     """Approve a pending submission: create its quest (with any edits) and enroll the author."""
-    return service.approve(submission_id, edits)
+    return service.approve(identity.user_id, submission_id, edits)
 
 
 @bp.post("/admin/quest-submissions/<uuid:submission_id>/reject")
@@ -68,4 +68,4 @@ def approve_submission(edits: ApprovalIn, submission_id: uuid.UUID, identity: Id
 @errors(404, 409)
 def reject_submission(rejection: RejectionIn, submission_id: uuid.UUID, identity: Identity):
     """Reject a pending submission with notes for its author."""
-    return service.reject(submission_id, rejection)
+    return service.reject(identity.user_id, submission_id, rejection)

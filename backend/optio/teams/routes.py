@@ -37,7 +37,7 @@ def send_request(payload: TeamRequestIn, identity: Identity):
 @response(TeamRequestList)
 def list_requests(params: TeamRequestListQuery, identity: Identity):
     """My incoming and outgoing team-up requests, newest first, paginated."""
-    return service.list_requests(params)
+    return service.list_requests(identity.user_id, params)
 
 
 @bp.post("/team-requests/<uuid:request_id>/accept")
@@ -73,4 +73,4 @@ def cancel(request_id: uuid.UUID, identity: Identity):
 @response(TeammateList)
 def list_teammates(params: TeammateListQuery, identity: Identity):
     """My teammates, with their progress on the quests we are both enrolled in."""
-    return service.teammates(params)
+    return service.teammates(identity.user_id, params)

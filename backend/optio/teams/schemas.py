@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from ..fields import Text
+from ..fields import NotBlank, Text
 from ..pagination import PageQuery
 
 RequestStatus = Literal["pending", "accepted", "rejected", "cancelled"]
@@ -17,7 +17,7 @@ Direction = Literal["incoming", "outgoing"]
 
 class TeamRequestIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    recipient: Text = Field(
+    recipient: Annotated[Text, NotBlank] = Field(
         min_length=1, max_length=320, description="The other student's username or e-mail."
     )
     quest_id: uuid.UUID | None = Field(
@@ -27,9 +27,7 @@ class TeamRequestIn(BaseModel):
 
     @field_validator("recipient")
     @classmethod
-    def _not_blank(cls, value: str) -> str:
-        if not value.strip():
-            raise ValueError("must not be blank")
+    def _trimmed(cls, value: str) -> str:
         return value.strip()
 
 

@@ -1,4 +1,16 @@
-"""The rules of team-ups: who may ask whom, who answers, and what a teammate may see."""
+"""The rules of team-ups: who may ask whom, who answers, and what a teammate may see.
+
+Rules the database enforces (supabase/schema/teams.sql):
+- unique index team_requests_one_pending_per_pair (20261122000320_team_requests.sql): one
+  pending request per unordered pair, even under races.
+- policies team_requests_send / _respond / _cancel and trigger team_requests_transition (same
+  migration): the sender sends and cancels, the recipient accepts or rejects, once.
+- trigger team_requests_hold_tier_limit (20261202000100_tier_limits_enforced.sql): sending needs
+  a plan with team_ups.
+- trigger team_requests_on_accept (private.team_request_accepted, last defined in
+  20261202000300_notification_kinds.sql): accepting enrolls both students in the named quest
+  where their plans have room, and tells the sender.
+"""
 
 from __future__ import annotations
 
@@ -10,16 +22,13 @@ from ..errors import Conflict, Forbidden, Invalid, NotFound
 from ..plans.rules import Plan
 from ..plans.wording import require
 from . import queries
+from .queries import TeamRequestRow
 from .schemas import TeammateListQuery, TeamRequestIn, TeamRequestListQuery
 
 
-def _page(rows: list[dict], count: int, params: Any) -> dict[str, Any]:
-    return params.page_of(rows, count)
-
-
-def send_request(user_id: uuid.UUID, payload: TeamRequestIn) -> dict[str, Any]:
+def send_request(user_id: uuid.UUID, payload: TeamRequestIn) -> TeamRequestRow:
     """Ask another student to team up; at most one pending request between two students."""
-    current = tx()
+    current = tx(user_id)
     context, plan = queries.sender_context(current, payload.recipient, payload.quest_id)
     if context is None or plan is None:
         raise NotFound("Your profile was not found.")
@@ -54,13 +63,14 @@ def send_request(user_id: uuid.UUID, payload: TeamRequestIn) -> dict[str, Any]:
             else "A team-up request between you two is already pending.",
             code="request_pending",
         )
-    assert pending is not None  # ours, just inserted: the only pending one of the pair
+    if pending is None:  # ours was just inserted: the only pending one of the pair
+        raise RuntimeError("a team-up request was inserted but could not be read back")
     return pending
 
 
-def list_requests(params: TeamRequestListQuery) -> dict[str, Any]:
+def list_requests(user_id: uuid.UUID, params: TeamRequestListQuery) -> dict[str, Any]:
     rows, count = queries.list_requests(
-        tx(),
+        tx(user_id),
         status=params.status,
         direction=params.direction,
         limit=params.per_page,
@@ -69,18 +79,16 @@ def list_requests(params: TeamRequestListQuery) -> dict[str, Any]:
     return params.page_of(rows, count)
 
 
-# The party who may make each decision.
-_DECIDED_BY = {"accepted": "recipient_id", "rejected": "recipient_id", "cancelled": "sender_id"}
-
-
-def decide(user_id: uuid.UUID, request_id: uuid.UUID, status: str) -> dict[str, Any]:
+def decide(user_id: uuid.UUID, request_id: uuid.UUID, status: str) -> TeamRequestRow:
     """Accept or reject (the recipient) or cancel (the sender) a pending request."""
-    changed, state, plan = queries.decide(tx(), request_id, status)
+    changed, state, plan = queries.decide(tx(user_id), request_id, status)
     if changed is not None:
         return changed
     if state is None:  # not mine to see
         raise NotFound("No such team-up request.")
-    if state[_DECIDED_BY[status]] != user_id:
+    # The recipient answers; the sender cancels.
+    decider = state["sender_id"] if status == "cancelled" else state["recipient_id"]
+    if decider != user_id:
         who = "sender" if status == "cancelled" else "recipient"
         raise Forbidden(f"Only the request's {who} may do that.", code="not_your_request")
     if state["status"] == "pending" and plan is not None:  # accepting: no room for its quest
@@ -88,6 +96,6 @@ def decide(user_id: uuid.UUID, request_id: uuid.UUID, status: str) -> dict[str, 
     raise Conflict(f"This request is already {state['status']}.", code="request_not_pending")
 
 
-def teammates(params: TeammateListQuery) -> dict[str, Any]:
-    rows, count = queries.teammates(tx(), limit=params.per_page, offset=params.offset)
+def teammates(user_id: uuid.UUID, params: TeammateListQuery) -> dict[str, Any]:
+    rows, count = queries.teammates(tx(user_id), limit=params.per_page, offset=params.offset)
     return params.page_of(rows, count)

@@ -2,53 +2,75 @@
 
 from __future__ import annotations
 
-from typing import Any
+import uuid
+from datetime import datetime
+from typing import Any, TypedDict, cast
 
 from psycopg import sql
 
 from ..db import Query, Tx
 
-PROFILE_COLUMNS = (
-    "id, email, username, first_name, last_name, display_name, role, subscription_tier, created_at"
-)
+
+class ProfileRow(TypedDict):
+    id: uuid.UUID
+    email: str
+    username: str | None
+    first_name: str | None
+    last_name: str | None
+    display_name: str | None
+    role: str
+    subscription_tier: str
+    created_at: datetime
 
 
-def profile_query(user_id: Any) -> Query:
+_PROFILE = """
+select id, email, username, first_name, last_name, display_name, role, subscription_tier,
+       created_at
+from public.users where id = %(id)s"""
+
+_USERNAME_TAKEN = "select exists (select 1 from public.users where username = %(u)s)"
+
+_USER_ID_BY_EMAIL = "select id from public.users where email = %(e)s"
+
+_SET_ROLE = """
+update public.users set role = %(role)s where id = %(id)s
+returning id, email, username, first_name, last_name, display_name, role, subscription_tier,
+          created_at"""
+
+
+def profile_query(user_id: uuid.UUID) -> Query:
     """The profile's query, to pipeline behind another (e.g. the sign-in that creates a session)."""
-    return f"select {PROFILE_COLUMNS} from public.users where id = %(id)s", {"id": user_id}
+    return _PROFILE, {"id": user_id}
 
 
-def profile(tx: Tx, user_id: Any) -> dict | None:
-    return tx.one(*profile_query(user_id))
+def profile(tx: Tx, user_id: uuid.UUID) -> ProfileRow | None:
+    return cast(ProfileRow | None, tx.one(*profile_query(user_id)))
 
 
 def username_taken(tx: Tx, username: str) -> bool:
-    return bool(
-        tx.scalar(
-            "select exists (select 1 from public.users where username = %(u)s)", {"u": username}
-        )
-    )
+    return bool(tx.scalar(_USERNAME_TAKEN, {"u": username}))
 
 
-def user_id_by_email(tx: Tx, email: str) -> Any:
-    return tx.scalar("select id from public.users where email = %(e)s", {"e": email.lower()})
+def user_id_by_email(tx: Tx, email: str) -> uuid.UUID | None:
+    return cast(uuid.UUID | None, tx.scalar(_USER_ID_BY_EMAIL, {"e": email.lower()}))
 
 
-def set_role(tx: Tx, user_id: Any, role: str) -> dict:
-    row = tx.one(
-        f"update public.users set role = %(role)s where id = %(id)s returning {PROFILE_COLUMNS}",
-        {"id": user_id, "role": role},
-    )
-    assert row is not None
-    return row
+def set_role(tx: Tx, user_id: uuid.UUID, role: str) -> ProfileRow | None:
+    return cast(ProfileRow | None, tx.one(_SET_ROLE, {"id": user_id, "role": role}))
 
 
-def update_me(tx: Tx, changes: dict[str, Any]) -> dict | None:
-    """Update my own row, as myself: the column grants and RLS decide what may change."""
+def _update_me(columns: list[str]) -> sql.Composed:
+    """`update public.users set <each column> = its value` on my own row, returning my profile:
+    the columns are UserUpdate's fields, never a client's names."""
     assignments = sql.SQL(", ").join(
-        sql.SQL("{} = {}").format(sql.Identifier(k), sql.Placeholder(k)) for k in changes
+        sql.SQL("{} = {}").format(sql.Identifier(c), sql.Placeholder(c)) for c in columns
     )
-    query = sql.SQL(
-        "update public.users set {} where id = (select auth.uid()) returning " + PROFILE_COLUMNS
-    ).format(assignments)
-    return tx.one(query.as_string(), changes)
+    return sql.SQL("""
+update public.users set {} where id = (select auth.uid())
+returning id, email, username, first_name, last_name, display_name, role, subscription_tier,
+          created_at""").format(assignments)
+
+
+def update_me(tx: Tx, changes: dict[str, Any]) -> ProfileRow | None:
+    """Update my own row, as myself: the column grants and RLS decide what may change."""
+    return cast(ProfileRow | None, tx.one(_update_me(list(changes)), changes))

@@ -19,4 +19,4 @@ bp = Blueprint("users", __name__, url_prefix="/api")
 @errors(409)
 def update_me(changes: UserUpdate, identity: Identity):
     """Change my username or names."""
-    return service.update_me(changes)
+    return service.update_me(identity.user_id, changes)

@@ -1,7 +1,18 @@
-"""Accounts made by operators (CLI, seed), and my own profile."""
+"""Accounts made by operators (CLI, seed), and my own profile.
+
+Rules the database enforces (supabase/schema/users.sql):
+- trigger on_auth_user_created (private.handle_new_auth_user, last defined in
+  20261202000200_username_races.sql): every auth user gets a profile; a taken explicit username
+  fails (409 username_taken), a derived one is derived again.
+- policy users_update_own and the column grant update (username, first_name, last_name,
+  display_name) (20261122000100_users.sql): I change only those columns of my own row.
+- trigger users_guard_admin_columns (20261122000300_admin_notifications.sql): role, tier and
+  activation change only by an admin.
+"""
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 import psycopg
@@ -10,10 +21,11 @@ from ..auth.providers import provider
 from ..db import tx
 from ..errors import Conflict, NotFound
 from . import queries
+from .queries import ProfileRow
 from .schemas import UserUpdate
 
 
-def create_account(email: str, password: str, role: str = "student", **profile: Any) -> dict:
+def create_account(email: str, password: str, role: str = "student", **profile: Any) -> ProfileRow:
     """Create a user through the auth provider, then give it `role`; returns the profile.
 
     An existing account with this e-mail keeps its password and gets the role.
@@ -30,12 +42,15 @@ def create_account(email: str, password: str, role: str = "student", **profile: 
                 raise
         # Read back by e-mail: a provider that wants the e-mail confirmed returns no session.
         user_id = queries.user_id_by_email(current, email)
-    return queries.set_role(current, user_id, role)
+    account = None if user_id is None else queries.set_role(current, user_id, role)
+    if account is None:
+        raise NotFound(f"No account was made for {email}.")
+    return account
 
 
-def update_me(changes: UserUpdate) -> dict:
+def update_me(user_id: uuid.UUID, changes: UserUpdate) -> ProfileRow:
     try:
-        row = queries.update_me(tx(), changes.model_dump(exclude_unset=True))
+        row = queries.update_me(tx(user_id), changes.model_dump(exclude_unset=True))
     except psycopg.errors.UniqueViolation as exc:
         raise Conflict("That username is taken.", code="username_taken") from exc
     if row is None:

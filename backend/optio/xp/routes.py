@@ -24,7 +24,7 @@ def list_pillars():
 @response(XpPublic)
 def my_xp(identity: Identity):
     """My XP in each of the five pillars (zeros included) and the total."""
-    return service.my_xp()
+    return service.my_xp(identity.user_id)
 
 
 @bp.get("/users/me/dashboard")
@@ -32,4 +32,4 @@ def my_xp(identity: Identity):
 @response(DashboardPublic)
 def my_dashboard(identity: Identity):
     """Active quests with progress, recently completed quests, recent completions and my XP."""
-    return service.dashboard()
+    return service.dashboard(identity.user_id)

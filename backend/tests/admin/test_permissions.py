@@ -136,7 +136,7 @@ def test_rls_refuses_a_students_account_change_even_without_the_route_guard(app,
 def test_rls_refuses_a_students_quest_even_without_the_route_guard(app, conn):
     mallory = make_user(app)
     with _service_as(app, mallory), pytest.raises(psycopg.errors.InsufficientPrivilege):
-        quest_service.create_quest(QuestIn.model_validate(NEW_QUEST))
+        quest_service.create_quest(mallory["id"], QuestIn.model_validate(NEW_QUEST))
     assert conn.execute("select count(*) from public.quests").fetchone()[0] == 0
 
 

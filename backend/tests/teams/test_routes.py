@@ -3,6 +3,8 @@ each call costs in SQL round trips."""
 
 import pytest
 
+from optio.notifications.wording import words
+
 from ..factories import make_quest, make_user, set_tier_features
 from .conftest import DECIDED, DECISIONS, enroll, make_request, send
 
@@ -245,13 +247,13 @@ def test_a_sender_whose_plan_is_full_is_teamed_up_but_not_enrolled_and_told(clie
     )
     assert resp.status_code == 200
     assert _enrolled_in(conn, quest["id"]) == {recipient}
-    body, data = conn.execute(
-        "select body, data from public.notifications"
+    data = conn.execute(
+        "select data from public.notifications"
         " where user_id = %s and type = 'team_request_accepted'",
         (sender,),
-    ).fetchone()
+    ).fetchone()[0]
     assert (
-        body
+        words("team_request_accepted", data)[1]
         == "You were not enrolled in Stargazing: your plan's limit of active quests is reached."
     )
     assert data["enrolled"] is False

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+import uuid
+from datetime import date
+from typing import TypedDict, cast
 
 from ...db import Tx
 
@@ -67,7 +69,40 @@ order by e.completions desc, e.enrollments desc, q.title, q.id limit %(top)s"""
 )
 
 
-def analytics(tx: Tx) -> dict[str, Any]:
+class UserCountsRow(TypedDict):
+    total: int
+    deactivated: int
+    active_7d: int
+    active_30d: int
+
+
+class DailyRow(TypedDict):
+    day: date
+    completions: int
+
+
+class TierRow(TypedDict):
+    tier: str
+    users: int
+
+
+class QuestRankRow(TypedDict):
+    id: uuid.UUID
+    title: str
+    enrollments: int
+    completions: int
+
+
+class Analytics(TypedDict):
+    users: UserCountsRow
+    completions_per_day: list[DailyRow]
+    xp_per_pillar: dict[str, int]
+    users_per_tier: list[TierRow]
+    by_enrollments: list[QuestRankRow]
+    by_completions: list[QuestRankRow]
+
+
+def analytics(tx: Tx) -> Analytics:
     """Every aggregate in one pipelined round trip."""
     users, daily, pillars, tiers, by_enrollments, by_completions = tx.run(
         (USERS, None),
@@ -78,10 +113,10 @@ def analytics(tx: Tx) -> dict[str, Any]:
         (TOP_BY_COMPLETIONS, {"top": TOP}),
     )
     return {
-        "users": users[0],
-        "completions_per_day": daily,
-        "xp_per_pillar": {row["pillar"]: row["xp"] for row in pillars},
-        "users_per_tier": tiers,
-        "by_enrollments": by_enrollments,
-        "by_completions": by_completions,
+        "users": cast(UserCountsRow, users[0]),
+        "completions_per_day": cast(list[DailyRow], daily),
+        "xp_per_pillar": {row["pillar"]: int(row["xp"]) for row in pillars},  # sum() is numeric
+        "users_per_tier": cast(list[TierRow], tiers),
+        "by_enrollments": cast(list[QuestRankRow], by_enrollments),
+        "by_completions": cast(list[QuestRankRow], by_completions),
     }

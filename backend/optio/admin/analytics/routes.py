@@ -17,4 +17,4 @@ bp = Blueprint("analytics", __name__, url_prefix="/admin")
 @response(AnalyticsPublic)
 def analytics(identity: Identity):
     """Users, activity, daily completions, XP per pillar, tiers and the top quests."""
-    return service.analytics()
+    return service.analytics(identity.user_id)

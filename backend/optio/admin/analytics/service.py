@@ -1,7 +1,12 @@
-"""Platform analytics: the numbers an admin watches."""
+"""Platform analytics: the numbers an admin watches.
+
+Rules the database enforces: the admin-or-own read policies of every table it counts
+(supabase/schema/*.sql); only an admin sees the platform's numbers.
+"""
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from ...db import tx
@@ -9,8 +14,8 @@ from ...pillars import all_pillars_xp
 from . import queries
 
 
-def analytics() -> dict[str, Any]:
-    found = queries.analytics(tx())
+def analytics(admin_id: uuid.UUID) -> dict[str, Any]:
+    found = queries.analytics(tx(admin_id))
     return {
         "users": found["users"],
         "users_per_tier": found["users_per_tier"],

@@ -7,35 +7,211 @@ the same transaction sees the write).
 
 from __future__ import annotations
 
-from typing import Any
+import uuid
+from datetime import datetime
+from typing import Any, NamedTuple, TypedDict, cast
+
+from psycopg import sql
 
 from ...db import Query, Tx
+from ...search import contains
 from ..audit import audited_update
-from ..search import contains
 
-QUEST_COLUMNS = """q.id, q.title, q.description, q.source, q.is_active, q.is_public, q.image_url,
-  q.created_by, q.created_at, q.updated_at,
+
+class AdminQuestRow(TypedDict):
+    """A quest as QUEST_COLUMNS reads it, with how many students took and finished it."""
+
+    id: uuid.UUID
+    title: str
+    description: str
+    source: str
+    is_active: bool
+    is_public: bool
+    image_url: str | None
+    created_by: uuid.UUID | None
+    created_at: datetime
+    updated_at: datetime
+    enrollments: int
+    completions: int
+
+
+class AdminQuestSummaryRow(AdminQuestRow):
+    pillars: list[str]
+    task_count: int
+    total_xp: int
+
+
+class AdminTaskJson(TypedDict):
+    """A task as TASK_JSON builds it (ids as JSON strings), with its completion count."""
+
+    id: str
+    quest_id: str
+    title: str
+    description: str
+    pillar: str
+    xp_value: int
+    order_index: int
+    is_required: bool
+    completions: int
+
+
+class AdminQuestDetailRow(AdminQuestRow):
+    tasks: list[AdminTaskJson]
+
+
+class TaskFields(TypedDict):
+    """What an admin writes of a task (TaskIn)."""
+
+    title: str
+    description: str
+    pillar: str
+    xp_value: int
+    is_required: bool
+
+
+class TaskOrderResult(NamedTuple):
+    quest_found: bool
+    accepted: bool
+    detail: AdminQuestDetailRow | None
+
+
+QUEST_COLUMNS = sql.SQL("""q.id, q.title, q.description, q.source, q.is_active, q.is_public,
+  q.image_url, q.created_by, q.created_at, q.updated_at,
   (select count(*) from public.user_quests uq where uq.quest_id = q.id) as enrollments,
   (select count(*) from public.user_quests uq
-    where uq.quest_id = q.id and uq.completed_at is not null) as completions"""
+    where uq.quest_id = q.id and uq.completed_at is not null) as completions""")
 
-TASK_COLUMNS = """t.id, t.quest_id, t.title, t.description, t.pillar, t.xp_value, t.order_index,
-  t.is_required,
-  (select count(*) from public.quest_task_completions c where c.task_id = t.id) as completions"""
+# One shape of a task (AdminTaskJson), whether read alone or in its quest's detail.
+TASK_JSON = sql.SQL("""(select to_json(x) from (
+  select t.id, t.quest_id, t.title, t.description, t.pillar, t.xp_value, t.order_index,
+    t.is_required,
+    (select count(*) from public.quest_task_completions c where c.task_id = t.id) as completions
+  ) x)""")
 
 # What the audit log records of a task.
-TASK_FIELDS = "id, quest_id, title, description, pillar, xp_value, order_index, is_required"
+TASK_FIELDS = sql.SQL(
+    "id, quest_id, title, description, pillar, xp_value, order_index, is_required"
+)
 
-QUEST_FILTER = """
+QUEST_FILTER = sql.SQL("""
   (%(is_active)s::boolean is null or q.is_active = %(is_active)s)
-  and (%(pattern)s::text is null or q.title ilike %(pattern)s or q.description ilike %(pattern)s)"""
+  and (%(pattern)s::text is null
+       or q.title ilike %(pattern)s or q.description ilike %(pattern)s)""")
 
-AUDIT = """insert into public.audit_log (actor_id, action, target_type, target_id, before, after)"""
+AUDIT = sql.SQL(
+    "insert into public.audit_log (actor_id, action, target_type, target_id, before, after)"
+)
+
+QUESTS_PAGE = sql.SQL("""
+select {quest_columns}, coalesce(s.pillars, '{{}}') as pillars,
+       coalesce(s.task_count, 0) as task_count, coalesce(s.total_xp, 0) as total_xp
+from public.quests q
+left join lateral (
+  select array_agg(distinct pillar order by pillar) as pillars,
+         count(*) as task_count, sum(xp_value) as total_xp
+  from public.quest_tasks where quest_id = q.id) s on true
+where {filter}
+order by q.created_at desc, q.title, q.id
+limit %(limit)s offset %(offset)s""").format(quest_columns=QUEST_COLUMNS, filter=QUEST_FILTER)
+
+QUESTS_COUNT = sql.SQL("select count(*) as n from public.quests q where {filter}").format(
+    filter=QUEST_FILTER
+)
+
+QUEST_DETAIL = sql.SQL("""
+select {quest_columns}, coalesce((
+  select json_agg({task} order by t.order_index, t.id)
+  from public.quest_tasks t where t.quest_id = q.id), '[]') as tasks
+from public.quests q where q.id = %(id)s""").format(quest_columns=QUEST_COLUMNS, task=TASK_JSON)
+
+TASK = sql.SQL("""
+select {task} as task from public.quest_tasks t
+where t.id = %(task)s and t.quest_id = %(quest)s""").format(task=TASK_JSON)
+
+# Serializes the writes that change a quest's set or order of tasks. NO KEY UPDATE does not
+# wait for students enrolling (their foreign key takes only a KEY SHARE lock).
+LOCK_QUEST = "select id from public.quests where id = %(quest)s for no key update"
+
+CREATE_QUEST = """
+insert into public.quests
+  (id, title, description, source, is_active, is_public, image_url, created_by)
+values (%(id)s, %(title)s, %(description)s, %(source)s, %(is_active)s, %(is_public)s,
+  %(image_url)s, (select auth.uid()))"""
+
+# The tasks in order, and one audit entry holding the quest and its tasks.
+CREATE_TASKS = sql.SQL("""
+with tasks as (
+  insert into public.quest_tasks
+    (quest_id, title, description, pillar, xp_value, is_required, order_index)
+  select %(id)s, t.title, t.description, t.pillar, t.xp_value, t.is_required, t.n - 1
+  from unnest(%(titles)s::text[], %(descriptions)s::text[],
+    %(pillars)s::text[], %(xp_values)s::int[], %(required)s::boolean[])
+    with ordinality as t(title, description, pillar, xp_value, is_required, n)
+  returning {task_fields})
+{audit}
+select (select auth.uid()), 'quest.create', 'quest', q.id::text, null,
+  jsonb_build_object('title', q.title, 'description', q.description,
+    'source', q.source, 'is_active', q.is_active, 'is_public', q.is_public,
+    'image_url', q.image_url, 'tasks',
+    (select jsonb_agg(to_jsonb(tasks) order by order_index) from tasks))
+from public.quests q where q.id = %(id)s""").format(task_fields=TASK_FIELDS, audit=AUDIT)
+
+# Append the task after the quest's last one, and audit it.
+ADD_TASK = sql.SQL("""
+with task as (
+  insert into public.quest_tasks
+    (id, quest_id, title, description, pillar, xp_value, is_required, order_index)
+  select %(task)s, q.id, %(title)s, %(description)s, %(pillar)s, %(xp_value)s,
+    %(is_required)s, coalesce((select max(order_index) + 1 from public.quest_tasks
+                               where quest_id = q.id), 0)
+  from public.quests q where q.id = %(quest)s
+  returning {task_fields})
+{audit}
+select (select auth.uid()), 'task.create', 'task', task.id::text, null,
+  to_jsonb(task) from task""").format(task_fields=TASK_FIELDS, audit=AUDIT)
+
+LOCK_TASK = """
+select id from public.quest_tasks where id = %(task)s and quest_id = %(quest)s for update"""
+
+DELETE_TASK = sql.SQL("""
+with task as (
+  delete from public.quest_tasks t
+  where t.id = %(task)s and t.quest_id = %(quest)s and not exists (
+    select 1 from public.quest_task_completions c where c.task_id = t.id)
+  returning {task_fields}),
+audit as ({audit}
+  select (select auth.uid()), 'task.delete', 'task', task.id::text, to_jsonb(task),
+    null from task)
+select id from task""").format(task_fields=TASK_FIELDS, audit=AUDIT)
+
+# Reorder when `ids` lists exactly the quest's tasks, and audit a real change of order.
+REORDER_TASKS = sql.SQL("""
+with wanted as (
+  select w.id, (w.n - 1)::int as order_index
+  from unnest(%(ids)s::uuid[]) with ordinality as w(id, n)),
+present as (
+  select id, order_index from public.quest_tasks where quest_id = %(quest)s),
+verdict as (
+  select (select array_agg(id order by id) from wanted)
+    is not distinct from (select array_agg(id order by id) from present) as ok,
+  (select coalesce(jsonb_agg(id order by order_index, id), '[]') from present)
+    as before,
+  (select coalesce(jsonb_agg(id order by order_index), '[]') from wanted) as after),
+moved as (
+  update public.quest_tasks t set order_index = w.order_index
+  from wanted w, verdict v
+  where v.ok and t.id = w.id and t.quest_id = %(quest)s
+    and t.order_index <> w.order_index),
+audit as ({audit}
+  select (select auth.uid()), 'quest.reorder_tasks', 'quest', %(quest)s::text,
+    jsonb_build_object('task_ids', v.before), jsonb_build_object('task_ids', v.after)
+  from verdict v where v.ok and v.before <> v.after)
+select ok from verdict""").format(audit=AUDIT)
 
 
 def quests(
     tx: Tx, *, search: str | None, is_active: bool | None, limit: int, offset: int
-) -> tuple[list[dict], int]:
+) -> tuple[list[AdminQuestSummaryRow], int]:
     """One page of every quest (inactive and private too), newest first, and the count."""
     params = {
         "is_active": is_active,
@@ -43,90 +219,46 @@ def quests(
         "limit": limit,
         "offset": offset,
     }
-    page, count = tx.run(
-        (
-            f"select {QUEST_COLUMNS}, coalesce(s.pillars, '{{}}') as pillars,"
-            " coalesce(s.task_count, 0) as task_count, coalesce(s.total_xp, 0) as total_xp"
-            " from public.quests q left join lateral ("
-            "   select array_agg(distinct pillar order by pillar) as pillars,"
-            "     count(*) as task_count, sum(xp_value) as total_xp"
-            "   from public.quest_tasks where quest_id = q.id) s on true"
-            f" where {QUEST_FILTER} order by q.created_at desc, q.title, q.id"
-            " limit %(limit)s offset %(offset)s",
-            params,
-        ),
-        (f"select count(*) as n from public.quests q where {QUEST_FILTER}", params),
-    )
-    return page, count[0]["n"]
+    page, count = tx.run((QUESTS_PAGE, params), (QUESTS_COUNT, params))
+    return cast(list[AdminQuestSummaryRow], page), count[0]["n"]
 
 
-def _detail(quest_id: Any) -> Query:
-    return (
-        f"select {QUEST_COLUMNS}, coalesce(("
-        f"  select json_agg(row_to_json(x) order by x.order_index, x.id)"
-        f"  from (select {TASK_COLUMNS} from public.quest_tasks t where t.quest_id = q.id) x"
-        "), '[]') as tasks"
-        " from public.quests q where q.id = %(id)s",
-        {"id": quest_id},
-    )
+def _detail(quest_id: uuid.UUID) -> Query:
+    return QUEST_DETAIL, {"id": quest_id}
 
 
-def _task(quest_id: Any, task_id: Any) -> Query:
-    return (
-        f"select {TASK_COLUMNS} from public.quest_tasks t"
-        " where t.id = %(task)s and t.quest_id = %(quest)s",
-        {"task": task_id, "quest": quest_id},
-    )
+def _task(quest_id: uuid.UUID, task_id: uuid.UUID) -> Query:
+    return TASK, {"task": task_id, "quest": quest_id}
 
 
-def _lock_quest(quest_id: Any) -> Query:
-    """Serializes the writes that change a quest's set or order of tasks. NO KEY UPDATE does not
-    wait for students enrolling (their foreign key takes only a KEY SHARE lock)."""
-    return (
-        "select id from public.quests where id = %(id)s for no key update",
-        {"id": quest_id},
-    )
+def _lock_quest(quest_id: uuid.UUID) -> Query:
+    return LOCK_QUEST, {"quest": quest_id}
 
 
-def _first(rows: list[dict]) -> dict | None:
-    return rows[0] if rows else None
+def _detail_of(rows: list[dict[str, Any]]) -> AdminQuestDetailRow | None:
+    return cast(AdminQuestDetailRow, rows[0]) if rows else None
 
 
-def quest(tx: Tx, quest_id: Any) -> dict | None:
-    return tx.one(*_detail(quest_id))
+def _task_of(rows: list[dict[str, Any]]) -> AdminTaskJson | None:
+    return cast(AdminTaskJson, rows[0]["task"]) if rows else None
 
 
-def create_quest(tx: Tx, quest_id: Any, quest: dict[str, Any], tasks: list[dict]) -> dict:
+def quest(tx: Tx, quest_id: uuid.UUID) -> AdminQuestDetailRow | None:
+    return _detail_of(tx.run(_detail(quest_id))[0])
+
+
+def create_quest(
+    tx: Tx, quest_id: uuid.UUID, quest: dict[str, Any], tasks: list[TaskFields]
+) -> AdminQuestDetailRow:
     """The quest, then its tasks in order with one audit entry holding both, then the detail.
 
     The tasks go in a second statement: a task row must be readable once written (RLS on
     RETURNING), and a task is readable through its quest, which only a later statement sees.
     """
     _, _, created = tx.run(
+        (CREATE_QUEST, {**quest, "id": quest_id}),
         (
-            "insert into public.quests"
-            " (id, title, description, source, is_active, is_public, image_url, created_by)"
-            " values (%(id)s, %(title)s, %(description)s, %(source)s, %(is_active)s,"
-            " %(is_public)s, %(image_url)s, (select auth.uid()))",
-            {**quest, "id": quest_id},
-        ),
-        (
-            "with tasks as ("
-            "  insert into public.quest_tasks"
-            "    (quest_id, title, description, pillar, xp_value, is_required, order_index)"
-            "  select %(id)s, t.title, t.description, t.pillar, t.xp_value, t.is_required,"
-            "    t.n - 1"
-            "  from unnest(%(titles)s::text[], %(descriptions)s::text[],"
-            "    %(pillars)s::text[], %(xp_values)s::int[], %(required)s::boolean[])"
-            "    with ordinality as t(title, description, pillar, xp_value, is_required, n)"
-            f"  returning {TASK_FIELDS})"
-            f" {AUDIT}"
-            " select (select auth.uid()), 'quest.create', 'quest', q.id::text, null,"
-            "   jsonb_build_object('title', q.title, 'description', q.description,"
-            "     'source', q.source, 'is_active', q.is_active, 'is_public', q.is_public,"
-            "     'image_url', q.image_url, 'tasks',"
-            "     (select jsonb_agg(to_jsonb(tasks) order by order_index) from tasks))"
-            " from public.quests q where q.id = %(id)s",
+            CREATE_TASKS,
             {
                 "id": quest_id,
                 "titles": [t["title"] for t in tasks],
@@ -138,123 +270,77 @@ def create_quest(tx: Tx, quest_id: Any, quest: dict[str, Any], tasks: list[dict]
         ),
         _detail(quest_id),
     )
-    return created[0]
+    detail = _detail_of(created)
+    if detail is None:  # the admin just wrote it, in this transaction
+        raise RuntimeError("a quest created in this transaction could not be read back")
+    return detail
 
 
-def update_quest(tx: Tx, quest_id: Any, changes: dict[str, Any]) -> dict | None:
+def update_quest(
+    tx: Tx, quest_id: uuid.UUID, changes: dict[str, Any]
+) -> AdminQuestDetailRow | None:
     """Change the quest and log what changed; None when there is no such quest."""
     updated, detail = tx.run(
         audited_update(
             "quests",
             changes,
-            "t.id = %(id)s",
+            sql.SQL("t.id = %(id)s"),
             {"id": quest_id},
             action="quest.update",
             target_type="quest",
         ),
         _detail(quest_id),
     )
-    return _first(detail) if updated else None
+    return _detail_of(detail) if updated else None
 
 
-def add_task(tx: Tx, quest_id: Any, task_id: Any, task: dict[str, Any]) -> dict | None:
+def add_task(
+    tx: Tx, quest_id: uuid.UUID, task_id: uuid.UUID, task: TaskFields
+) -> AdminTaskJson | None:
     """Append the task after the quest's last one; None when there is no such quest."""
     _, _, added = tx.run(
         _lock_quest(quest_id),
-        (
-            "with task as ("
-            "  insert into public.quest_tasks"
-            "    (id, quest_id, title, description, pillar, xp_value, is_required, order_index)"
-            "  select %(task)s, q.id, %(title)s, %(description)s, %(pillar)s, %(xp_value)s,"
-            "    %(is_required)s, coalesce((select max(order_index) + 1 from public.quest_tasks"
-            "                               where quest_id = q.id), 0)"
-            "  from public.quests q where q.id = %(quest)s"
-            f"  returning {TASK_FIELDS})"
-            f" {AUDIT}"
-            " select (select auth.uid()), 'task.create', 'task', task.id::text, null,"
-            "   to_jsonb(task) from task",
-            {**task, "task": task_id, "quest": quest_id},
-        ),
+        (ADD_TASK, {**task, "task": task_id, "quest": quest_id}),
         _task(quest_id, task_id),
     )
-    return _first(added)
+    return _task_of(added)
 
 
-def update_task(tx: Tx, quest_id: Any, task_id: Any, changes: dict[str, Any]) -> dict | None:
+def update_task(
+    tx: Tx, quest_id: uuid.UUID, task_id: uuid.UUID, changes: dict[str, Any]
+) -> AdminTaskJson | None:
     """Change the task and log what changed; None when the quest has no such task."""
     updated, task = tx.run(
         audited_update(
             "quest_tasks",
             changes,
-            "t.id = %(task)s and t.quest_id = %(quest)s",
+            sql.SQL("t.id = %(task)s and t.quest_id = %(quest)s"),
             {"task": task_id, "quest": quest_id},
             action="task.update",
             target_type="task",
         ),
         _task(quest_id, task_id),
     )
-    return _first(task) if updated else None
+    return _task_of(task) if updated else None
 
 
-def delete_task(tx: Tx, quest_id: Any, task_id: Any) -> tuple[bool, bool]:
+def delete_task(tx: Tx, quest_id: uuid.UUID, task_id: uuid.UUID) -> tuple[bool, bool]:
     """Delete the task unless a student completed it; returns (found, deleted).
 
     The task row is locked first, in its own statement: FOR UPDATE waits for a completion
     being recorded right now (its foreign key holds a KEY SHARE lock on the task), and the
     delete that follows, with a fresh snapshot, then sees that completion and keeps the task.
     """
-    _, found, deleted = tx.run(
-        _lock_quest(quest_id),
-        (
-            "select id from public.quest_tasks where id = %(task)s and quest_id = %(quest)s"
-            " for update",
-            {"task": task_id, "quest": quest_id},
-        ),
-        (
-            "with task as ("
-            "  delete from public.quest_tasks t"
-            "  where t.id = %(task)s and t.quest_id = %(quest)s and not exists ("
-            "    select 1 from public.quest_task_completions c where c.task_id = t.id)"
-            f"  returning {TASK_FIELDS}),"
-            f" audit as ({AUDIT}"
-            "  select (select auth.uid()), 'task.delete', 'task', task.id::text, to_jsonb(task),"
-            "    null from task)"
-            " select id from task",
-            {"task": task_id, "quest": quest_id},
-        ),
-    )
+    params = {"task": task_id, "quest": quest_id}
+    _, found, deleted = tx.run(_lock_quest(quest_id), (LOCK_TASK, params), (DELETE_TASK, params))
     return bool(found), bool(deleted)
 
 
-def reorder_tasks(tx: Tx, quest_id: Any, task_ids: list[Any]) -> tuple[bool, bool, dict | None]:
-    """Give the quest's tasks the order of `task_ids`, when it lists exactly the quest's tasks.
-    Returns (quest found, order accepted, quest detail)."""
+def reorder_tasks(tx: Tx, quest_id: uuid.UUID, task_ids: list[uuid.UUID]) -> TaskOrderResult:
+    """Give the quest's tasks the order of `task_ids`, when it lists exactly the quest's tasks."""
     found, verdict, detail = tx.run(
         _lock_quest(quest_id),
-        (
-            "with wanted as ("
-            "  select w.id, (w.n - 1)::int as order_index"
-            "  from unnest(%(ids)s::uuid[]) with ordinality as w(id, n)),"
-            " present as ("
-            "  select id, order_index from public.quest_tasks where quest_id = %(quest)s),"
-            " verdict as ("
-            "  select (select array_agg(id order by id) from wanted)"
-            "    is not distinct from (select array_agg(id order by id) from present) as ok,"
-            "  (select coalesce(jsonb_agg(id order by order_index, id), '[]') from present)"
-            "    as before,"
-            "  (select coalesce(jsonb_agg(id order by order_index), '[]') from wanted) as after),"
-            " moved as ("
-            "  update public.quest_tasks t set order_index = w.order_index"
-            "  from wanted w, verdict v"
-            "  where v.ok and t.id = w.id and t.quest_id = %(quest)s"
-            "    and t.order_index <> w.order_index),"
-            f" audit as ({AUDIT}"
-            "  select (select auth.uid()), 'quest.reorder_tasks', 'quest', %(quest)s::text,"
-            "    jsonb_build_object('task_ids', v.before), jsonb_build_object('task_ids', v.after)"
-            "  from verdict v where v.ok and v.before <> v.after)"
-            " select ok from verdict",
-            {"ids": task_ids, "quest": quest_id},
-        ),
+        (REORDER_TASKS, {"ids": task_ids, "quest": quest_id}),
         _detail(quest_id),
     )
-    return bool(found), bool(verdict and verdict[0]["ok"]), _first(detail)
+    return TaskOrderResult(bool(found), bool(verdict and verdict[0]["ok"]), _detail_of(detail))

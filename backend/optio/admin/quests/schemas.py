@@ -8,28 +8,21 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints, field_validator
 
-from ...fields import FormBool, NotNull, Storable
+from ...fields import Change, FormBool, NotNull, Search, Storable
 from ...pagination import PageQuery
 from ...pillars import Pillar, PillarKey
 from ...quests.schemas import Source, WebUrl
-from ..partial import Change
 
 Title = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), Storable
 ]
 Description = Annotated[str, StringConstraints(strip_whitespace=True, max_length=5000), Storable]
 XpValue = Annotated[int, Field(gt=0, le=10_000)]
-Search = Annotated[str, StringConstraints(max_length=100), Storable]
 
 
 class AdminQuestListQuery(PageQuery):
-    search: Search | None = Field(default=None, description="In title or description.")
+    search: Search = Field(default=None, description="In title or description.")
     is_active: FormBool | None = None
-
-    @field_validator("search")
-    @classmethod
-    def _blank_is_none(cls, value: str | None) -> str | None:
-        return value.strip() or None if value else None
 
 
 class TaskIn(BaseModel):

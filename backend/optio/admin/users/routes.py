@@ -20,7 +20,7 @@ bp = Blueprint("users", __name__, url_prefix="/admin/users")
 @response(AdminUserList)
 def list_users(params: UserListQuery, identity: Identity):
     """Every account, newest first; search e-mail, username and names, filter by role."""
-    return service.users(params)
+    return service.users(identity.user_id, params)
 
 
 @bp.patch("/<uuid:user_id>")

@@ -6,29 +6,18 @@ import uuid
 from datetime import datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, Field, StrictBool, StringConstraints, field_validator
+from pydantic import BaseModel, Field, StrictBool
 
-from ...fields import NotNull, Storable
+from ...fields import Change, NotNull, Search
 from ...pagination import PageQuery
-from ..partial import Change
 
 Role = Literal["student", "parent", "advisor", "admin"]
 Tier = Literal["free", "supported", "academy"]
 
 
-Search = Annotated[str, StringConstraints(max_length=100), Storable]
-
-
 class UserListQuery(PageQuery):
-    search: Search | None = Field(
-        default=None, description="Part of the e-mail, username or a name."
-    )
+    search: Search = Field(default=None, description="Part of the e-mail, username or a name.")
     role: Role | None = None
-
-    @field_validator("search")
-    @classmethod
-    def _blank_is_none(cls, value: str | None) -> str | None:
-        return value.strip() or None if value else None
 
 
 class AdminUserPublic(BaseModel):

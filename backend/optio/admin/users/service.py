@@ -1,4 +1,13 @@
-"""Account management: the rules an admin keeps when changing someone's account."""
+"""Account management: the rules an admin keeps when changing someone's account.
+
+Rules the database enforces (supabase/schema/users.sql, admin.sql):
+- policy users_update_admin and trigger users_guard_admin_columns
+  (20261122000300_admin_notifications.sql): only admins change role, tier and activation.
+- trigger users_sync_ban (same migration): deactivating bans the auth user, so they cannot sign
+  in; the request context refuses their existing tokens.
+- trigger users_record_tier_change (20261122000410_billing.sql): a tier change is recorded with
+  the admin as its cause, and the user is told.
+"""
 
 from __future__ import annotations
 
@@ -8,12 +17,13 @@ from typing import Any
 from ...db import tx
 from ...errors import Conflict, NotFound
 from . import queries
+from .queries import AdminUserRow
 from .schemas import AdminUserUpdate, UserListQuery
 
 
-def users(params: UserListQuery) -> dict[str, Any]:
+def users(admin_id: uuid.UUID, params: UserListQuery) -> dict[str, Any]:
     rows, count = queries.users(
-        tx(),
+        tx(admin_id),
         search=params.search,
         role=params.role,
         limit=params.per_page,
@@ -22,7 +32,7 @@ def users(params: UserListQuery) -> dict[str, Any]:
     return params.page_of(rows, count)
 
 
-def update_user(admin_id: uuid.UUID, user_id: uuid.UUID, update: AdminUserUpdate) -> dict:
+def update_user(admin_id: uuid.UUID, user_id: uuid.UUID, update: AdminUserUpdate) -> AdminUserRow:
     """Change role, tier or activity; an admin may not demote or deactivate themselves (so the
     platform always keeps the admin who is acting)."""
     changes = update.model_dump(exclude_unset=True)
@@ -32,7 +42,7 @@ def update_user(admin_id: uuid.UUID, user_id: uuid.UUID, update: AdminUserUpdate
         raise Conflict(
             "You cannot demote or deactivate your own account.", code="cannot_change_self"
         )
-    updated, user = queries.update_user(tx(), user_id, changes)
+    updated, user = queries.update_user(tx(admin_id), user_id, changes)
     if updated is None or user is None:
         raise NotFound("No such user.")
     return user

@@ -6,6 +6,8 @@ import uuid
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from ...users.queries import ProfileRow
+
 
 @dataclass(frozen=True)
 class AuthSession:
@@ -14,7 +16,7 @@ class AuthSession:
     expires_at: int
     user_id: uuid.UUID
     # The user's profile when the provider read it on the way (saves the caller a round trip).
-    profile: dict[str, Any] | None = None
+    profile: ProfileRow | None = None
 
 
 class AuthProvider(Protocol):

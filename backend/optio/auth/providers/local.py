@@ -19,6 +19,7 @@ from ...config import Settings
 from ...db import Tx, tx
 from ...errors import Conflict, Forbidden, Invalid, Unauthorized
 from .. import queries
+from ..queries import AuthUserRow
 from ..tokens import TokenService
 from .base import AuthSession
 
@@ -72,7 +73,7 @@ class LocalProvider:
     def sign_in(self, email: str, password: str) -> AuthSession:
         db = self._tx()
         user = queries.user_for_sign_in(db, email)
-        stored = (user or {}).get("encrypted_password")
+        stored = user["encrypted_password"] if user else None
         hashed = stored.encode() if stored else self._dummy_hash
         candidate = password.encode()
         # bcrypt refuses more than 72 bytes and sign-up never stores such a password: compare
@@ -133,7 +134,7 @@ class LocalProvider:
     def _refresh_ttl(self) -> int:
         return self.settings.refresh_token_ttl_seconds
 
-    def _start_session(self, db: Tx, user: dict[str, Any]) -> AuthSession:
+    def _start_session(self, db: Tx, user: AuthUserRow) -> AuthSession:
         refresh_token = secrets.token_urlsafe(32)
         session, profile = queries.start_session(
             db, user["id"], _hash_token(refresh_token), self._refresh_ttl

@@ -58,6 +58,7 @@ def register_blueprints(app: Flask) -> None:
     from .meta.routes import docs
     from .notifications.routes import bp as notifications
     from .quests.routes import bp as quests
+    from .storage.limits_route import bp as evidence
     from .storage.routes import bp as storage
     from .submissions.routes import bp as submissions
     from .teams.routes import bp as teams
@@ -73,6 +74,7 @@ def register_blueprints(app: Flask) -> None:
         quests,
         xp,
         storage,
+        evidence,
         diplomas,
         teams,
         submissions,

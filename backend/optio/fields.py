@@ -1,5 +1,6 @@
-"""Field types every request model shares: text PostgreSQL can store, PATCH fields that may be left
-out but not nulled, and booleans that are booleans.
+"""What every request model shares: text PostgreSQL can store, PATCH bodies (`Change`) whose
+fields may be left out but not nulled, blank text that means nothing (`BlankIsNone`, `Search`,
+`NotBlank`), and booleans that are booleans.
 
 Every string a request carries (JSON body, multipart form, query string, path) is `Text` or ends
 its `Annotated[...]` with `Storable`; tests/meta/test_request_models.py walks every model the
@@ -11,7 +12,17 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, GetCoreSchemaHandler, GetJsonSchemaHandler, StrictBool
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
+    StrictBool,
+    StringConstraints,
+    model_validator,
+)
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
@@ -103,6 +114,45 @@ class _NotNull:
 
 NotNull = _NotNull()
 """`title: Annotated[Title | None, NotNull] = None`: may be omitted (None: unchanged), not null."""
+
+
+class Change(BaseModel):
+    """Base of a PATCH body: the fields sent are the ones that change. Unknown fields are
+    refused, and at least one field is sent."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"minProperties": 1})
+
+    @model_validator(mode="after")
+    def _something(self) -> Change:
+        if not self.model_fields_set:
+            raise ValueError("send at least one field to change")
+        return self
+
+
+def blank_is_none(value: str | None) -> str | None:
+    """Surrounding whitespace goes, and text with nothing left is None."""
+    if value is None:
+        return None
+    return value.strip() or None
+
+
+BlankIsNone = AfterValidator(blank_is_none)
+"""Last on an optional string, after its constraints: `Annotated[Headline | None, BlankIsNone]`.
+A blank value then means None (on a change: clear it; in a query: no filter)."""
+
+Search = Annotated[Annotated[str, StringConstraints(max_length=100), Storable] | None, BlankIsNone]
+"""A search query parameter: up to 100 characters, trimmed; blank or left out, no search."""
+
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be blank")
+    return value
+
+
+NotBlank = AfterValidator(_not_blank)
+"""Last on a required string, after its constraints: refuses one of only whitespace (the value
+itself is kept as sent)."""
 
 
 def _form_word(value: object) -> object:

@@ -1,22 +1,24 @@
 import { lazy, Suspense, type ReactNode } from "react";
 import { Navigate, Route, Routes } from "react-router-dom";
+import { AccountActions } from "./auth/AccountActions";
 import { ForgotPasswordPage } from "./auth/ForgotPasswordPage";
 import { LoginPage } from "./auth/LoginPage";
 import { RedirectIfSignedIn, RequireAuth } from "./auth/RequireAuth";
 import { ResetPasswordPage } from "./auth/ResetPasswordPage";
 import { SignupPage } from "./auth/SignupPage";
-import { useAuth } from "./auth/context";
+import { useAuth, type User } from "./auth/context";
 import { CheckoutCancelPage, CheckoutSuccessPage } from "./billing/ReturnPages";
 import { SubscriptionPage } from "./billing/SubscriptionPage";
 import { DashboardPage } from "./dashboard/DashboardPage";
 import { DiplomaEditorPage } from "./diplomas/DiplomaEditorPage";
 import { PublicDiplomaPage } from "./diplomas/PublicDiplomaPage";
 import { NotificationsPage } from "./notifications/NotificationsPage";
+import { useUnreadCount } from "./notifications/hooks";
 import { QuestDetailPage } from "./quests/QuestDetailPage";
 import { QuestHubPage } from "./quests/QuestHubPage";
 import { SubmitQuestPage } from "./submissions/SubmitQuestPage";
 import { TeamsPage } from "./teams/TeamsPage";
-import { Layout } from "./ui/Layout";
+import { Layout, type NavItem } from "./ui/Layout";
 import { NotFoundPage } from "./ui/NotFoundPage";
 import { Loading } from "./ui/States";
 
@@ -29,13 +31,48 @@ function Home() {
   return <Navigate to={user ? "/dashboard" : "/quests"} replace />;
 }
 
+function navFor(user: User | null, unread: number): NavItem[] {
+  if (!user) return [{ to: "/quests", label: "Quests" }];
+  const items: NavItem[] = [
+    { to: "/quests", label: "Quests" },
+    { to: "/dashboard", label: "Dashboard" },
+    { to: "/diploma", label: "Diploma" },
+    { to: "/team", label: "Team" },
+    { to: "/submissions", label: "Propose a quest" },
+    { to: "/billing", label: "Plan" },
+    {
+      to: "/notifications",
+      label: (
+        <>
+          Notifications{" "}
+          {unread > 0 && (
+            <span className="ml-1.5 rounded-full bg-brand-700 px-1.5 py-0.5 text-xs text-white">
+              {unread}
+              <span className="sr-only"> unread</span>
+            </span>
+          )}
+        </>
+      ),
+    },
+  ];
+  if (user.role === "admin") items.push({ to: "/admin", label: "Admin" });
+  return items;
+}
+
+/** The shared page frame, given the links and account corner the signed-in user gets. */
+function AppLayout() {
+  const { user } = useAuth();
+  const unread = useUnreadCount(Boolean(user));
+  return <Layout nav={navFor(user, unread)} account={<AccountActions />} />;
+}
+
 const signedIn = (page: ReactNode) => <RequireAuth>{page}</RequireAuth>;
 const signedOut = (page: ReactNode, home?: string) => <RedirectIfSignedIn home={home}>{page}</RedirectIfSignedIn>;
 
 export function App() {
   return (
     <Routes>
-      <Route element={<Layout />}>
+      <Route element={<AppLayout />}>
         <Route index element={<Home />} />
         <Route path="login" element={signedOut(<LoginPage />)} />
         <Route path="signup" element={signedOut(<SignupPage />, "/quests")} />

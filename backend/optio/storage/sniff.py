@@ -18,6 +18,9 @@ JPEG = Sniffed("image", "image/jpeg", "jpg")
 GIF = Sniffed("image", "image/gif", "gif")
 WEBP = Sniffed("image", "image/webp", "webp")
 PDF = Sniffed("document", "application/pdf", "pdf")
+ACCEPTED = (PNG, JPEG, WEBP, GIF, PDF)
+# The largest file of each kind we store (GET /api/evidence/limits tells the web app).
+MAX_BYTES = {"image": 10 * 1024 * 1024, "document": 25 * 1024 * 1024}
 
 _PREFIXES: tuple[tuple[bytes, Sniffed], ...] = (
     (b"\x89PNG\r\n\x1a\n", PNG),

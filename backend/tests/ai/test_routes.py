@@ -5,6 +5,7 @@ import json
 
 import pytest
 
+from ..factories import make_quest
 from .conftest import (
     API_KEY,
     GENERATE,
@@ -199,11 +200,21 @@ class TestWithoutAKey:
         assert "GEMINI_API_KEY" in error["message"]
         assert gemini.call_count == 0 and usage_rows(conn) == []
 
-    def test_everything_else_works(self, client, people):
-        assert client.get("/api/health").status_code == 200
-        assert client.get("/api/quests").status_code == 200
+    def test_the_health_check_reports_healthy(self, client):
+        resp = client.get("/api/health")
+        assert resp.status_code == 200
+        assert resp.get_json()["status"] == "healthy"
+
+    def test_the_quest_catalog_lists_quests(self, client, conn):
+        quest = make_quest(conn)
+        resp = client.get("/api/quests")
+        assert resp.status_code == 200
+        assert [q["id"] for q in resp.get_json()["data"]] == [str(quest["id"])]
+
+    def test_a_student_reads_their_own_account(self, client, people):
         me = client.get("/api/auth/me", headers=people["student"]["headers"])
         assert me.status_code == 200
+        assert me.get_json()["email"] == people["student"]["email"]
 
 
 def test_the_endpoints_are_documented_with_their_models_and_errors(client):

@@ -12,10 +12,14 @@ import httpx
 import pytest
 import respx
 
+from optio import create_app
+from optio.auth.cookies import ACCESS_COOKIE, CSRF_COOKIE, REFRESH_COOKIE, REFRESH_PATH
 from optio.auth.providers.base import AuthSession
 from optio.auth.providers.supabase import RateLimited, SupabaseProvider
 from optio.config import Settings
 from optio.errors import Conflict, Invalid, Unauthorized, Unavailable
+
+from ..conftest import TEST_SETTINGS
 
 GOTRUE = "http://supabase.test/auth/v1"
 USER_ID = uuid.UUID("6f1c2a8e-3b7d-4c1e-9a55-0d2f8e4b7c91")
@@ -199,12 +203,63 @@ def test_sign_out_without_an_access_token_calls_nothing(provider, gotrue):
     assert not gotrue.calls
 
 
-def test_sign_out_of_a_session_gotrue_already_ended_succeeds(provider, gotrue):
-    gotrue.post("/logout", params={"scope": "local"}).mock(
-        return_value=gotrue_error(403, "session_not_found", "Session from session_id not found")
-    )
+SESSION_GONE = gotrue_error(403, "session_not_found", "Session from session_id not found")
 
-    provider.sign_out("access-1", "session-1")
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        SESSION_GONE,
+        gotrue_error(401, "bad_jwt", "invalid JWT: token is expired"),
+        gotrue_error(404, "user_not_found", "User from sub claim in JWT does not exist"),
+    ],
+    ids=["session-gone", "token-refused", "user-gone"],
+)
+def test_sign_out_of_a_session_gotrue_already_ended_succeeds(provider, gotrue, answer):
+    route = gotrue.post("/logout", params={"scope": "local"}).mock(return_value=answer)
+
+    provider.sign_out("access-1", "session-1")  # no error: the session is over either way
+
+    request, _ = sent(route)
+    assert route.call_count == 1
+    assert request.headers["authorization"] == "Bearer access-1"
+
+
+@pytest.fixture
+def supabase_app(database_url, storage_dir):
+    app = create_app(
+        {
+            **TEST_SETTINGS,
+            "database_url": database_url,
+            "storage_dir": storage_dir,
+            "auth_provider": "supabase",
+            "supabase_url": "http://supabase.test",
+            "supabase_anon_key": "anon-key",
+        }
+    )
+    yield app
+    app.extensions["optio_db"].close()
+
+
+def test_logout_of_a_session_gotrue_already_ended_answers_204_and_clears_the_cookies(
+    supabase_app, gotrue
+):
+    route = gotrue.post("/logout", params={"scope": "local"}).mock(return_value=SESSION_GONE)
+    access, _ = supabase_app.extensions["optio_tokens"].issue(
+        {"id": USER_ID, "email": "ada@example.com"}, uuid.uuid4()
+    )
+    client = supabase_app.test_client()
+    client.set_cookie(ACCESS_COOKIE, access, path="/api")
+    client.set_cookie(REFRESH_COOKIE, "refresh-1", path=REFRESH_PATH)
+    client.set_cookie(CSRF_COOKIE, "csrf-1", path="/")
+
+    resp = client.post("/api/auth/logout", headers={"Authorization": f"Bearer {access}"})
+
+    assert resp.status_code == 204
+    assert route.calls.last.request.headers["authorization"] == f"Bearer {access}"
+    assert client.get_cookie(ACCESS_COOKIE, path="/api") is None
+    assert client.get_cookie(REFRESH_COOKIE, path=REFRESH_PATH) is None
+    assert client.get_cookie(CSRF_COOKIE, path="/") is None
 
 
 def test_password_reset_request_posts_the_email_and_redirect_to_recover(provider, gotrue):

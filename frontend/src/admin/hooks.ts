@@ -1,26 +1,34 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, type Schemas } from "../api/client";
 import { unwrap } from "../api/errors";
+import { questKeys } from "../quests/hooks";
 
-export const ADMIN_KEY = ["admin"] as const;
+export const adminKeys = {
+  all: ["admin"] as const,
+  analytics: () => [...adminKeys.all, "analytics"] as const,
+  queue: (status: QueueStatus, page: number) => [...adminKeys.all, "queue", status, page] as const,
+  users: (search: string, page: number) => [...adminKeys.all, "users", search, page] as const,
+  quests: (search: string, page: number) => [...adminKeys.all, "quests", search, page] as const,
+  quest: (id: string) => [...adminKeys.all, "quest", id] as const,
+};
 
 function useRefreshAdmin() {
   const queryClient = useQueryClient();
   return () => {
-    void queryClient.invalidateQueries({ queryKey: ADMIN_KEY });
-    void queryClient.invalidateQueries({ queryKey: ["quests"] });
+    void queryClient.invalidateQueries({ queryKey: adminKeys.all });
+    void queryClient.invalidateQueries({ queryKey: questKeys.all });
   };
 }
 
 export function useAnalytics() {
-  return useQuery({ queryKey: [...ADMIN_KEY, "analytics"], queryFn: () => unwrap(api.GET("/api/admin/analytics")) });
+  return useQuery({ queryKey: adminKeys.analytics(), queryFn: () => unwrap(api.GET("/api/admin/analytics")) });
 }
 
 export type QueueStatus = "pending" | "approved" | "rejected";
 
 export function useQueue(status: QueueStatus, page: number) {
   return useQuery({
-    queryKey: [...ADMIN_KEY, "queue", status, page],
+    queryKey: adminKeys.queue(status, page),
     queryFn: () =>
       unwrap(api.GET("/api/admin/quest-submissions", { params: { query: { status, page, per_page: 20 } } })),
     placeholderData: keepPreviousData,
@@ -54,7 +62,7 @@ export function useReview() {
 
 export function useAdminUsers(search: string, page: number) {
   return useQuery({
-    queryKey: [...ADMIN_KEY, "users", search, page],
+    queryKey: adminKeys.users(search, page),
     queryFn: () =>
       unwrap(api.GET("/api/admin/users", { params: { query: { page, per_page: 20, ...(search ? { search } : {}) } } })),
     placeholderData: keepPreviousData,
@@ -72,7 +80,7 @@ export function useUpdateUser() {
 
 export function useAdminQuests(search: string, page: number) {
   return useQuery({
-    queryKey: [...ADMIN_KEY, "quests", search, page],
+    queryKey: adminKeys.quests(search, page),
     queryFn: () =>
       unwrap(
         api.GET("/api/admin/quests", { params: { query: { page, per_page: 20, ...(search ? { search } : {}) } } }),
@@ -83,7 +91,7 @@ export function useAdminQuests(search: string, page: number) {
 
 export function useAdminQuest(id: string) {
   return useQuery({
-    queryKey: [...ADMIN_KEY, "quest", id],
+    queryKey: adminKeys.quest(id),
     queryFn: () => unwrap(api.GET("/api/admin/quests/{quest_id}", { params: { path: { quest_id: id } } })),
   });
 }

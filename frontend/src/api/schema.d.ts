@@ -402,6 +402,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/evidence/limits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The content types and largest size of each kind of file evidence. */
+        get: operations["evidence_evidence_limits_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -1399,6 +1416,14 @@ export interface components {
          * @description Text or link evidence as JSON; files go as multipart (see FileEvidenceIn).
          */
         EvidenceIn: components["schemas"]["TextEvidenceIn"] | components["schemas"]["LinkEvidenceIn"];
+        /**
+         * EvidenceLimits
+         * @description What a file sent as evidence may be, to check before an upload; the API checks again.
+         */
+        EvidenceLimits: {
+            document: components["schemas"]["FileKindLimits"];
+            image: components["schemas"]["FileKindLimits"];
+        };
         /** EvidencePublic */
         EvidencePublic: {
             /**
@@ -1456,6 +1481,19 @@ export interface components {
              * @enum {string}
              */
             type?: "image" | "document";
+        };
+        /** FileKindLimits */
+        FileKindLimits: {
+            /**
+             * Content Types
+             * @description Recognised by the file's bytes, not its name.
+             */
+            content_types: string[];
+            /**
+             * Max Bytes
+             * @description A larger file is refused with 413 payload_too_large.
+             */
+            max_bytes: number;
         };
         /** ForgotPasswordIn */
         ForgotPasswordIn: {
@@ -4715,6 +4753,44 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The URL is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    evidence_evidence_limits_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceLimits"];
+                };
             };
             /** @description The URL is too long */
             414: {

@@ -4,8 +4,8 @@ import { api, refreshSession, type Schemas } from "../api/client";
 import { unwrap } from "../api/errors";
 import { clearHint, readHint, secondsLeft, writeHint } from "../api/session";
 import { AuthContext, type Auth } from "./context";
+import { authKeys } from "./hooks";
 
-export const ME_KEY = ["auth", "me"] as const;
 const RENEW_WHEN_SECONDS_LEFT = 120;
 
 /** The signed-in user, or null. A visitor with no session hint costs no request at all. */
@@ -20,11 +20,11 @@ async function loadMe(): Promise<Schemas["UserPublic"] | null> {
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
-  const me = useQuery({ queryKey: ME_KEY, queryFn: loadMe, staleTime: Infinity, retry: false });
+  const me = useQuery({ queryKey: authKeys.me, queryFn: loadMe, staleTime: Infinity, retry: false });
   const user = me.data ?? null;
 
   const setUser = useCallback(
-    (next: Schemas["UserPublic"] | null) => queryClient.setQueryData(ME_KEY, next),
+    (next: Schemas["UserPublic"] | null) => queryClient.setQueryData(authKeys.me, next),
     [queryClient],
   );
 
@@ -33,7 +33,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const signedOut = useCallback(() => {
     clearHint();
     setUser(null);
-    queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== ME_KEY[0] });
+    queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== authKeys.me[0] });
   }, [queryClient, setUser]);
 
   // Silent refresh: renew the access token before it runs out, while the app is open.
@@ -50,7 +50,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   // Signing out in one tab signs out the others.
   useEffect(() => {
     const onStorage = () => {
-      if (!readHint() && queryClient.getQueryData(ME_KEY)) signedOut();
+      if (!readHint() && queryClient.getQueryData(authKeys.me)) signedOut();
     };
     window.addEventListener("storage", onStorage);
     return () => window.removeEventListener("storage", onStorage);

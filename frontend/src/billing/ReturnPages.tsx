@@ -1,16 +1,16 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
-import { ME_KEY } from "../auth/AuthProvider";
+import { authKeys } from "../auth/hooks";
 import { ButtonLink } from "../ui/Button";
 import { Card, PageHeader } from "../ui/Page";
-import { BILLING_KEY } from "./hooks";
+import { billingKeys } from "./hooks";
 
 /** Stripe sends the browser here after paying; the webhook has updated (or soon updates) the tier. */
 export function CheckoutSuccessPage() {
   const queryClient = useQueryClient();
   useEffect(() => {
-    void queryClient.invalidateQueries({ queryKey: BILLING_KEY });
-    void queryClient.invalidateQueries({ queryKey: ME_KEY });
+    void queryClient.invalidateQueries({ queryKey: billingKeys.all });
+    void queryClient.invalidateQueries({ queryKey: authKeys.me });
   }, [queryClient]);
   return (
     <>

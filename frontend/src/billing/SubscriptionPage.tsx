@@ -1,7 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { messageOf } from "../api/errors";
-import { ME_KEY } from "../auth/AuthProvider";
+import { authKeys } from "../auth/hooks";
 import { useAuth } from "../auth/context";
 import { Button } from "../ui/Button";
 import { FormError } from "../ui/Field";
@@ -14,7 +14,7 @@ export function SubscriptionPage() {
   const { user } = useAuth();
   const queryClient = useQueryClient();
   // The tier may have changed since sign-in (an admin, a webhook): read it afresh here.
-  useEffect(() => void queryClient.invalidateQueries({ queryKey: ME_KEY }), [queryClient]);
+  useEffect(() => void queryClient.invalidateQueries({ queryKey: authKeys.me }), [queryClient]);
   const tiers = useTiers();
   const billing = Boolean(tiers.data?.data.some((t) => t.purchasable));
   const status = useSubscriptionStatus(billing);

@@ -3,11 +3,15 @@ import { api } from "../api/client";
 import { unwrap } from "../api/errors";
 import { leaveFor } from "./redirect";
 
-export const BILLING_KEY = ["billing"] as const;
+export const billingKeys = {
+  all: ["billing"] as const,
+  tiers: () => [...billingKeys.all, "tiers"] as const,
+  status: () => [...billingKeys.all, "status"] as const,
+};
 
 export function useTiers() {
   return useQuery({
-    queryKey: [...BILLING_KEY, "tiers"],
+    queryKey: billingKeys.tiers(),
     queryFn: () => unwrap(api.GET("/api/tiers")),
     staleTime: 5 * 60_000,
   });
@@ -19,7 +23,7 @@ export function useTiers() {
  */
 export function useSubscriptionStatus(enabled: boolean) {
   return useQuery({
-    queryKey: [...BILLING_KEY, "status"],
+    queryKey: billingKeys.status(),
     queryFn: () => unwrap(api.GET("/api/subscriptions/status")),
     enabled,
   });

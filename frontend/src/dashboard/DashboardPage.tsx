@@ -1,22 +1,16 @@
-import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router-dom";
-import { api } from "../api/client";
-import { unwrap } from "../api/errors";
 import { useAuth } from "../auth/context";
 import { ButtonLink } from "../ui/Button";
 import { Card, PageHeader } from "../ui/Page";
 import { PillarBadge } from "../ui/PillarBadge";
 import { ProgressBar } from "../ui/ProgressBar";
 import { Empty, QueryState } from "../ui/States";
-import { DASHBOARD_KEY } from "../quests/hooks";
+import { useDashboard } from "./hooks";
 import { PillarRadar } from "./PillarRadar";
 
 export function DashboardPage() {
   const { user } = useAuth();
-  const dashboard = useQuery({
-    queryKey: DASHBOARD_KEY,
-    queryFn: () => unwrap(api.GET("/api/users/me/dashboard")),
-  });
+  const dashboard = useDashboard();
   return (
     <>
       <PageHeader

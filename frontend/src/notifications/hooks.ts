@@ -2,11 +2,14 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../api/client";
 import { unwrap } from "../api/errors";
 
-export const NOTIFICATIONS_KEY = ["notifications"] as const;
+export const notificationKeys = {
+  all: ["notifications"] as const,
+  page: (page: number) => [...notificationKeys.all, page] as const,
+};
 
 export function useNotifications(page: number, enabled = true) {
   return useQuery({
-    queryKey: [...NOTIFICATIONS_KEY, page],
+    queryKey: notificationKeys.page(page),
     queryFn: () => unwrap(api.GET("/api/notifications", { params: { query: { page, per_page: 20 } } })),
     enabled,
   });
@@ -21,6 +24,6 @@ export function useMarkRead() {
   return useMutation({
     mutationFn: (id: string) =>
       unwrap(api.POST("/api/notifications/{notification_id}/read", { params: { path: { notification_id: id } } })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: NOTIFICATIONS_KEY }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: notificationKeys.all }),
   });
 }

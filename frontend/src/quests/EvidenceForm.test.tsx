@@ -3,11 +3,17 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import { ApiError } from "../api/errors";
 import { EvidenceForm, fileProblem } from "./EvidenceForm";
-import type { Evidence } from "./hooks";
+import type { Evidence, EvidenceLimits } from "./hooks";
+
+const MB = 1024 * 1024;
+const LIMITS: EvidenceLimits = {
+  image: { content_types: ["image/png", "image/jpeg", "image/webp", "image/gif"], max_bytes: 10 * MB },
+  document: { content_types: ["application/pdf"], max_bytes: 25 * MB },
+};
 
 function setup(submit = vi.fn<(e: Evidence, p: (f: number) => void) => Promise<unknown>>().mockResolvedValue({})) {
   const user = userEvent.setup();
-  render(<EvidenceForm taskTitle="Flip a coin" submit={submit} />);
+  render(<EvidenceForm taskTitle="Flip a coin" submit={submit} limits={LIMITS} />);
   return { user, submit };
 }
 
@@ -114,14 +120,32 @@ describe("EvidenceForm", () => {
 
 describe("fileProblem", () => {
   it("accepts images and PDFs within their limits", () => {
-    expect(fileProblem(png())).toBeNull();
-    expect(fileProblem(new File(["%PDF"], "a.pdf", { type: "application/pdf" }))).toBeNull();
+    expect(fileProblem(png(), LIMITS)).toBeNull();
+    expect(fileProblem(new File(["%PDF"], "a.pdf", { type: "application/pdf" }), LIMITS)).toBeNull();
   });
 
-  it("refuses other types and oversized files", () => {
-    expect(fileProblem(new File(["x"], "a.txt", { type: "text/plain" }))).toMatch(/image .* or a PDF/);
+  it("refuses other types", () => {
+    expect(fileProblem(new File(["x"], "a.txt", { type: "text/plain" }), LIMITS)).toMatch(/image .* or a PDF/);
+  });
+
+  it("refuses a file over its kind's limit, naming the limit the API gave", () => {
     const big = new File([], "big.png", { type: "image/png" });
-    Object.defineProperty(big, "size", { value: 11 * 1024 * 1024 });
-    expect(fileProblem(big)).toBe("Images are limited to 10 MB.");
+    Object.defineProperty(big, "size", { value: 11 * MB });
+    expect(fileProblem(big, LIMITS)).toBe("Images are limited to 10 MB.");
+    expect(fileProblem(big, { ...LIMITS, image: { ...LIMITS.image, max_bytes: 12 * MB } })).toBeNull();
+  });
+
+  it("leaves the check to the API while the limits are not known", () => {
+    expect(fileProblem(new File(["x"], "a.txt", { type: "text/plain" }), undefined)).toBeNull();
+  });
+});
+
+describe("EvidenceForm's file field", () => {
+  it("accepts and describes what the API's limits allow", async () => {
+    const { user } = setup();
+    await user.click(screen.getByRole("radio", { name: "Image or PDF" }));
+    const field = screen.getByLabelText("File");
+    expect(field).toHaveAttribute("accept", "image/png,image/jpeg,image/webp,image/gif,application/pdf");
+    expect(field).toHaveAccessibleDescription("Images up to 10 MB, PDFs up to 25 MB.");
   });
 });

@@ -2,11 +2,10 @@ import { useState, type FormEvent } from "react";
 import { Button } from "../ui/Button";
 import { Checkbox, FormError, TextArea, TextField } from "../ui/Field";
 import { useFormErrors } from "../ui/useFormErrors";
-import type { Evidence } from "./hooks";
+import type { Evidence, EvidenceLimits } from "./hooks";
 
-export const ACCEPTED_FILES = "image/png,image/jpeg,image/webp,image/gif,application/pdf";
 const MB = 1024 * 1024;
-const LIMITS = { image: 10 * MB, document: 25 * MB };
+const FILE_KINDS = ["image", "document"] as const;
 
 type Kind = Evidence["type"];
 const KINDS: { kind: Kind; label: string }[] = [
@@ -15,23 +14,32 @@ const KINDS: { kind: Kind; label: string }[] = [
   { kind: "file", label: "Image or PDF" },
 ];
 
-/** What is wrong with a file before it is sent (the API checks again, by its bytes). */
-export function fileProblem(file: File): string | null {
-  const isPdf = file.type === "application/pdf";
-  const isImage = file.type.startsWith("image/");
-  if (!isPdf && !isImage) return "Choose an image (PNG, JPEG, WebP, GIF) or a PDF.";
-  const limit = isPdf ? LIMITS.document : LIMITS.image;
-  if (file.size > limit) return `${isPdf ? "PDFs" : "Images"} are limited to ${limit / MB} MB.`;
+/**
+ * What is wrong with a file before it is sent, by the API's limits; nothing while they are not
+ * known yet (the API checks again, by the file's bytes).
+ */
+export function fileProblem(file: File, limits: EvidenceLimits | undefined): string | null {
+  if (!limits) return null;
+  const kind = FILE_KINDS.find((k) => limits[k].content_types.includes(file.type));
+  if (!kind) return "Choose an image (PNG, JPEG, WebP, GIF) or a PDF.";
+  const limit = limits[kind].max_bytes;
+  if (file.size > limit) return `${kind === "document" ? "PDFs" : "Images"} are limited to ${limit / MB} MB.`;
   return null;
+}
+
+function sizeHint(limits: EvidenceLimits): string {
+  return `Images up to ${limits.image.max_bytes / MB} MB, PDFs up to ${limits.document.max_bytes / MB} MB.`;
 }
 
 export interface EvidenceFormProps {
   /** Names the form for assistive technology ("Evidence for <task>"). */
   taskTitle: string;
   submit: (evidence: Evidence, onProgress: (fraction: number) => void) => Promise<unknown>;
+  /** The API's file limits; until they arrive, files are checked by the API alone. */
+  limits?: EvidenceLimits;
 }
 
-export function EvidenceForm({ taskTitle, submit }: EvidenceFormProps) {
+export function EvidenceForm({ taskTitle, submit, limits }: EvidenceFormProps) {
   const [kind, setKind] = useState<Kind>("text");
   const [text, setText] = useState("");
   const [url, setUrl] = useState("");
@@ -48,7 +56,7 @@ export function EvidenceForm({ taskTitle, submit }: EvidenceFormProps) {
     if (kind === "link" && !/^https?:\/\/\S+$/i.test(url.trim()))
       problems.url = "Enter a full link, starting with https://.";
     if (kind === "file") {
-      const problem = file ? fileProblem(file) : "Choose a file.";
+      const problem = file ? fileProblem(file, limits) : "Choose a file.";
       if (problem) problems.file = problem;
     }
     setLocal(problems);
@@ -125,8 +133,8 @@ export function EvidenceForm({ taskTitle, submit }: EvidenceFormProps) {
         <TextField
           label="File"
           type="file"
-          accept={ACCEPTED_FILES}
-          hint="Images up to 10 MB, PDFs up to 25 MB."
+          accept={limits && FILE_KINDS.flatMap((k) => limits[k].content_types).join(",")}
+          hint={limits && sizeHint(limits)}
           onChange={(e) => setFile(e.target.files?.[0] ?? null)}
           error={fieldError("file")}
         />

@@ -1,7 +1,7 @@
 import { apiAsset, type Schemas } from "../api/client";
 import { PillarBadge } from "../ui/PillarBadge";
 import { EvidenceForm } from "./EvidenceForm";
-import type { CompletionResult, Evidence } from "./hooks";
+import { useEvidenceLimits, type CompletionResult, type Evidence } from "./hooks";
 
 function EvidenceView({ evidence }: { evidence: Schemas["EvidencePublic"] }) {
   return (
@@ -40,6 +40,7 @@ export function TaskItem({
   complete: (taskId: string, evidence: Evidence, onProgress: (f: number) => void) => Promise<CompletionResult>;
 }) {
   const done = Boolean(task.completion);
+  const limits = useEvidenceLimits(canComplete && !done).data;
   return (
     <li className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm" data-testid="task">
       <div className="flex flex-wrap items-start justify-between gap-2">
@@ -68,6 +69,7 @@ export function TaskItem({
           <EvidenceForm
             taskTitle={task.title}
             submit={(evidence, onProgress) => complete(task.id, evidence, onProgress)}
+            limits={limits}
           />
         )
       )}

@@ -3,15 +3,20 @@ import { api, type Schemas } from "../api/client";
 import type { paths } from "../api/schema";
 import { unwrap } from "../api/errors";
 import { completeTaskWithFile } from "../api/upload";
+import { dashboardKeys } from "../dashboard/hooks";
 
 export type QuestFilters = NonNullable<paths["/api/quests"]["get"]["parameters"]["query"]>;
 
-export const QUESTS_KEY = ["quests"] as const;
-export const DASHBOARD_KEY = ["dashboard"] as const;
+export const questKeys = {
+  all: ["quests"] as const,
+  list: (filters: QuestFilters) => [...questKeys.all, "list", filters] as const,
+  detail: (id: string) => [...questKeys.all, "detail", id] as const,
+  evidenceLimits: ["evidence", "limits"] as const,
+};
 
 export function useQuests(filters: QuestFilters) {
   return useQuery({
-    queryKey: [...QUESTS_KEY, "list", filters],
+    queryKey: questKeys.list(filters),
     queryFn: () => unwrap(api.GET("/api/quests", { params: { query: filters } })),
     placeholderData: keepPreviousData,
   });
@@ -19,16 +24,28 @@ export function useQuests(filters: QuestFilters) {
 
 export function useQuest(id: string) {
   return useQuery({
-    queryKey: [...QUESTS_KEY, "detail", id],
+    queryKey: questKeys.detail(id),
     queryFn: () => unwrap(api.GET("/api/quests/{quest_id}", { params: { path: { quest_id: id } } })),
+  });
+}
+
+export type EvidenceLimits = Schemas["EvidenceLimits"];
+
+/** What file evidence may be (types, sizes), as the API enforces it; asked once per visit. */
+export function useEvidenceLimits(enabled = true) {
+  return useQuery({
+    queryKey: questKeys.evidenceLimits,
+    queryFn: () => unwrap(api.GET("/api/evidence/limits")),
+    staleTime: Infinity,
+    enabled,
   });
 }
 
 function useQuestWrites() {
   const queryClient = useQueryClient();
   return () => {
-    void queryClient.invalidateQueries({ queryKey: QUESTS_KEY });
-    void queryClient.invalidateQueries({ queryKey: DASHBOARD_KEY });
+    void queryClient.invalidateQueries({ queryKey: questKeys.all });
+    void queryClient.invalidateQueries({ queryKey: dashboardKeys.all });
   };
 }
 

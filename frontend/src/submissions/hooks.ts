@@ -2,12 +2,14 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, type Schemas } from "../api/client";
 import { unwrap } from "../api/errors";
 
-export const MY_SUBMISSIONS_KEY = ["submissions", "mine"] as const;
+export const submissionKeys = {
+  mine: ["submissions", "mine"] as const,
+};
 export type TaskDraft = Schemas["TaskSuggestionIn"];
 
 export function useMySubmissions() {
   return useQuery({
-    queryKey: MY_SUBMISSIONS_KEY,
+    queryKey: submissionKeys.mine,
     queryFn: () => unwrap(api.GET("/api/quest-submissions", { params: { query: { per_page: 50 } } })),
   });
 }
@@ -16,7 +18,7 @@ export function useSubmitQuest() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: Schemas["SubmissionIn"]) => unwrap(api.POST("/api/quest-submissions", { body })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: MY_SUBMISSIONS_KEY }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: submissionKeys.mine }),
   });
 }
 

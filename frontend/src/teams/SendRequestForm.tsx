@@ -1,8 +1,5 @@
-import { useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { api } from "../api/client";
-import { unwrap } from "../api/errors";
-import { DASHBOARD_KEY } from "../quests/hooks";
+import { useDashboard } from "../dashboard/hooks";
 import { Button } from "../ui/Button";
 import { FormError, SelectField, TextField } from "../ui/Field";
 import { useFormErrors } from "../ui/useFormErrors";
@@ -18,7 +15,7 @@ export function SendRequestForm() {
     quest_not_found: "quest_id",
   });
   const [sent, setSent] = useState<string | null>(null);
-  const dashboard = useQuery({ queryKey: DASHBOARD_KEY, queryFn: () => unwrap(api.GET("/api/users/me/dashboard")) });
+  const dashboard = useDashboard();
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

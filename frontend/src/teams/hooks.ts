@@ -1,19 +1,25 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, type Schemas } from "../api/client";
 import { unwrap } from "../api/errors";
+import { dashboardKeys } from "../dashboard/hooks";
+import { questKeys } from "../quests/hooks";
 
-export const TEAMS_KEY = ["teams"] as const;
+export const teamKeys = {
+  all: ["teams"] as const,
+  pendingRequests: () => [...teamKeys.all, "requests", "pending"] as const,
+  teammates: () => [...teamKeys.all, "teammates"] as const,
+};
 
 export function useTeamRequests() {
   return useQuery({
-    queryKey: [...TEAMS_KEY, "requests", "pending"],
+    queryKey: teamKeys.pendingRequests(),
     queryFn: () => unwrap(api.GET("/api/team-requests", { params: { query: { status: "pending", per_page: 100 } } })),
   });
 }
 
 export function useTeammates() {
   return useQuery({
-    queryKey: [...TEAMS_KEY, "teammates"],
+    queryKey: teamKeys.teammates(),
     queryFn: () => unwrap(api.GET("/api/teammates", { params: { query: { per_page: 100 } } })),
   });
 }
@@ -21,9 +27,9 @@ export function useTeammates() {
 function useRefreshTeams() {
   const queryClient = useQueryClient();
   return () => {
-    void queryClient.invalidateQueries({ queryKey: TEAMS_KEY });
-    void queryClient.invalidateQueries({ queryKey: ["quests"] });
-    void queryClient.invalidateQueries({ queryKey: ["dashboard"] });
+    void queryClient.invalidateQueries({ queryKey: teamKeys.all });
+    void queryClient.invalidateQueries({ queryKey: questKeys.all });
+    void queryClient.invalidateQueries({ queryKey: dashboardKeys.all });
   };
 }
 

@@ -1,41 +1,20 @@
 import { useState, type ReactNode } from "react";
-import { Link, NavLink, Outlet, useNavigate } from "react-router-dom";
-import { useAuth } from "../auth/context";
-import { useUnreadCount } from "../notifications/hooks";
+import { Link, NavLink, Outlet } from "react-router-dom";
+
+/** One link of the main navigation. */
+export interface NavItem {
+  to: string;
+  label: ReactNode;
+}
 
 const linkClass = ({ isActive }: { isActive: boolean }) =>
   "block rounded-md px-3 py-2 text-sm font-medium " +
   (isActive ? "bg-brand-50 text-brand-800" : "text-slate-700 hover:bg-slate-100");
 
-function NavItems({ onNavigate }: { onNavigate: () => void }) {
-  const { user } = useAuth();
-  const unread = useUnreadCount(Boolean(user));
-  const items: [string, ReactNode][] = user
-    ? [
-        ["/quests", "Quests"],
-        ["/dashboard", "Dashboard"],
-        ["/diploma", "Diploma"],
-        ["/team", "Team"],
-        ["/submissions", "Propose a quest"],
-        ["/billing", "Plan"],
-        [
-          "/notifications",
-          <>
-            Notifications{" "}
-            {unread > 0 && (
-              <span className="ml-1.5 rounded-full bg-brand-700 px-1.5 py-0.5 text-xs text-white">
-                {unread}
-                <span className="sr-only"> unread</span>
-              </span>
-            )}
-          </>,
-        ],
-      ]
-    : [["/quests", "Quests"]];
-  if (user?.role === "admin") items.push(["/admin", "Admin"]);
+function NavItems({ items, onNavigate }: { items: NavItem[]; onNavigate: () => void }) {
   return (
     <>
-      {items.map(([to, label]) => (
+      {items.map(({ to, label }) => (
         <li key={to}>
           <NavLink to={to} className={linkClass} onClick={onNavigate}>
             {label}
@@ -46,42 +25,14 @@ function NavItems({ onNavigate }: { onNavigate: () => void }) {
   );
 }
 
-function Account() {
-  const { user, signOut } = useAuth();
-  const navigate = useNavigate();
-  if (!user) {
-    return (
-      <div className="flex gap-2">
-        <Link to="/login" className="rounded-md px-3 py-2 text-sm font-semibold text-brand-700 hover:bg-brand-50">
-          Log in
-        </Link>
-        <Link
-          to="/signup"
-          className="rounded-md bg-brand-700 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-800"
-        >
-          Sign up
-        </Link>
-      </div>
-    );
-  }
-  return (
-    <div className="flex items-center gap-2">
-      <span className="hidden text-sm text-slate-700 xl:inline">{user.display_name ?? user.email}</span>
-      <button
-        type="button"
-        className="rounded-md px-3 py-2 text-sm font-semibold text-slate-700 hover:bg-slate-100"
-        onClick={async () => {
-          await signOut();
-          navigate("/login");
-        }}
-      >
-        Log out
-      </button>
-    </div>
-  );
+export interface LayoutProps {
+  /** The main navigation's links, in order. */
+  nav: NavItem[];
+  /** The header's account corner (shown in the menu on small screens). */
+  account: ReactNode;
 }
 
-export function Layout() {
+export function Layout({ nav, account }: LayoutProps) {
   const [open, setOpen] = useState(false);
   return (
     <div className="flex min-h-screen flex-col">
@@ -99,13 +50,11 @@ export function Layout() {
           </Link>
           <nav aria-label="Main" className="hidden lg:block">
             <ul className="flex gap-1">
-              <NavItems onNavigate={() => undefined} />
+              <NavItems items={nav} onNavigate={() => undefined} />
             </ul>
           </nav>
           <div className="flex items-center gap-2">
-            <div className="hidden lg:block">
-              <Account />
-            </div>
+            <div className="hidden lg:block">{account}</div>
             <button
               type="button"
               className="rounded-md border border-slate-300 px-3 py-2 text-sm font-medium lg:hidden"
@@ -120,11 +69,9 @@ export function Layout() {
         {open && (
           <nav id="mobile-nav" aria-label="Main" className="border-t border-slate-200 px-4 py-3 lg:hidden">
             <ul className="space-y-1">
-              <NavItems onNavigate={() => setOpen(false)} />
+              <NavItems items={nav} onNavigate={() => setOpen(false)} />
             </ul>
-            <div className="mt-3 border-t border-slate-200 pt-3">
-              <Account />
-            </div>
+            <div className="mt-3 border-t border-slate-200 pt-3">{account}</div>
           </nav>
         )}
       </header>

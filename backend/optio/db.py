@@ -30,27 +30,31 @@ Role = Literal["anon", "authenticated", "elevated"]
 Statement = str | sql.Composed | sql.SQL
 Query = tuple[Statement, dict[str, Any] | Sequence[Any] | None]
 
-# The request's context, pipelined with its first query. For a signed-in user it also checks,
+# The request's context, pipelined with its first query. For a signed-in user (_SET_USER_CONTEXT;
+# a signed-out or elevated request needs only the first statement) it also checks,
 # at no extra round trip, that the user still exists and is active and that the token's session
 # is still live (not signed out, not ended by refresh-token reuse or a password reset; Supabase
 # Auth deletes ended sessions, the local provider marks them `revoked_at`, and to_jsonb reads
 # either shape). When a check fails the statements that follow run as `anon` with no claims,
 # so even a write pipelined behind it cannot act for the user; `Tx.run` then answers 401.
 _SET_CONTEXT = """
-with who as (
-  select (select u.is_active from public.users u where u.id = %(user_id)s::uuid) as active,
-         (%(session_id)s::uuid is null or exists (
-            select 1 from auth.sessions s
-            where s.id = %(session_id)s::uuid
-              and (to_jsonb(s) ->> 'revoked_at') is null
-              and coalesce((to_jsonb(s) ->> 'not_after')::timestamptz > now(), true))) as live),
-ok as (
-  select who.*, (%(user_id)s::uuid is null or (who.active and who.live)) as allowed from who)
+select set_config('role', %(role)s, true),
+       set_config('request.jwt.claims', %(claims)s, true),
+       set_config('statement_timeout', %(timeout)s, true)"""
+_SET_USER_CONTEXT = """
 select set_config('role', case when allowed then %(role)s else 'anon' end, true),
        set_config('request.jwt.claims', case when allowed then %(claims)s else '' end, true),
        set_config('statement_timeout', %(timeout)s, true),
        active, live
-from ok"""
+from (select coalesce(active and live, false) as allowed, active, live
+      from (select (select u.is_active from public.users u where u.id = %(user_id)s::uuid)
+                     as active,
+                   (%(session_id)s::uuid is null or exists (
+                      select 1 from auth.sessions s
+                      where s.id = %(session_id)s::uuid
+                        and (to_jsonb(s) ->> 'revoked_at') is null
+                        and coalesce((to_jsonb(s) ->> 'not_after')::timestamptz > now(), true)))
+                     as live) who) checked"""
 
 
 def _refuse_dead_identity(active: bool | None, live: bool) -> None:
@@ -162,7 +166,7 @@ class Tx:
             "user_id": self._user_id,
             "session_id": (self.claims or {}).get("session_id") if self._user_id else None,
         }
-        return self._conn, (_SET_CONTEXT, params)
+        return self._conn, (_SET_USER_CONTEXT if self._user_id else _SET_CONTEXT, params)
 
     def _end(self, commit: bool) -> None:
         if self.finished:

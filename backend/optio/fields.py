@@ -33,6 +33,11 @@ STORABLE_PATTERN = "^[^\\u0000]*$"
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
 
+def unstorable(value: str) -> bool:
+    """Whether `storable` would refuse it (a quick test, before a validator runs)."""
+    return _UNSTORABLE.search(value) is not None
+
+
 def storable(value: str) -> str:
     """Refuse what a PostgreSQL text column cannot hold: NUL, and unpaired UTF-16 surrogates
     (which pydantic lets through a str without constraints, and UTF-8 cannot encode)."""

@@ -14,7 +14,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from .config import current_settings
 from .errors import BadRequest, Invalid, UriTooLong, validation_details
-from .fields import Text
+from .fields import Text, unstorable
 
 log = logging.getLogger("optio.request")
 _SAFE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
@@ -100,6 +100,8 @@ def _refuse_unstorable_path() -> None:
     """Path parameters are request strings like any other: `Text` (no NUL) or a 422 naming them.
     Query strings and bodies are checked by their models (optio.api)."""
     strings = {k: v for k, v in (request.view_args or {}).items() if isinstance(v, str)}
+    if not any(map(unstorable, strings.values())):
+        return  # the common case, without a validator's cost on every request
     try:
         _PATH_STRINGS.validate_python(strings)
     except ValidationError as exc:
@@ -112,7 +114,7 @@ def _parse_json_body() -> None:
     """Parse a JSON body once, first: the rate limiter's key functions and the views then read
     Flask's cached result. JSON nested deeper than the parser recurses (RecursionError) is
     malformed JSON like any other: 400, before anything else runs."""
-    if not request.is_json or not request.get_data():
+    if request.content_length == 0 or not request.is_json or not request.get_data():
         return  # an empty body is the view's to refuse (optio.api.json_body)
     try:
         request.get_json()

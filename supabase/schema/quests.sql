@@ -127,10 +127,9 @@ create table public.user_quests (
 CREATE INDEX user_quests_quest_id_idx ON public.user_quests USING btree (quest_id);
 CREATE INDEX user_quests_user_completed_idx ON public.user_quests USING btree (user_id, completed_at DESC);
 alter table public.user_quests enable row level security;
-create policy user_quests_admin_enroll on public.user_quests as permissive for insert to authenticated with check (( SELECT private.is_admin() AS is_admin));
-create policy user_quests_enroll_self on public.user_quests as permissive for insert to authenticated with check (((user_id = ( SELECT auth.uid() AS uid)) AND (EXISTS ( SELECT 1
+create policy user_quests_enroll on public.user_quests as permissive for insert to authenticated with check ((((user_id = ( SELECT auth.uid() AS uid)) AND (EXISTS ( SELECT 1
    FROM public.quests q
-  WHERE ((q.id = user_quests.quest_id) AND q.is_active)))));
+  WHERE ((q.id = user_quests.quest_id) AND q.is_active)))) OR ( SELECT private.is_admin() AS is_admin)));
 create policy user_quests_read_own on public.user_quests as permissive for select to authenticated using (((user_id = ( SELECT auth.uid() AS uid)) OR ( SELECT private.is_admin() AS is_admin)));
 create policy user_quests_update_own on public.user_quests as permissive for update to authenticated using ((user_id = ( SELECT auth.uid() AS uid))) with check ((user_id = ( SELECT auth.uid() AS uid)));
 grant select on public.user_quests to authenticated;

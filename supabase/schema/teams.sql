@@ -29,9 +29,8 @@ CREATE INDEX team_requests_quest_id_idx ON public.team_requests USING btree (que
 CREATE INDEX team_requests_recipient_idx ON public.team_requests USING btree (recipient_id, created_at DESC);
 CREATE INDEX team_requests_sender_idx ON public.team_requests USING btree (sender_id, created_at DESC);
 alter table public.team_requests enable row level security;
-create policy team_requests_cancel on public.team_requests as permissive for update to authenticated using (((sender_id = ( SELECT auth.uid() AS uid)) AND (status = 'pending'::text))) with check (((sender_id = ( SELECT auth.uid() AS uid)) AND (status = 'cancelled'::text)));
+create policy team_requests_decide on public.team_requests as permissive for update to authenticated using (((status = 'pending'::text) AND ((recipient_id = ( SELECT auth.uid() AS uid)) OR (sender_id = ( SELECT auth.uid() AS uid))))) with check ((((recipient_id = ( SELECT auth.uid() AS uid)) AND (status = ANY (ARRAY['accepted'::text, 'rejected'::text]))) OR ((sender_id = ( SELECT auth.uid() AS uid)) AND (status = 'cancelled'::text))));
 create policy team_requests_read_own on public.team_requests as permissive for select to authenticated using (((sender_id = ( SELECT auth.uid() AS uid)) OR (recipient_id = ( SELECT auth.uid() AS uid)) OR ( SELECT private.is_admin() AS is_admin)));
-create policy team_requests_respond on public.team_requests as permissive for update to authenticated using (((recipient_id = ( SELECT auth.uid() AS uid)) AND (status = 'pending'::text))) with check (((recipient_id = ( SELECT auth.uid() AS uid)) AND (status = ANY (ARRAY['accepted'::text, 'rejected'::text]))));
 create policy team_requests_send on public.team_requests as permissive for insert to authenticated with check (((sender_id = ( SELECT auth.uid() AS uid)) AND (status = 'pending'::text) AND ((quest_id IS NULL) OR (EXISTS ( SELECT 1
    FROM public.quests q
   WHERE ((q.id = team_requests.quest_id) AND q.is_active AND q.is_public))))));

@@ -38,8 +38,7 @@ CREATE INDEX users_subscription_tier_idx ON public.users USING btree (subscripti
 CREATE UNIQUE INDEX users_username_key ON public.users USING btree (username);
 alter table public.users enable row level security;
 create policy users_select_own_or_admin on public.users as permissive for select to authenticated using (((id = ( SELECT auth.uid() AS uid)) OR ( SELECT private.is_admin() AS is_admin)));
-create policy users_update_admin on public.users as permissive for update to authenticated using (( SELECT private.is_admin() AS is_admin)) with check (( SELECT private.is_admin() AS is_admin));
-create policy users_update_own on public.users as permissive for update to authenticated using ((id = ( SELECT auth.uid() AS uid))) with check ((id = ( SELECT auth.uid() AS uid)));
+create policy users_update_own_or_admin on public.users as permissive for update to authenticated using (((id = ( SELECT auth.uid() AS uid)) OR ( SELECT private.is_admin() AS is_admin))) with check (((id = ( SELECT auth.uid() AS uid)) OR ( SELECT private.is_admin() AS is_admin)));
 grant select on public.users to authenticated;
 grant delete, insert, references, select, trigger, truncate, update on public.users to service_role;
 grant update (username, first_name, last_name, display_name, role, subscription_tier, is_active) on public.users to authenticated;

@@ -1,9 +1,9 @@
 """The quest loop's rules: browse, enroll, abandon, complete a task exactly once.
 
 Rules the database enforces (supabase/schema/quests.sql, xp.sql, storage.sql):
-- policies user_quests_enroll_self / user_quests_update_own, completions_insert_own
-  (20261122000200_quest_loop.sql): I enroll only myself, in an active quest, and complete tasks
-  only of quests I am actively enrolled in.
+- policies user_quests_enroll (20261202000400_one_policy_per_action.sql),
+  user_quests_update_own and completions_insert_own (20261122000200_quest_loop.sql): I enroll
+  only myself, in an active quest, and complete tasks only of quests I am actively enrolled in.
 - triggers user_quests_hold_tier_limit(_on_resume) (20261202000100_tier_limits_enforced.sql):
   enrolling or resuming needs room in my plan (private.may_take_quest), under a lock on my row.
 - triggers completions_from_task, completions_award and UNIQUE (user_id, task_id)

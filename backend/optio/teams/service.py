@@ -3,8 +3,9 @@
 Rules the database enforces (supabase/schema/teams.sql):
 - unique index team_requests_one_pending_per_pair (20261122000320_team_requests.sql): one
   pending request per unordered pair, even under races.
-- policies team_requests_send / _respond / _cancel and trigger team_requests_transition (same
-  migration): the sender sends and cancels, the recipient accepts or rejects, once.
+- policies team_requests_send (same migration) and team_requests_decide
+  (20261202000400_one_policy_per_action.sql), trigger team_requests_transition: the sender
+  sends and cancels, the recipient accepts or rejects, once.
 - trigger team_requests_hold_tier_limit (20261202000100_tier_limits_enforced.sql): sending needs
   a plan with team_ups.
 - trigger team_requests_on_accept (private.team_request_accepted, last defined in

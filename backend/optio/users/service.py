@@ -4,8 +4,9 @@ Rules the database enforces (supabase/schema/users.sql):
 - trigger on_auth_user_created (private.handle_new_auth_user, last defined in
   20261202000200_username_races.sql): every auth user gets a profile; a taken explicit username
   fails (409 username_taken), a derived one is derived again.
-- policy users_update_own and the column grant update (username, first_name, last_name,
-  display_name) (20261122000100_users.sql): I change only those columns of my own row.
+- policy users_update_own_or_admin (20261202000400_one_policy_per_action.sql) and the column
+  grant update (username, first_name, last_name, display_name) (20261122000100_users.sql): I
+  change only those columns of my own row.
 - trigger users_guard_admin_columns (20261122000300_admin_notifications.sql): role, tier and
   activation change only by an admin.
 """

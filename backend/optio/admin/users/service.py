@@ -1,8 +1,9 @@
 """Account management: the rules an admin keeps when changing someone's account.
 
 Rules the database enforces (supabase/schema/users.sql, admin.sql):
-- policy users_update_admin and trigger users_guard_admin_columns
-  (20261122000300_admin_notifications.sql): only admins change role, tier and activation.
+- policy users_update_own_or_admin (20261202000400_one_policy_per_action.sql) and trigger
+  users_guard_admin_columns (20261122000300_admin_notifications.sql): only admins change role,
+  tier and activation.
 - trigger users_sync_ban (same migration): deactivating bans the auth user, so they cannot sign
   in; the request context refuses their existing tokens.
 - trigger users_record_tier_change (20261122000410_billing.sql): a tier change is recorded with

@@ -55,8 +55,8 @@ class QuestSummaryRow(TypedDict):
     enrollment: EnrollmentJson | None
 
 
-class TaskJson(TypedDict):
-    """A task of QUEST_DETAIL's `tasks`, with my completion of it."""
+class TaskFieldsJson(TypedDict):
+    """A task's own fields as SQL builds them into JSON (ids as JSON strings)."""
 
     id: str
     title: str
@@ -65,6 +65,11 @@ class TaskJson(TypedDict):
     xp_value: int
     order_index: int
     is_required: bool
+
+
+class TaskJson(TaskFieldsJson):
+    """A task of QUEST_DETAIL's `tasks`, with my completion of it."""
+
     completion: CompletionJson | None
 
 

@@ -14,6 +14,7 @@ from typing import Any, NamedTuple, TypedDict, cast
 from psycopg import sql
 
 from ...db import Query, Tx
+from ...quests.queries import TaskFieldsJson
 from ...search import contains
 from ..audit import audited_update
 
@@ -41,17 +42,10 @@ class AdminQuestSummaryRow(AdminQuestRow):
     total_xp: int
 
 
-class AdminTaskJson(TypedDict):
+class AdminTaskJson(TaskFieldsJson):
     """A task as TASK_JSON builds it (ids as JSON strings), with its completion count."""
 
-    id: str
     quest_id: str
-    title: str
-    description: str
-    pillar: str
-    xp_value: int
-    order_index: int
-    is_required: bool
     completions: int
 
 

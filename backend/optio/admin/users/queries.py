@@ -10,20 +10,13 @@ from psycopg import sql
 
 from ...db import Query, Tx
 from ...search import contains
+from ...users.queries import ProfileRow
 from ..audit import audited_update
 
 
-class AdminUserRow(TypedDict):
-    """An account as USER_COLUMNS reads it (AdminUserPublic)."""
+class AdminUserRow(ProfileRow):
+    """An account as USER_COLUMNS reads it (AdminUserPublic): the profile and its state."""
 
-    id: uuid.UUID
-    email: str
-    username: str | None
-    first_name: str | None
-    last_name: str | None
-    display_name: str | None
-    role: str
-    subscription_tier: str
     subscription_status: str | None
     is_active: bool
     created_at: datetime

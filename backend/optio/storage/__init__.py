@@ -1,4 +1,16 @@
-"""Evidence files behind one interface, chosen by STORAGE_BACKEND."""
+"""Evidence files behind one interface, chosen by STORAGE_BACKEND.
+
+Rules the database enforces (supabase/schema/storage.sql, which is built on plain PostgreSQL
+and so lacks the bucket and its policies; tests/storage/test_bucket_policies.py checks them):
+- private.evidence_objects and trigger completions_evidence_stored
+  (20261202000120_evidence_objects.sql): only the API records a stored file, under its owner's
+  folder; a completion names one of its student's recorded files, once.
+- bucket `evidence` and policies evidence_bucket_{select,insert,update,delete}_own on
+  storage.objects (20261202100100_evidence_bucket.sql; only where Supabase's storage schema
+  exists): the bucket is private, holds at most sniff.MAX_BYTES' largest size and the types
+  sniff.ACCEPTED names; a signed-in user touches only objects under their own
+  `<user id>/` folder, anon none.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The `optio` command: dev, openapi, db (migrate reset seed check snapshot), users create."""
+"""The `optio` command: dev, openapi, check, db (migrate reset seed check snapshot), users create"""
 
 from __future__ import annotations
 
@@ -190,6 +190,15 @@ class JsonErrorRequestHandler(WSGIRequestHandler):
             {"error": {"code": error_code, "message": "%(message)s", "details": []}}
         )
         super().send_error(code, json.dumps(text)[1:-1], explain)
+
+
+@main.command("check")
+def check() -> None:
+    """Check these settings against the real services (Render's pre-deploy step); exit 1 when
+    any check FAILED."""
+    from .check.command import report
+
+    sys.exit(report())
 
 
 @main.command("openapi")

@@ -4,6 +4,11 @@ The session starts an embedded server (pgserver) under .optio/test-pg, or uses
 OPTIO_TEST_DATABASE_URL's server, migrates a template database once, and gives each test
 its own database copied from that template: tests are isolated even when they commit, which
 the race tests must.
+
+`--auth-provider=supabase` runs the suite a second way, as production runs: AUTH_PROVIDER and
+STORAGE_BACKEND supabase, against tests/fakes' FakeSupabase over real HTTP (its users and
+sessions in the test's database, as GoTrue keeps them). Tests marked `local_only` (about the
+local provider's own tables and internals) are deselected in that run.
 """
 
 from __future__ import annotations
@@ -24,6 +29,12 @@ from optio.migrate import migrate
 
 from .concurrency import live_server
 from .factories import make_user  # noqa: F401  (re-exported for tests)
+from .fakes.fixtures import (  # noqa: F401  (fixtures, registered by being imported here)
+    fake_supabase,
+    fake_supabase_server,
+    start_fake_supabase,
+    stop_fake_supabase,
+)
 
 # Per process, so that two test runs at once (two terminals, helpers) do not share a template.
 TEMPLATE = f"optio_test_template_{os.getpid()}"
@@ -39,6 +50,49 @@ TEST_SETTINGS = {
     "db_pool_timeout_seconds": 5,
     "log_level": "WARNING",
 }
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--auth-provider",
+        choices=("local", "supabase"),
+        default="local",
+        help="local (default): the built-in auth provider and local storage; supabase: both"
+        " through the supabase client against tests/fakes' FakeSupabase, as in production",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if config.getoption("--auth-provider") == "supabase":
+        fake = start_fake_supabase()
+        TEST_SETTINGS.update(
+            auth_provider="supabase",
+            storage_backend="supabase",
+            supabase_url=fake.url,
+            supabase_anon_key=fake.anon_key,
+            supabase_service_role_key=fake.service_role_key,
+            supabase_jwt_secret=fake.jwt_secret,
+        )
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    stop_fake_supabase()
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """In the supabase run, leave out the tests of the local provider's own internals."""
+    if config.getoption("--auth-provider") != "supabase":
+        return
+    local_only = [item for item in items if item.get_closest_marker("local_only")]
+    if local_only:
+        config.hook.pytest_deselected(items=local_only)
+        items[:] = [item for item in items if not item.get_closest_marker("local_only")]
+
+
+@pytest.fixture(scope="session")
+def auth_provider(pytestconfig: pytest.Config) -> str:
+    """The run's provider: "local" or "supabase" (--auth-provider)."""
+    return pytestconfig.getoption("--auth-provider")
 
 
 def _with_db(url: str, dbname: str) -> str:
@@ -102,7 +156,9 @@ def storage_dir(tmp_path):
 
 
 @pytest.fixture
-def app(database_url: str, settings_overrides: dict, storage_dir):
+def app(database_url: str, settings_overrides: dict, storage_dir, auth_provider, request):
+    if auth_provider == "supabase":
+        request.getfixturevalue("fake_supabase")  # bound to this test's database
     app = create_app(
         {
             **TEST_SETTINGS,

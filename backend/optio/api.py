@@ -111,28 +111,31 @@ def response(
     `also` documents the route's other successes, which the view returns as (payload, status):
     {200: "description"} with the same model, or {304: (None, "description")} with another."""
 
+    others = {
+        code: (model, answer) if isinstance(answer, str) else answer
+        for code, answer in (also or {}).items()
+    }
+
     def decorator(view: View) -> View:
         @functools.wraps(view)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
-            result, code = view(*args, **kwargs), status
+            result, code, shape = view(*args, **kwargs), status, model
             if isinstance(result, tuple):  # (payload, status) for a route's other success
                 result, code = result
+                shape = others.get(code, (model, ""))[0]
             if isinstance(result, Response):
                 result.status_code = code
                 return result
-            if model is None:
+            if shape is None:
                 return Response(status=code)
-            data = model.model_validate(result, from_attributes=True)
+            data = shape.model_validate(result, from_attributes=True)
             out = jsonify(data.model_dump(mode="json"))
             out.status_code = code
             return out
 
         meta = _meta(wrapper)
         meta["response"], meta["status"], meta["description"] = model, status, description
-        meta["also"] = {
-            code: (model, answer) if isinstance(answer, str) else answer
-            for code, answer in (also or {}).items()
-        }
+        meta["also"] = others
         return wrapper
 
     return decorator

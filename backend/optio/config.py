@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 from flask import current_app
-from pydantic import Field, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DEV_JWT_SECRET = "optio-development-jwt-secret-change-me-in-production"  # noqa: S105 - production refuses it
@@ -50,6 +50,8 @@ class Settings(BaseSettings):
     # A spent refresh token presented again within this many seconds (a retry, a second tab)
     # continues its session instead of counting as theft (Supabase Auth's reuse interval).
     refresh_reuse_interval_seconds: int = Field(default=10, ge=0)
+    # Sign-in buttons through Supabase Auth, e.g. "google,apple" (each enabled in Supabase).
+    oauth_providers: Annotated[list[str], NoDecode] = []
 
     cors_origins: list[str] = ["http://localhost:5173", "http://127.0.0.1:5173"]
     frontend_url: str = ""  # empty: the app served by this API, http://127.0.0.1:$PORT
@@ -81,7 +83,22 @@ class Settings(BaseSettings):
     redis_url: str | None = None
     rate_limit_default: str = "300/minute"
     rate_limit_auth: str = "10/minute"
+    # Confirmation e-mails sent again, per address (Supabase Auth has its own limit too).
+    rate_limit_resend: str = "2/minute;10/hour"
     max_content_length: int = 26 * 1024 * 1024
+
+    @field_validator("oauth_providers", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [name.strip().lower() for name in value.split(",") if name.strip()]
+        return value
+
+    @model_validator(mode="after")
+    def _oauth_needs_supabase(self) -> Settings:
+        if self.oauth_providers and self.auth_provider != "supabase":
+            raise ValueError("OAUTH_PROVIDERS needs AUTH_PROVIDER=supabase")
+        return self
 
     @property
     def is_production(self) -> bool:

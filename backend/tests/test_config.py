@@ -59,3 +59,16 @@ def test_links_to_the_web_app_follow_the_port_unless_frontend_url_is_set():
     assert Settings(_env_file=None, port=5077).web_url == "http://127.0.0.1:5077"
     named = Settings(_env_file=None, port=5077, frontend_url="https://app.example.com/")
     assert named.web_url == "https://app.example.com"
+
+
+def test_oauth_providers_are_a_comma_separated_list(monkeypatch):
+    monkeypatch.setenv("OAUTH_PROVIDERS", " Google, apple ,")
+    settings = Settings(**GOOD_PRODUCTION)
+    assert settings.oauth_providers == ["google", "apple"]
+    monkeypatch.setenv("OAUTH_PROVIDERS", "")
+    assert Settings(**GOOD_PRODUCTION).oauth_providers == []
+
+
+def test_oauth_providers_need_supabase_auth():
+    with pytest.raises(ValidationError, match="OAUTH_PROVIDERS needs AUTH_PROVIDER=supabase"):
+        Settings(_env_file=None, oauth_providers=["google"])

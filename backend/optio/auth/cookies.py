@@ -6,6 +6,7 @@ import secrets
 from typing import Any
 
 from flask import Response
+from werkzeug.wrappers import Response as AnyResponse
 
 from ..config import current_settings
 
@@ -14,6 +15,9 @@ REFRESH_COOKIE = "optio_refresh"
 CSRF_COOKIE = "optio_csrf"
 CSRF_HEADER = "X-CSRF-Token"
 REFRESH_PATH = "/api/auth"
+# The PKCE code verifier of an OAuth sign-in, from its start until the callback's exchange.
+OAUTH_VERIFIER_COOKIE = "optio_oauth_verifier"
+OAUTH_VERIFIER_TTL_SECONDS = 600
 
 
 def new_csrf_token() -> str:
@@ -63,3 +67,20 @@ def clear_session_cookies(response: Response) -> None:
     response.delete_cookie(ACCESS_COOKIE, path="/api")
     response.delete_cookie(REFRESH_COOKIE, path=REFRESH_PATH)
     response.delete_cookie(CSRF_COOKIE, path="/")
+
+
+def set_oauth_verifier_cookie(response: AnyResponse, verifier: str) -> None:
+    settings = current_settings()
+    response.set_cookie(
+        OAUTH_VERIFIER_COOKIE,
+        verifier,
+        max_age=OAUTH_VERIFIER_TTL_SECONDS,
+        secure=settings.secure_cookies,
+        httponly=True,
+        samesite="Lax",  # sent with the web app's own POST of the callback's code
+        path=REFRESH_PATH,
+    )
+
+
+def clear_oauth_verifier_cookie(response: Response) -> None:
+    response.delete_cookie(OAUTH_VERIFIER_COOKIE, path=REFRESH_PATH)

@@ -1,34 +1,43 @@
-"""Sign-up, sign-in, token refresh, sign-out, password reset and CSRF."""
+"""Sign-up, sign-in (password or OAuth), e-mail links, token refresh, sign-out, password
+reset and CSRF."""
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, after_this_request, jsonify, request
+from flask import Blueprint, Response, after_this_request, redirect, request
 from flask_limiter.util import get_remote_address
 
 from ..api import body, errors, response
 from ..config import current_settings
-from ..errors import Unauthorized
+from ..errors import BadRequest, NotFound, Unauthorized
 from ..extensions import limiter
 from ..users.schemas import UserPublic
 from . import service
 from .cookies import (
+    OAUTH_VERIFIER_COOKIE,
     REFRESH_COOKIE,
+    clear_oauth_verifier_cookie,
     clear_session_cookies,
     new_csrf_token,
     set_csrf_cookie,
+    set_oauth_verifier_cookie,
     set_session_cookies,
 )
 from .identity import Identity, csrf_exempt, login_required, require_csrf
 from .providers import AuthSession, provider
 from .schemas import (
+    AuthSettingsPublic,
+    ConfirmationRequiredPublic,
     CsrfPublic,
     ForgotPasswordIn,
     LoginIn,
     MessagePublic,
+    OAuthCallbackIn,
     RefreshIn,
+    ResendIn,
     ResetPasswordIn,
     SessionPublic,
     SignupIn,
+    VerifyIn,
 )
 
 bp = Blueprint("auth", __name__, url_prefix="/api/auth")
@@ -58,6 +67,9 @@ per_ip = limiter.limit(_auth_limit)
 # not lock the owner out of their account.
 per_email = limiter.limit(_auth_limit, key_func=_email_key)
 per_account_and_address = limiter.limit(_auth_limit, key_func=_account_and_address_key)
+per_email_resend = limiter.limit(
+    lambda: current_settings().rate_limit_resend, key_func=lambda: f"resend:{_email()}"
+)
 
 
 def _with_cookies(session: AuthSession) -> None:
@@ -77,14 +89,110 @@ def _with_cookies(session: AuthSession) -> None:
     SessionPublic,
     status=201,
     description="Signed up and signed in",
-    also={202: (MessagePublic, "Signed up; confirm the e-mail before signing in")},
+    also={
+        202: (
+            ConfirmationRequiredPublic,
+            "Signed up, not yet signed in: the e-mail's link (to /auth/confirm) confirms it",
+        )
+    },
 )
 @errors(409, 429)
 def signup(payload: SignupIn):
-    """Create an account and sign in."""
+    """Create an account and sign in.
+
+    When the Supabase project confirms e-mail addresses, sign-up answers 202
+    `confirmation_required` instead: POST /api/auth/verify with the link's token signs in, and
+    POST /api/auth/resend sends the link again.
+    """
     session = service.sign_up(payload)
     if session is None:
-        return jsonify({"message": "Check your e-mail to confirm your account."}), 202
+        message = "Check your e-mail: open the link we sent to confirm your account."
+        return {"message": message, "email": payload.email}, 202
+    _with_cookies(session)
+    return service.session_payload(session)
+
+
+@bp.post("/resend")
+@per_ip
+@per_email_resend
+@csrf_exempt
+@body(ResendIn)
+@response(MessagePublic, status=202, description="Accepted, whether or not a link was pending")
+@errors(429)
+def resend(payload: ResendIn):
+    """Send a sign-up (or e-mail change) confirmation link again."""
+    provider().resend(payload.email, payload.type, service.confirm_link_base())
+    return {"message": "If that e-mail is waiting for confirmation, a new link is on its way."}
+
+
+@bp.post("/verify")
+@per_ip
+@csrf_exempt
+@body(VerifyIn)
+@response(
+    SessionPublic,
+    description="The link's account is signed in",
+    also={202: (MessagePublic, "Link accepted; open the one sent to the other address too")},
+)
+@errors(422, 429)
+def verify(payload: VerifyIn):
+    """Sign in with an e-mail link's token: sign-up confirmation, magic link, invite, e-mail
+    change (Supabase's verifyOtp with `token_hash`); a link works once."""
+    session = provider().verify(payload.token_hash, payload.type)
+    if session is None:
+        message = "Link accepted. Open the link sent to your other address to finish the change."
+        return {"message": message}, 202
+    _with_cookies(session)
+    return service.session_payload(session)
+
+
+@bp.get("/settings")
+@response(AuthSettingsPublic)
+def auth_settings():
+    """How users can sign in here, for the sign-in page."""
+    return {"oauth_providers": current_settings().oauth_providers}
+
+
+@bp.get("/oauth/<oauth_provider>")
+@per_ip
+@response(None, status=302, description="To the provider's sign-in, through Supabase Auth")
+@errors(404, 429)
+def oauth_start(oauth_provider: str):
+    """Start signing in with an OAuth provider (one of /api/auth/settings' oauth_providers).
+
+    Redirects to Supabase Auth's /authorize with a PKCE challenge; the challenge's verifier
+    stays in an httpOnly cookie until POST /api/auth/oauth/callback.
+    """
+    if oauth_provider not in current_settings().oauth_providers:
+        raise NotFound("This sign-in provider is not available.", code="unknown_provider")
+    url, verifier = provider().oauth_start(oauth_provider, service.oauth_callback_url())
+    answer = redirect(url, code=302)
+    set_oauth_verifier_cookie(answer, verifier)
+    return answer
+
+
+@bp.post("/oauth/callback")
+@per_ip
+@csrf_exempt  # PKCE binds the code to this browser's verifier cookie
+@body(OAuthCallbackIn)
+@response(SessionPublic)
+@errors(400, 403, 429)
+def oauth_callback(payload: OAuthCallbackIn):
+    """Finish an OAuth sign-in: trade the callback's code (and the verifier cookie) for a
+    session. A code works once and only in the browser that started the sign-in."""
+
+    @after_this_request
+    def _forget_verifier(resp: Response) -> Response:
+        clear_oauth_verifier_cookie(resp)
+        return resp
+
+    verifier = request.cookies.get(OAUTH_VERIFIER_COOKIE)
+    if not verifier:
+        raise BadRequest(
+            "This sign-in was started in another browser or too long ago. Try signing in again.",
+            code="oauth_verifier_missing",
+        )
+    session = provider().oauth_exchange(payload.code, verifier)
     _with_cookies(session)
     return service.session_payload(session)
 
@@ -151,7 +259,7 @@ def me(identity: Identity):
 @errors(429)
 def forgot_password(payload: ForgotPasswordIn):
     """Send a password reset link to the e-mail, if it has an account."""
-    provider().request_password_reset(payload.email, service.reset_link_base())
+    provider().request_password_reset(payload.email, service.confirm_link_base())
     return {"message": "If that e-mail has an account, a reset link is on its way."}
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, EmailStr, Field, StringConstraints, field_validator
 
@@ -60,6 +60,44 @@ class ResetPasswordIn(BaseModel):
     password: NewPassword
 
     _password_bytes = field_validator("password")(_bcrypt_sized)
+
+
+# What an e-mail link's type can be, as GoTrue's /verify and /resend take them.
+ResendType = Literal["signup", "email_change"]
+LinkType = Literal["signup", "email", "magiclink", "invite", "email_change"]
+
+
+class ResendIn(BaseModel):
+    email: Email
+    type: ResendType = "signup"
+
+
+LinkToken = Annotated[str, StringConstraints(min_length=1, max_length=200), Storable]
+
+
+class VerifyIn(BaseModel):
+    """What an e-mail link carries to the web app's /auth/confirm page."""
+
+    token_hash: LinkToken
+    type: LinkType = Field(
+        description="The link's type; recovery links go to POST /api/auth/password/reset"
+    )
+
+
+class OAuthCallbackIn(BaseModel):
+    code: LinkToken = Field(description="The `code` Supabase Auth put in /auth/callback's URL")
+
+
+class AuthSettingsPublic(BaseModel):
+    oauth_providers: list[str] = Field(
+        description="Providers to offer a sign-in button for: GET /api/auth/oauth/{provider}"
+    )
+
+
+class ConfirmationRequiredPublic(BaseModel):
+    code: Literal["confirmation_required"] = "confirmation_required"
+    message: str
+    email: str
 
 
 class SessionPublic(BaseModel):

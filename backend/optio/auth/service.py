@@ -65,5 +65,11 @@ def my_profile(user_id: uuid.UUID) -> ProfileRow:
     return profile
 
 
-def reset_link_base() -> str:
-    return current_settings().web_url + "/reset-password"
+def confirm_link_base() -> str:
+    """The web app's page that e-mail links open (supabase/templates link it the same way)."""
+    return current_settings().web_url + "/auth/confirm"
+
+
+def oauth_callback_url() -> str:
+    """Where Supabase Auth sends the browser back with an OAuth sign-in's code."""
+    return current_settings().web_url + "/auth/callback"

@@ -174,7 +174,7 @@ def test_password_reset_marks_every_session_of_the_user_revoked(app, client, con
     sessions = [login(client, user) for _ in range(2)]
     with caplog.at_level(logging.WARNING, logger="optio.auth.providers.local"):
         client.post("/api/auth/password/forgot", json={"email": user["email"]})
-    token = re.search(r"token=([\w-]+)", caplog.records[-1].getMessage()).group(1)
+    token = re.search(r"token_hash=([\w-]+)", caplog.records[-1].getMessage()).group(1)
     resp = client.post(
         "/api/auth/password/reset", json={"token": token, "password": "a-new-password-1"}
     )

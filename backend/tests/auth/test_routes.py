@@ -181,7 +181,7 @@ def test_logout_ends_the_session_for_its_refresh_token(client, app):
 def _reset_token(caplog) -> str:
     links = [r.getMessage() for r in caplog.records if "password reset link" in r.getMessage()]
     assert links, "the development provider logs the reset link"
-    return re.search(r"token=([\w-]+)", links[-1]).group(1)
+    return re.search(r"token_hash=([\w-]+)", links[-1]).group(1)
 
 
 def test_password_reset_works_once_and_ends_sessions(client, app, caplog):
@@ -259,3 +259,24 @@ class TestRateLimits:
         resp = client.post("/api/auth/password/forgot", json={"email": "a@example.com"})
         assert resp.status_code == 429
         assert resp.get_json()["error"]["code"] == "rate_limited"
+
+
+def test_without_oauth_providers_the_settings_offer_none_and_oauth_is_404(client):
+    assert client.get("/api/auth/settings").get_json() == {"oauth_providers": []}
+    resp = client.get("/api/auth/oauth/google")
+    assert (resp.status_code, resp.get_json()["error"]["code"]) == (404, "unknown_provider")
+
+
+def test_resend_is_accepted_for_any_address(client):
+    resp = client.post("/api/auth/resend", json={"email": "nobody@example.com"})
+    assert resp.status_code == 202
+
+
+def test_an_unknown_email_link_is_422(client):
+    resp = client.post("/api/auth/verify", json={"token_hash": "f" * 56, "type": "email"})
+    assert (resp.status_code, resp.get_json()["error"]["code"]) == (422, "invalid_link")
+
+
+def test_an_oauth_callback_without_a_started_sign_in_is_400(client):
+    resp = client.post("/api/auth/oauth/callback", json={"code": "some-code"})
+    assert (resp.status_code, resp.get_json()["error"]["code"]) == (400, "oauth_verifier_missing")

@@ -296,6 +296,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/oauth/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Finish an OAuth sign-in: trade the callback's code (and the verifier cookie) for a
+         * @description session. A code works once and only in the browser that started the sign-in.
+         */
+        post: operations["auth_oauth_callback_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/oauth/{oauth_provider}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Start signing in with an OAuth provider (one of /api/auth/settings' oauth_providers).
+         * @description Redirects to Supabase Auth's /authorize with a PKCE challenge; the challenge's verifier
+         *     stays in an httpOnly cookie until POST /api/auth/oauth/callback.
+         */
+        get: operations["auth_oauth_start_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/password/forgot": {
         parameters: {
             query?: never;
@@ -347,6 +388,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a sign-up (or e-mail change) confirmation link again. */
+        post: operations["auth_resend_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How users can sign in here, for the sign-in page. */
+        get: operations["auth_auth_settings_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/signup": {
         parameters: {
             query?: never;
@@ -356,8 +431,33 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create an account and sign in. */
+        /**
+         * Create an account and sign in.
+         * @description When the Supabase project confirms e-mail addresses, sign-up answers 202
+         *     `confirmation_required` instead: POST /api/auth/verify with the link's token signs in, and
+         *     POST /api/auth/resend sends the link again.
+         */
         post: operations["auth_signup_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in with an e-mail link's token: sign-up confirmation, magic link, invite, e-mail
+         * @description change (Supabase's verifyOtp with `token_hash`); a link works once.
+         */
+        post: operations["auth_verify_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1119,6 +1219,14 @@ export interface components {
              */
             title?: string | null;
         };
+        /** AuthSettingsPublic */
+        AuthSettingsPublic: {
+            /**
+             * Oauth Providers
+             * @description Providers to offer a sign-in button for: GET /api/auth/oauth/{provider}
+             */
+            oauth_providers: string[];
+        };
         /** AuthorPublic */
         AuthorPublic: {
             /** Display Name */
@@ -1228,6 +1336,19 @@ export interface components {
             quest_completed: boolean;
             /** Xp Awarded */
             xp_awarded: number;
+        };
+        /** ConfirmationRequiredPublic */
+        ConfirmationRequiredPublic: {
+            /**
+             * Code
+             * @default confirmation_required
+             * @constant
+             */
+            code?: "confirmation_required";
+            /** Email */
+            email: string;
+            /** Message */
+            message: string;
         };
         /** CsrfPublic */
         CsrfPublic: {
@@ -1591,6 +1712,14 @@ export interface components {
              * @description e.g. team_request_received, team_request_accepted, quest_completed.
              */
             type: string;
+        };
+        /** OAuthCallbackIn */
+        OAuthCallbackIn: {
+            /**
+             * Code
+             * @description The `code` Supabase Auth put in /auth/callback's URL
+             */
+            code: string;
         };
         /** PillarList */
         PillarList: {
@@ -1967,6 +2096,20 @@ export interface components {
              * @description Why, for the author; required.
              */
             notes: string;
+        };
+        /** ResendIn */
+        ResendIn: {
+            /**
+             * Email
+             * Format: email
+             */
+            email: string;
+            /**
+             * Type
+             * @default signup
+             * @enum {string}
+             */
+            type?: "signup" | "email_change";
         };
         /** ResetPasswordIn */
         ResetPasswordIn: {
@@ -2545,6 +2688,20 @@ export interface components {
             last_name?: string | null;
             /** Username */
             username?: string;
+        };
+        /**
+         * VerifyIn
+         * @description What an e-mail link carries to the web app's /auth/confirm page.
+         */
+        VerifyIn: {
+            /** Token Hash */
+            token_hash: string;
+            /**
+             * Type
+             * @description The link's type; recovery links go to POST /api/auth/password/reset
+             * @enum {string}
+             */
+            type: "signup" | "email" | "magiclink" | "invite" | "email_change";
         };
         /** WebhookAck */
         WebhookAck: {
@@ -4336,6 +4493,140 @@ export interface operations {
             };
         };
     };
+    auth_oauth_callback_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OAuthCallbackIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionPublic"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    auth_oauth_start_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                oauth_provider: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To the provider's sign-in, through Supabase Auth */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     auth_forgot_password_post: {
         parameters: {
             query?: never;
@@ -4586,6 +4877,122 @@ export interface operations {
             };
         };
     };
+    auth_resend_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResendIn"];
+            };
+        };
+        responses: {
+            /** @description Accepted, whether or not a link was pending */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessagePublic"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    auth_auth_settings_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthSettingsPublic"];
+                };
+            };
+            /** @description The URL is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     auth_signup_post: {
         parameters: {
             query?: never;
@@ -4608,13 +5015,13 @@ export interface operations {
                     "application/json": components["schemas"]["SessionPublic"];
                 };
             };
-            /** @description Signed up; confirm the e-mail before signing in */
+            /** @description Signed up, not yet signed in: the e-mail's link (to /auth/confirm) confirms it */
             202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MessagePublic"];
+                    "application/json": components["schemas"]["ConfirmationRequiredPublic"];
                 };
             };
             /** @description Malformed request */
@@ -4628,6 +5035,93 @@ export interface operations {
             };
             /** @description Conflicts with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    auth_verify_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifyIn"];
+            };
+        };
+        responses: {
+            /** @description The link's account is signed in */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionPublic"];
+                };
+            };
+            /** @description Link accepted; open the one sent to the other address too */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessagePublic"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from ...users.queries import ProfileRow
+from ..schemas import LinkType, ResendType
 
 
 @dataclass(frozen=True)
@@ -36,3 +37,16 @@ class AuthProvider(Protocol):
     def request_password_reset(self, email: str, redirect_to: str) -> None: ...
 
     def reset_password(self, token: str, new_password: str) -> None: ...
+
+    def resend(self, email: str, kind: ResendType, redirect_to: str) -> None:
+        """Send a sign-up or e-mail change confirmation again (`kind`: signup, email_change)."""
+
+    def verify(self, token_hash: str, kind: LinkType) -> AuthSession | None:
+        """Turn an e-mail link's token into a session; None when the link was accepted but
+        another one must be opened too (the other address's, in a secure e-mail change)."""
+
+    def oauth_start(self, oauth_provider: str, redirect_to: str) -> tuple[str, str]:
+        """The provider's sign-in URL (with a PKCE challenge) and the code verifier to keep."""
+
+    def oauth_exchange(self, code: str, verifier: str) -> AuthSession:
+        """The session for an OAuth callback's code and the verifier of its challenge."""

@@ -17,9 +17,10 @@ import psycopg
 
 from ...config import Settings
 from ...db import Tx, tx
-from ...errors import Conflict, Forbidden, Invalid, Unauthorized
+from ...errors import Conflict, Forbidden, Invalid, NotFound, Unauthorized
 from .. import queries
 from ..queries import AuthUserRow
+from ..schemas import LinkType, ResendType
 from ..tokens import TokenService
 from .base import AuthSession
 
@@ -119,8 +120,9 @@ class LocalProvider:
         token = secrets.token_urlsafe(32)
         ttl = self.settings.password_reset_ttl_seconds
         if queries.create_reset_token(self._tx(), email, _hash_token(token), ttl):
-            # Development has no mailer: the link goes to the log instead.
-            link = f"{redirect_to}?{urlencode({'token': token})}"
+            # Development has no mailer: the link goes to the log instead. It has the shape of
+            # Supabase's recovery link (supabase/templates/recovery.html).
+            link = f"{redirect_to}?{urlencode({'token_hash': token, 'type': 'recovery'})}"
             log.warning("password reset link for %s: %s", email, link)
 
     def reset_password(self, token: str, new_password: str) -> None:
@@ -129,6 +131,19 @@ class LocalProvider:
             raise Invalid(
                 "This reset link is not valid or has expired.", code="invalid_reset_token"
             )
+
+    def resend(self, email: str, kind: ResendType, redirect_to: str) -> None:
+        """Nothing to send: local sign-up and e-mail changes need no confirmation."""
+
+    def verify(self, token_hash: str, kind: LinkType) -> AuthSession | None:
+        # The only links this provider makes are recovery links, which /password/reset takes.
+        raise Invalid("This link is not valid or has expired.", code="invalid_link")
+
+    def oauth_start(self, oauth_provider: str, redirect_to: str) -> tuple[str, str]:
+        raise NotFound("This sign-in provider is not available.", code="unknown_provider")
+
+    def oauth_exchange(self, code: str, verifier: str) -> AuthSession:
+        raise NotFound("This sign-in provider is not available.", code="unknown_provider")
 
     @property
     def _refresh_ttl(self) -> int:

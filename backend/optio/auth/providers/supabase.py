@@ -10,18 +10,22 @@ import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, Literal, cast
 
 from supabase import ClientOptions, create_client
 from supabase_auth import SyncGoTrueClient
 from supabase_auth.errors import AuthApiError, AuthError, AuthRetryableError, AuthUnknownError
-from supabase_auth.types import AuthResponse
+from supabase_auth.types import AuthResponse, Provider
 
 from ...config import Settings
-from ...errors import AppError, Conflict, Forbidden, Invalid, Unauthorized, Unavailable
+from ...errors import AppError, BadRequest, Conflict, Forbidden, Invalid, Unauthorized, Unavailable
+from ..schemas import LinkType, ResendType
 from .base import AuthSession
 
 log = logging.getLogger(__name__)
+
+
+FlowType = Literal["implicit", "pkce"]
 
 
 class RateLimited(AppError):
@@ -48,6 +52,13 @@ _BY_GOTRUE_CODE: dict[str, ErrorSpec] = {
 _WRONG_CREDENTIALS = (Unauthorized, "invalid_credentials", "Wrong e-mail or password.")
 _BAD_REFRESH_TOKEN = (Unauthorized, "invalid_refresh_token", "The refresh token is not valid.")
 _BAD_RESET_TOKEN = (Invalid, "invalid_reset_token", "This reset link is not valid or has expired.")
+_BAD_LINK = (Invalid, "invalid_link", "This link is not valid or has expired.")
+# flow_state_not_found (a replayed code), bad_code_verifier, flow_state_expired and friends.
+_BAD_OAUTH_CODE = (
+    BadRequest,
+    "invalid_oauth_code",
+    "That sign-in did not complete or has expired. Try signing in again.",
+)
 
 
 def _app_error(exc: AuthError, rejected: ErrorSpec | None) -> AppError | None:
@@ -102,11 +113,13 @@ class SupabaseProvider:
         self.anon_key = settings.supabase_anon_key
 
     @contextmanager
-    def _gotrue(self) -> Iterator[SyncGoTrueClient]:
+    def _gotrue(
+        self, flow_type: Literal["implicit", "pkce"] = "implicit"
+    ) -> Iterator[SyncGoTrueClient]:
         # A client per call: its in-memory session is one user's and must not outlive the request.
-        # Implicit flow, because PKCE keeps a code verifier in this short-lived client's storage.
+        # Implicit flow but for OAuth, whose PKCE verifier the caller takes out of the client.
         options = ClientOptions(
-            auto_refresh_token=False, persist_session=False, flow_type="implicit"
+            auto_refresh_token=False, persist_session=False, flow_type=flow_type
         )
         with create_client(self.url, self.anon_key, options=options).auth as auth:
             yield auth
@@ -154,3 +167,34 @@ class SupabaseProvider:
             auth.update_user({"password": new_password})
             # GoTrue ends the user's other sessions on a password change; this ends the last one.
             auth.sign_out({"scope": "global"})
+
+    def resend(self, email: str, kind: ResendType, redirect_to: str) -> None:
+        with self._gotrue() as auth, _as_app_errors():
+            auth.resend(
+                {"type": kind, "email": email, "options": {"email_redirect_to": redirect_to}}
+            )
+
+    def verify(self, token_hash: str, kind: LinkType) -> AuthSession | None:
+        with self._gotrue() as auth, _as_app_errors(_BAD_LINK):
+            response = auth.verify_otp({"type": kind, "token_hash": token_hash})
+        return _signed_in(response) if response.session else None
+
+    def oauth_start(self, oauth_provider: str, redirect_to: str) -> tuple[str, str]:
+        with self._gotrue("pkce") as auth:
+            url = auth.sign_in_with_oauth(
+                {
+                    "provider": cast(Provider, oauth_provider),
+                    "options": {"redirect_to": redirect_to},
+                }
+            ).url
+            # Where the client keeps the verifier of the challenge it put in the URL.
+            verifier = auth._storage.get_item(f"{auth._storage_key}-code-verifier")
+        if not verifier:
+            raise RuntimeError("the Supabase client made no PKCE code verifier")
+        return url, verifier
+
+    def oauth_exchange(self, code: str, verifier: str) -> AuthSession:
+        with self._gotrue("pkce") as auth, _as_app_errors(_BAD_OAUTH_CODE):
+            return _signed_in(
+                auth.exchange_code_for_session({"auth_code": code, "code_verifier": verifier})
+            )

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { expect, logIn, newStudent, shoot, signUp, test } from "./fixtures";
+import { expect, newStudent, shoot, signUp, test } from "./fixtures";
 import { ARTIFACTS } from "./paths";
 
 test("signed-out pages load without a single failed request", async ({ page }) => {
@@ -70,15 +70,94 @@ test("a forgotten password is reset through the e-mailed link (the development l
   await page.getByRole("button", { name: "Send the link" }).click();
   await expect(page.getByRole("status")).toContainText("reset link is on its way");
 
+  // The shape of Supabase's recovery e-mail (supabase/templates/recovery.html).
   const link = await resetLinkFor(dana.email);
-  expect(link.startsWith(`${process.env.E2E_BASE_URL}/reset-password?token=`)).toBe(true);
+  expect(link.startsWith(`${process.env.E2E_BASE_URL}/auth/confirm?token_hash=`)).toBe(true);
+  expect(new URL(link).searchParams.get("type")).toBe("recovery");
   await page.goto(link);
+  await expect(page.getByRole("heading", { name: "Choose a new password" })).toBeVisible();
   await shoot(page, "reset-password");
   await page.getByLabel("New password").fill("a-brand-new-passphrase");
   await page.getByLabel("Repeat it").fill("a-brand-new-passphrase");
   await page.getByRole("button", { name: "Change password" }).click();
-  await expect(page.getByText("Your password was changed.")).toBeVisible();
-  await logIn(page, dana.email, "a-brand-new-passphrase");
+  await expect(page.getByRole("status")).toContainText("Your password was changed.");
+  await shoot(page, "password-changed");
+  await page.getByRole("main").getByRole("link", { name: "Log in" }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  await page.getByLabel("E-mail").fill(dana.email);
+  await page.getByLabel("Password").fill("a-brand-new-passphrase");
+  await page.getByRole("button", { name: "Log in" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+});
+
+test("a sign-up waiting for its e-mail link lands on 'Check your e-mail', which sends the link again", async ({
+  page,
+}) => {
+  const kim = newStudent("Kim");
+  // The run's local provider signs every new account in; hosted Supabase with confirmations
+  // on answers this instead. The resend below goes to the real API (202 whatever the address).
+  await page.route("**/api/auth/signup", (route) =>
+    route.fulfill({
+      status: 202,
+      json: {
+        code: "confirmation_required",
+        message: "Check your e-mail: open the link we sent to confirm your account.",
+        email: kim.email,
+      },
+    }),
+  );
+  await page.goto("/signup");
+  await page.getByLabel("E-mail").fill(kim.email);
+  await page.getByLabel("Password").fill(kim.password);
+  await page.getByRole("button", { name: "Sign up" }).click();
+  await expect(page).toHaveURL(/\/signup\/check-email$/);
+  await expect(page.getByRole("heading", { name: "Check your e-mail" })).toBeVisible();
+  await expect(page.getByText(`We sent a link to ${kim.email}.`)).toBeVisible();
+
+  const resend = page.getByRole("button", { name: "Send the link again" });
+  await resend.click();
+  await expect(page.getByRole("status")).toContainText("a new link is on its way");
+  await expect(resend).toBeDisabled();
+  await expect(page.getByText(/^You can send it again in \d+ s\.$/)).toBeVisible();
+  await shoot(page, "check-email");
+
+  // Opened without an address (a new tab, a bookmark), the page asks for it.
+  const tab = await page.context().newPage();
+  await tab.goto("/signup/check-email");
+  await expect(tab.getByLabel("E-mail")).toBeVisible();
+  await expect(tab.getByRole("button", { name: "Send the link again" })).toBeEnabled();
+});
+
+test("a made-up, spent or cut-off e-mail link is refused in plain words, as is a cancelled OAuth sign-in", async ({
+  page,
+  guard,
+}) => {
+  guard.allow("/api/auth/verify"); // the 422 invalid_link this test provokes on purpose
+  await page.goto("/auth/confirm?token_hash=made-up&type=email");
+  await expect(page.getByRole("alert")).toHaveText("This link has expired or was already used.");
+  await expect(page.getByRole("link", { name: "Send the confirmation link again" })).toBeVisible();
+  await shoot(page, "confirm-link-expired");
+
+  await page.goto("/auth/confirm?type=email");
+  await expect(page.getByRole("heading", { name: "This link is incomplete" })).toBeVisible();
+
+  await page.goto("/auth/callback?error=access_denied&error_description=The+user+cancelled");
+  await expect(page.getByRole("alert")).toContainText("The sign-in was cancelled or refused");
+  await expect(page.getByRole("main").getByRole("link", { name: "Back to log in" })).toBeVisible();
+
+  // Reset links e-mailed before /auth/confirm still open the form.
+  await page.goto("/reset-password?token=made-up");
+  await expect(page.getByLabel("New password")).toBeVisible();
+});
+
+test("with no OAuth provider configured (the local provider) nobody is offered 'Continue with …'", async ({ page }) => {
+  for (const path of ["/login", "/signup"]) {
+    const settings = page.waitForResponse((r) => r.url().endsWith("/api/auth/settings"));
+    await page.goto(path);
+    expect(await (await settings).json()).toEqual({ oauth_providers: [] });
+    await expect(page.getByRole("main").getByRole("link", { name: /^Continue with/ })).toHaveCount(0);
+    await expect(page.getByText("or use your e-mail")).toHaveCount(0);
+  }
 });
 
 async function resetLinkFor(email: string): Promise<string> {

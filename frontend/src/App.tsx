@@ -1,8 +1,11 @@
 import { lazy, Suspense, type ReactNode } from "react";
 import { Navigate, Route, Routes } from "react-router-dom";
 import { AccountActions } from "./auth/AccountActions";
+import { CheckEmailPage } from "./auth/CheckEmailPage";
+import { ConfirmPage } from "./auth/ConfirmPage";
 import { ForgotPasswordPage } from "./auth/ForgotPasswordPage";
 import { LoginPage } from "./auth/LoginPage";
+import { OAuthCallbackPage } from "./auth/OAuthCallbackPage";
 import { RedirectIfSignedIn, RequireAuth } from "./auth/RequireAuth";
 import { ResetPasswordPage } from "./auth/ResetPasswordPage";
 import { SignupPage } from "./auth/SignupPage";
@@ -76,7 +79,10 @@ export function App() {
         <Route index element={<Home />} />
         <Route path="login" element={signedOut(<LoginPage />)} />
         <Route path="signup" element={signedOut(<SignupPage />, "/quests")} />
+        <Route path="signup/check-email" element={<CheckEmailPage />} />
         <Route path="forgot-password" element={<ForgotPasswordPage />} />
+        <Route path="auth/confirm" element={<ConfirmPage />} />
+        <Route path="auth/callback" element={<OAuthCallbackPage />} />
         <Route path="reset-password" element={<ResetPasswordPage />} />
         <Route path="quests" element={<QuestHubPage />} />
         <Route path="quests/:questId" element={<QuestDetailPage />} />

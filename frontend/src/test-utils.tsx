@@ -1,7 +1,7 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { render } from "@testing-library/react";
 import type { ReactElement } from "react";
-import { MemoryRouter } from "react-router-dom";
+import { MemoryRouter, type InitialEntry } from "react-router-dom";
 import { AuthContext, type Auth, type User } from "./auth/context";
 
 export const STUDENT: User = {
@@ -16,22 +16,33 @@ export const STUDENT: User = {
   created_at: "2026-01-01T00:00:00Z",
 };
 
-/** `ui` inside the providers the app gives it: a fresh query cache, a router, a signed-in user. */
-export function renderWithApp(ui: ReactElement, user: User | null = STUDENT) {
+/**
+ * `ui` inside the providers the app gives it: a fresh query cache, a router at `at`, a signed-in
+ * user (or `null`), and `auth` to stand in for the provider's methods. `strict` renders it in
+ * StrictMode as main.tsx does (at the root: only there does React run mount effects twice).
+ */
+export function renderWithApp(
+  ui: ReactElement,
+  user: User | null = STUDENT,
+  { at = "/", auth: methods = {}, strict = false }: { at?: InitialEntry; auth?: Partial<Auth>; strict?: boolean } = {},
+) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
   const auth: Auth = {
     user,
     status: user ? "signedIn" : "signedOut",
     signIn: async () => STUDENT,
-    signUp: async () => STUDENT,
+    signUp: async () => ({ user: STUDENT }),
+    startSession: () => STUDENT,
     signOut: async () => undefined,
+    ...methods,
   };
   return render(
     <QueryClientProvider client={queryClient}>
-      <MemoryRouter>
+      <MemoryRouter initialEntries={[at]}>
         <AuthContext.Provider value={auth}>{ui}</AuthContext.Provider>
       </MemoryRouter>
     </QueryClientProvider>,
+    { reactStrictMode: strict },
   );
 }
 

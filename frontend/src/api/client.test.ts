@@ -67,6 +67,16 @@ describe("the API client's session", () => {
     expect(sent).toEqual(["token-1", "token-1", "token-2"]);
   });
 
+  it("sends an e-mail link, a resend or an OAuth code without first asking for a CSRF token", async () => {
+    document.cookie = "optio_csrf=; Max-Age=0; path=/"; // a signed-out visitor has none
+    fetchMock.mockImplementation(async () => json(202, { message: "ok" }));
+    await api.POST("/api/auth/verify", { body: { token_hash: "h", type: "email" } });
+    await api.POST("/api/auth/resend", { body: { email: "sam@example.com" } });
+    await api.POST("/api/auth/oauth/callback", { body: { code: "c" } });
+    expect(calls()).toEqual(["POST /api/auth/verify", "POST /api/auth/resend", "POST /api/auth/oauth/callback"]);
+    expect(fetchMock.mock.calls.map(([r]) => r.headers.get("X-CSRF-Token"))).toEqual([null, null, null]);
+  });
+
   it("answers a 401 with one refresh shared by every waiting request, then retries each", async () => {
     writeHint(Date.now() / 1000 + 10);
     let refreshed = false;

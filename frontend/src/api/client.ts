@@ -14,7 +14,14 @@ export const API_URL = (import.meta.env.VITE_API_URL ?? "").replace(/\/+$/, "");
 
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 // Endpoints that need no CSRF token and whose 401 means bad credentials, not an old token.
-const SESSIONLESS = ["/api/auth/login", "/api/auth/signup", "/api/auth/password/"];
+const SESSIONLESS = [
+  "/api/auth/login",
+  "/api/auth/signup",
+  "/api/auth/password/",
+  "/api/auth/resend",
+  "/api/auth/verify",
+  "/api/auth/oauth/",
+];
 
 function pathOf(request: Request): string {
   return new URL(request.url, window.location.href).pathname;

@@ -56,23 +56,28 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     return () => window.removeEventListener("storage", onStorage);
   }, [queryClient, signedOut]);
 
+  const startSession = useCallback(
+    (session: Schemas["SessionPublic"]) => {
+      writeHint(session.expires_at);
+      setUser(session.user);
+      return session.user;
+    },
+    [setUser],
+  );
+
   const value = useMemo<Auth>(
     () => ({
       user,
       status: me.isPending ? "loading" : user ? "signedIn" : "signedOut",
+      startSession,
       async signIn(body) {
-        const session = await unwrap(api.POST("/api/auth/login", { body }));
-        writeHint(session.expires_at);
-        setUser(session.user);
-        return session.user;
+        return startSession(await unwrap(api.POST("/api/auth/login", { body })));
       },
       async signUp(body) {
-        const session = await unwrap(api.POST("/api/auth/signup", { body }));
-        // 202: the provider wants the e-mail confirmed first; the form shows what the API said.
-        if (!("user" in session)) throw new Error(session.message);
-        writeHint(session.expires_at);
-        setUser(session.user);
-        return session.user;
+        const answer = await unwrap(api.POST("/api/auth/signup", { body }));
+        // 202: the account waits for its e-mail link to be opened; nobody is signed in yet.
+        if (!("user" in answer)) return { confirmation: answer };
+        return { user: startSession(answer) };
       },
       async signOut() {
         try {
@@ -82,7 +87,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         }
       },
     }),
-    [user, me.isPending, setUser, signedOut],
+    [user, me.isPending, startSession, signedOut],
   );
 
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;

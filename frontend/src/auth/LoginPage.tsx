@@ -5,6 +5,7 @@ import { FormError, TextField } from "../ui/Field";
 import { useFormErrors } from "../ui/useFormErrors";
 import { AuthCard } from "./AuthCard";
 import { useAuth } from "./context";
+import { OAuthButtons } from "./OAuthButtons";
 import { safeNext } from "./RequireAuth";
 
 export function LoginPage() {
@@ -13,7 +14,6 @@ export function LoginPage() {
   const location = useLocation();
   const errors = useFormErrors();
   const [busy, setBusy] = useState(false);
-  const notice = (location.state as { notice?: string } | null)?.notice;
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -42,11 +42,7 @@ export function LoginPage() {
         </>
       }
     >
-      {notice && (
-        <p role="status" className="mb-4 rounded-md bg-green-50 p-3 text-sm text-green-900">
-          {notice}
-        </p>
-      )}
+      <OAuthButtons />
       <form onSubmit={submit} className="space-y-4" noValidate>
         <FormError message={errors.form} />
         <TextField label="E-mail" name="email" type="email" autoComplete="email" required error={errors.fields.email} />

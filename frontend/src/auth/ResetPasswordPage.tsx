@@ -1,26 +1,33 @@
-import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { Link, useNavigate, useSearchParams } from "react-router-dom";
-import { api } from "../api/client";
-import { unwrap } from "../api/errors";
-import { Button } from "../ui/Button";
+import { Link, useSearchParams } from "react-router-dom";
+import { ApiError } from "../api/errors";
+import { Button, ButtonLink } from "../ui/Button";
 import { FormError, TextField } from "../ui/Field";
 import { useFormErrors } from "../ui/useFormErrors";
 import { AuthCard } from "./AuthCard";
+import { useResetPassword } from "./hooks";
 
+const TITLE = "Choose a new password";
+
+/** The old links' address, /reset-password?token=…; e-mails now link /auth/confirm (ConfirmPage). */
 export function ResetPasswordPage() {
   const [params] = useSearchParams();
-  const token = params.get("token") ?? "";
-  const navigate = useNavigate();
+  return <NewPasswordForm token={params.get("token") ?? ""} />;
+}
+
+function AskForNewLink() {
+  return (
+    <Link className="text-brand-700 underline" to="/forgot-password">
+      Ask for a new link
+    </Link>
+  );
+}
+
+/** A password reset link's form: the new password twice, then the way back to logging in. */
+export function NewPasswordForm({ token }: { token: string }) {
   const errors = useFormErrors({ invalid_reset_token: "token" });
   const [mismatch, setMismatch] = useState<string | undefined>();
-  const reset = useMutation({
-    mutationFn: (password: string) => unwrap(api.POST("/api/auth/password/reset", { body: { token, password } })),
-    onMutate: errors.reset,
-    onError: errors.capture,
-    onSuccess: () =>
-      navigate("/login", { replace: true, state: { notice: "Your password was changed. Log in with the new one." } }),
-  });
+  const reset = useResetPassword(token);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -28,27 +35,43 @@ export function ResetPasswordPage() {
     const password = String(form.get("password"));
     if (password !== String(form.get("confirm"))) return setMismatch("The two passwords differ.");
     setMismatch(undefined);
-    reset.mutate(password);
+    errors.reset();
+    reset.mutate(password, { onError: errors.capture });
   }
 
   if (!token) {
     return (
-      <AuthCard title="Choose a new password">
+      <AuthCard title={TITLE}>
         <p className="text-slate-700">
-          This page needs the link from your e-mail.{" "}
-          <Link className="text-brand-700 underline" to="/forgot-password">
-            Ask for a new link
-          </Link>
-          .
+          This page needs the link from your e-mail. <AskForNewLink />.
         </p>
       </AuthCard>
     );
   }
 
+  if (reset.isSuccess) {
+    return (
+      <AuthCard title="Password changed">
+        <p role="status" className="mb-4 rounded-md bg-green-50 p-3 text-green-900">
+          Your password was changed. You were signed out everywhere: log in with the new one.
+        </p>
+        <ButtonLink to="/login" className="w-full">
+          Log in
+        </ButtonLink>
+      </AuthCard>
+    );
+  }
+
+  const linkSpent = reset.error instanceof ApiError && reset.error.code === "invalid_reset_token";
   return (
-    <AuthCard title="Choose a new password">
+    <AuthCard title={TITLE}>
       <form onSubmit={submit} className="space-y-4" noValidate>
         <FormError message={errors.fields.token ?? errors.form} />
+        {linkSpent && (
+          <p className="text-sm">
+            <AskForNewLink />
+          </p>
+        )}
         <TextField
           label="New password"
           name="password"

@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from "react";
-import { Link } from "react-router-dom";
+import { Link, useNavigate } from "react-router-dom";
 import { Button } from "../ui/Button";
 import { FormError, TextField } from "../ui/Field";
 import { useFormErrors } from "../ui/useFormErrors";
 import { AuthCard } from "./AuthCard";
 import { useAuth } from "./context";
+import { OAuthButtons } from "./OAuthButtons";
 
 function optional(value: FormDataEntryValue | null): string | null {
   const text = String(value ?? "").trim();
@@ -13,6 +14,7 @@ function optional(value: FormDataEntryValue | null): string | null {
 
 export function SignupPage() {
   const { signUp } = useAuth();
+  const navigate = useNavigate();
   const errors = useFormErrors({ email_taken: "email", username_taken: "username" });
   const [busy, setBusy] = useState(false);
 
@@ -22,14 +24,16 @@ export function SignupPage() {
     setBusy(true);
     errors.reset();
     try {
-      await signUp({
+      const result = await signUp({
         email: String(form.get("email")),
         password: String(form.get("password")),
         username: optional(form.get("username")),
         first_name: optional(form.get("first_name")),
         last_name: optional(form.get("last_name")),
       });
-      // RedirectIfSignedIn takes the new student on to the quests.
+      // Signed in, RedirectIfSignedIn takes the new student on to the quests; otherwise the
+      // account waits for its e-mail link.
+      if ("confirmation" in result) navigate("/signup/check-email", { state: { email: result.confirmation.email } });
     } catch (error) {
       errors.capture(error);
     } finally {
@@ -49,6 +53,7 @@ export function SignupPage() {
         </>
       }
     >
+      <OAuthButtons />
       <form onSubmit={submit} className="space-y-4" noValidate>
         <FormError message={errors.form} />
         <div className="grid gap-4 sm:grid-cols-2">

@@ -1,4 +1,5 @@
-"""The `optio` command: dev, openapi, check, db (migrate reset seed check snapshot), users create"""
+"""The `optio` command: dev, worker, openapi, check, db (migrate reset seed check snapshot), users
+create"""
 
 from __future__ import annotations
 
@@ -151,8 +152,9 @@ def users_create(email: str, password: str, role: str) -> None:
 @main.command("dev")
 @click.option("--port", type=int, default=None, help="Defaults to PORT (5000).")
 def dev(port: int | None) -> None:
-    """Migrate, seed the demo data and serve the API on 127.0.0.1."""
+    """Migrate, seed the demo data and serve the API on 127.0.0.1, running background jobs."""
     from . import create_app
+    from .jobs.worker import Worker
     from .migrate import migrate
 
     settings = Settings()
@@ -163,14 +165,21 @@ def dev(port: int | None) -> None:
     click.echo(
         f"Optio on http://127.0.0.1:{port}  (API: /api, docs: http://127.0.0.1:{port}/api/docs)"
     )
-    app.run(
-        host="127.0.0.1",
-        port=port,
-        debug=False,
-        use_reloader=False,
-        threaded=True,
-        request_handler=JsonErrorRequestHandler,
-    )
+    # Background jobs run in this process too, so development needs no second command.
+    jobs = Worker(app)
+    working = jobs.start()
+    try:
+        app.run(
+            host="127.0.0.1",
+            port=port,
+            debug=False,
+            use_reloader=False,
+            threaded=True,
+            request_handler=JsonErrorRequestHandler,
+        )
+    finally:
+        jobs.stop()  # after the job in hand; Ctrl-C again to leave at once
+        working.join()
 
 
 class JsonErrorRequestHandler(WSGIRequestHandler):
@@ -190,6 +199,44 @@ class JsonErrorRequestHandler(WSGIRequestHandler):
             {"error": {"code": error_code, "message": "%(message)s", "details": []}}
         )
         super().send_error(code, json.dumps(text)[1:-1], explain)
+
+
+@main.command("worker")
+@click.option(
+    "--lease-seconds",
+    type=click.FloatRange(min=0, min_open=True),
+    help="How long a claimed job is this worker's before another may run it again (default 300).",
+)
+@click.option(
+    "--poll-seconds",
+    type=click.FloatRange(min=0, min_open=True),
+    help="Longest idle wait when no notification comes (default 5).",
+)
+@click.option(
+    "--handlers-from",
+    "modules",
+    multiple=True,
+    metavar="MODULE",
+    help="Also import this module's job handlers (tests).",
+)
+def worker(
+    lease_seconds: float | None, poll_seconds: float | None, modules: tuple[str, ...]
+) -> None:
+    """Run background jobs until SIGTERM or Ctrl-C, finishing the job in hand (Render's worker
+    service; `optio dev` runs one itself)."""
+    from datetime import timedelta
+
+    from . import create_app
+    from .jobs.worker import LEASE, POLL_SECONDS, Worker
+
+    jobs = Worker(
+        create_app(),
+        lease=LEASE if lease_seconds is None else timedelta(seconds=lease_seconds),
+        poll_seconds=POLL_SECONDS if poll_seconds is None else poll_seconds,
+        handler_modules=modules,
+    )
+    jobs.stop_on_signals()
+    jobs.run()
 
 
 @main.command("check")

@@ -42,6 +42,7 @@ TABLES = {
     "public.notifications": "notifications",
     "public.audit_log": "admin",
     "private.evidence_objects": "storage",
+    "private.jobs": "jobs",
 }
 
 # Functions that are not a trigger's, or whose rule belongs elsewhere than their trigger's table.

@@ -80,6 +80,7 @@ class Settings(BaseSettings):
     gemini_timeout_seconds: float = 30.0
     rate_limit_ai: str = "10/minute"
 
+    # Rate-limit counters shared by every process and instance; production requires it.
     redis_url: str | None = None
     rate_limit_default: str = "300/minute"
     rate_limit_auth: str = "10/minute"
@@ -149,6 +150,11 @@ def production_problems(settings: Settings) -> list[str]:
         problems.append("SUPABASE_SERVICE_ROLE_KEY is required for Supabase Storage")
     if any("localhost" in o or "127.0.0.1" in o for o in settings.cors_origins):
         problems.append("CORS_ORIGINS still lists a localhost origin")
+    if not settings.redis_url or settings.redis_url.startswith("memory://"):
+        problems.append(
+            "REDIS_URL is required: rate limits kept in process memory are counted by each"
+            " process and instance alone"
+        )
     return problems
 
 

@@ -10,6 +10,14 @@ from flask_limiter.util import get_remote_address
 from .config import current_settings
 from .db import Database
 
+# Seconds a rate-limit check waits for Redis (connect, and each reply). Without a timeout a
+# Redis that accepts connections but never answers would hold every request forever.
+REDIS_TIMEOUT_SECONDS = 0.5
+LIMITER_STORAGE_OPTIONS = {
+    "socket_connect_timeout": REDIS_TIMEOUT_SECONDS,
+    "socket_timeout": REDIS_TIMEOUT_SECONDS,
+}
+
 
 def _default_limit() -> str:
     # Read per app at request time: Flask-Limiter keeps the default limits of the first app it
@@ -25,7 +33,18 @@ def init_extensions(app: Flask, conninfo: str) -> None:
     settings = app.config["SETTINGS"]
     Database().init_app(app, conninfo)  # each app owns its pool: app.extensions["optio_db"]
     app.config.update(
+        # Counters in Redis are shared by every worker and instance; memory:// counts in this
+        # process only (development and tests; production refuses it).
         RATELIMIT_STORAGE_URI=settings.redis_url or "memory://",
+        RATELIMIT_STORAGE_OPTIONS=LIMITER_STORAGE_OPTIONS,
+        # When Redis stops answering, each process counts the same limits in its own memory
+        # (and tries Redis again after 1, 2, 4 ... 32 s) instead of failing the request: an
+        # outage loosens the limits to per-process ones for its length, it does not take the
+        # API down. Requests already waiting on Redis when it failed are let through, the error
+        # logged, rather than answered 500. Only with Redis: memory:// cannot fail, so there an
+        # error is our own and must surface.
+        RATELIMIT_IN_MEMORY_FALLBACK_ENABLED=True,
+        RATELIMIT_SWALLOW_ERRORS=bool(settings.redis_url),
         RATELIMIT_HEADERS_ENABLED=True,
         RATELIMIT_KEY_PREFIX="optio",
     )

@@ -15,6 +15,7 @@ GOOD_PRODUCTION = {
     "cors_origins": ["https://app.optio.example"],
     "storage_backend": "supabase",
     "supabase_service_role_key": "service-role-key",
+    "redis_url": "redis://127.0.0.1:1/0",  # nothing listens: an app built on it gets a real one
 }
 
 
@@ -35,6 +36,8 @@ def test_production_settings_that_are_complete_are_accepted():
         ({"cors_origins": ["http://localhost:5173"]}, "CORS_ORIGINS"),
         ({"storage_backend": "local"}, "STORAGE_BACKEND=local"),
         ({"supabase_service_role_key": None}, "SUPABASE_SERVICE_ROLE_KEY"),
+        ({"redis_url": None}, "REDIS_URL is required"),
+        ({"redis_url": "memory://"}, "REDIS_URL is required"),
     ],
 )
 def test_production_refuses_development_settings_and_says_which(override, named):

@@ -8,6 +8,7 @@ import pytest
 from optio import create_app
 
 from .conftest import TEST_SETTINGS
+from .scale.key_value import key_value_server
 from .test_config import GOOD_PRODUCTION
 
 
@@ -57,18 +58,20 @@ class TestWithoutTrustedProxies:
 
 
 @pytest.fixture
-def production_app(database_url):
-    app = create_app(
-        {
-            **GOOD_PRODUCTION,
-            "database_url": database_url,
-            "log_level": TEST_SETTINGS["log_level"],
-            "trusted_proxy_hops": 0,
-        }
-    )
-    gc.unfreeze()  # a production app freezes what exists; the test process must still collect
-    yield app
-    app.extensions["optio_db"].close()
+def production_app(database_url, tmp_path):
+    with key_value_server(tmp_path / "key-value") as key_value:  # production counts in Redis
+        app = create_app(
+            {
+                **GOOD_PRODUCTION,
+                "database_url": database_url,
+                "redis_url": key_value.connection_url,
+                "log_level": TEST_SETTINGS["log_level"],
+                "trusted_proxy_hops": 0,
+            }
+        )
+        gc.unfreeze()  # a production app freezes what exists; the test process must still collect
+        yield app
+        app.extensions["optio_db"].close()
 
 
 def test_production_sends_hsts_even_when_the_proxy_spoke_plain_http(production_app):

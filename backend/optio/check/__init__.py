@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import replace
+from urllib.parse import urlsplit
 
 import psycopg
 from psycopg.conninfo import conninfo_to_dict
@@ -18,12 +19,14 @@ from ..config import Settings
 from .ai import check_gemini
 from .billing import check_stripe
 from .database import check_database
+from .rate_limits import check_redis
 from .result import CheckResult, Problem, failed
 from .supabase import check_jwks, check_storage_bucket, check_supabase_auth
 from .urls import check_urls
 
 CHECKS: tuple[Callable[[Settings], CheckResult], ...] = (
     check_database,
+    check_redis,
     check_supabase_auth,
     check_jwks,
     check_storage_bucket,
@@ -66,6 +69,9 @@ def _secrets(settings: Settings) -> list[str]:
         # Not a connection string: no password to hide, and the database check says so.
         with suppress(psycopg.ProgrammingError):
             values.append(str(conninfo_to_dict(settings.database_url).get("password") or ""))
+    if settings.redis_url:
+        with suppress(ValueError):  # not a URL: no password to hide, and the redis check says so
+            values.append(urlsplit(settings.redis_url).password or "")
     return sorted({v for v in values if v and len(v) >= _MIN_MASKED}, key=len, reverse=True)
 
 

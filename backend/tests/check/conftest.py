@@ -18,6 +18,8 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from optio.check import CheckResult, run_checks
 from optio.config import Settings
 
+from ..scale.key_value import key_value_server
+
 SUPABASE_URL = "https://project.supabase.test"
 ANON_KEY = "anon-key-of-the-optio-project"
 SERVICE_KEY = "service-role-key-of-the-optio-project"
@@ -40,11 +42,13 @@ GEMINI_MODEL = f"{GEMINI_URL}/v1beta/models/{MODEL}"
 SECRETS = [ANON_KEY, SERVICE_KEY, JWT_SECRET, STRIPE_KEY, WEBHOOK_SECRET, GEMINI_KEY]
 
 
-def production(url: str, **overrides: Any) -> dict[str, Any]:
-    """Every setting of a production deploy that passes every check, on the database `url`."""
+def production(url: str, *, redis_url: str, **overrides: Any) -> dict[str, Any]:
+    """Every setting of a production deploy that passes every check, on the database `url` and
+    the Redis at `redis_url`."""
     return {
         "optio_env": "production",
         "database_url": url,
+        "redis_url": redis_url,
         "auth_provider": "supabase",
         "supabase_url": SUPABASE_URL,
         "supabase_anon_key": ANON_KEY,
@@ -65,9 +69,17 @@ def production(url: str, **overrides: Any) -> dict[str, Any]:
     }
 
 
+@pytest.fixture(scope="session")
+def key_value_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """One real Redis (Valkey) for the run's production settings: the `redis` check passes."""
+    with key_value_server(tmp_path_factory.mktemp("key-value")) as server:
+        yield server.connection_url
+
+
 @pytest.fixture
-def settings(database_url: str) -> Callable[..., Settings]:
+def settings(database_url: str, key_value_url: str) -> Callable[..., Settings]:
     def make(**overrides: Any) -> Settings:
+        overrides.setdefault("redis_url", key_value_url)
         return Settings(_env_file=None, **production(database_url, **overrides))
 
     return make

@@ -14,17 +14,27 @@ from optio.config import Settings
 from .conftest import INVALID_API_KEY, SECRETS, production
 
 pytestmark = pytest.mark.usefixtures("services", "stripe_api")
-CHECK_NAMES = ["database", "supabase_auth", "jwks", "storage_bucket", "stripe", "gemini", "urls"]
+CHECK_NAMES = [
+    "database",
+    "redis",
+    "supabase_auth",
+    "jwks",
+    "storage_bucket",
+    "stripe",
+    "gemini",
+    "urls",
+]
 
 
 @pytest.fixture
-def environment(monkeypatch, database_url):
+def environment(monkeypatch, database_url, key_value_url):
     """Only these variables configure the command: no .env, nothing from the shell."""
     monkeypatch.setitem(Settings.model_config, "env_file", None)
     for name in Settings.model_fields:
         monkeypatch.delenv(name.upper(), raising=False)
 
     def set_to(**overrides) -> CliRunner:
+        overrides.setdefault("redis_url", key_value_url)
         for name, value in production(database_url, **overrides).items():
             if value is not None:
                 text = json.dumps(value) if isinstance(value, list) else str(value)

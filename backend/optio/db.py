@@ -33,10 +33,12 @@ Query = tuple[Statement, dict[str, Any] | Sequence[Any] | None]
 # The request's context, pipelined with its first query. For a signed-in user (_SET_USER_CONTEXT;
 # a signed-out or elevated request needs only the first statement) it also checks,
 # at no extra round trip, that the user still exists and is active and that the token's session
-# is still live (not signed out, not ended by refresh-token reuse or a password reset; Supabase
-# Auth deletes ended sessions, the local provider marks them `revoked_at`, and to_jsonb reads
-# either shape). When a check fails the statements that follow run as `anon` with no claims,
-# so even a write pipelined behind it cannot act for the user; `Tx.run` then answers 401.
+# is still live (not signed out, not ended by a password reset or, with the local provider, by
+# refresh-token reuse, which Supabase Auth answers by revoking only the session's refresh
+# tokens; Supabase Auth deletes ended sessions, the local provider marks them `revoked_at`, and
+# to_jsonb reads either shape). When a check fails the statements that follow run as `anon`
+# with no claims, so even a write pipelined behind it cannot act for the user; `Tx.run` then
+# answers 401.
 _SET_CONTEXT = """
 select set_config('role', %(role)s, true),
        set_config('request.jwt.claims', %(claims)s, true),

@@ -13,11 +13,16 @@ local provider's own tables and internals) are deselected in that run.
 
 from __future__ import annotations
 
+import logging
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
+import httpx
 import psycopg
 import pytest
 from psycopg import sql
@@ -26,9 +31,12 @@ from optio import create_app
 from optio.config import PROJECT_ROOT
 from optio.embedded import start_embedded
 from optio.migrate import migrate
+from optio.storage.local import URL_PREFIX as LOCAL_URL_PREFIX
+from optio.storage.local import LocalStorage
 
 from .concurrency import live_server
 from .factories import make_user  # noqa: F401  (re-exported for tests)
+from .fakes import FakeSupabase
 from .fakes.fixtures import (  # noqa: F401  (fixtures, registered by being imported here)
     fake_supabase,
     fake_supabase_server,
@@ -181,6 +189,68 @@ def server(app):
     """The app served over real HTTP from threads, for race tests; its base URL."""
     with live_server(app) as url:
         yield url
+
+
+class StoredEvidence:
+    """The app's evidence storage seen from outside, whichever backend the run has: the files
+    under STORAGE_DIR, or FakeSupabase's Storage objects."""
+
+    def __init__(self, storage_dir: Path, fake: FakeSupabase | None) -> None:
+        self.storage_dir, self.fake = storage_dir, fake
+
+    def keys(self) -> list[str]:
+        """The keys of every stored object."""
+        if self.fake is not None:
+            with self.fake.lock:
+                return sorted(name for _, name in self.fake.objects)
+        root = self.storage_dir
+        files = root.rglob("*") if root.exists() else []
+        return sorted(p.relative_to(root).as_posix() for p in files if p.is_file())
+
+    def is_signed_url(self, url: str) -> bool:
+        """Whether `url` is a signed, expiring URL of the run's storage."""
+        query = parse_qs(urlsplit(url).query)
+        if self.fake is not None:
+            signed = f"{self.fake.url}/storage/v1/object/sign/"
+            return url.startswith(signed) and "token" in query
+        return url.startswith(LOCAL_URL_PREFIX) and {"expires", "signature"} <= query.keys()
+
+    def fetch(self, client: Any, url: str) -> tuple[int, bytes, str | None]:
+        """GET a file_url the API handed out: (status, bytes, content type). Supabase's signed
+        URLs lead to Storage itself, the local backend's to the API."""
+        if self.fake is not None and url.startswith(self.fake.url):
+            answer = httpx.get(url)
+            return answer.status_code, answer.content, answer.headers.get("content-type")
+        with client.get(url) as served:
+            return served.status_code, served.data, served.headers.get("Content-Type")
+
+
+@pytest.fixture
+def stored_evidence(app, storage_dir: Path, request) -> StoredEvidence:
+    local = isinstance(app.extensions["optio_storage"], LocalStorage)
+    return StoredEvidence(storage_dir, None if local else request.getfixturevalue("fake_supabase"))
+
+
+@pytest.fixture
+def reset_token(auth_provider, caplog, request) -> Callable[[Any, str], str]:
+    """Ask for a password reset for `email` through `client`; the token_hash of the link that
+    went out, where each provider sends it: the local provider's log, FakeSupabase's mailbox."""
+
+    def ask(client: Any, email: str) -> str:
+        with caplog.at_level(logging.WARNING, logger="optio.auth.providers.local"):
+            resp = client.post("/api/auth/password/forgot", json={"email": email})
+        assert resp.status_code == 202, resp.get_json()
+        if auth_provider == "supabase":
+            mails = request.getfixturevalue("fake_supabase").mails_to(email, "recovery")
+            assert mails, "Supabase Auth mails the reset link"
+            return mails[-1].token_hash
+        links = [r.getMessage() for r in caplog.records if "password reset link" in r.getMessage()]
+        assert links, "the local provider logs the reset link"
+        query = parse_qs(urlsplit(links[-1].split()[-1]).query)
+        assert query["type"] == ["recovery"]
+        return query["token_hash"][0]
+
+    return ask
 
 
 @pytest.fixture

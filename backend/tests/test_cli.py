@@ -3,13 +3,27 @@ from click.testing import CliRunner
 
 from optio.cli import main
 
+from .conftest import TEST_SETTINGS
+from .factories import login
+
 
 @pytest.fixture
-def cli_env(monkeypatch, database_url, tmp_path):
+def cli_env(monkeypatch, database_url, tmp_path, auth_provider, request):
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("DATABASE_URL", database_url)
     monkeypatch.setenv("BCRYPT_ROUNDS", "4")
     monkeypatch.setenv("OPTIO_ENV", "test")
+    if auth_provider == "supabase":  # the accounts go through Supabase Auth, as in production
+        request.getfixturevalue("fake_supabase")
+        for name in (
+            "auth_provider",
+            "storage_backend",
+            "supabase_url",
+            "supabase_anon_key",
+            "supabase_service_role_key",
+            "supabase_jwt_secret",
+        ):
+            monkeypatch.setenv(name.upper(), TEST_SETTINGS[name])
     return CliRunner()
 
 
@@ -31,6 +45,20 @@ def test_users_create_makes_an_account_with_the_role(cli_env, conn):
     assert "boss@example.com (admin)" in result.output
     role = conn.execute("select role from public.users where email = 'boss@example.com'").fetchone()
     assert role == ("admin",)
+
+
+def test_users_create_makes_an_account_that_signs_in_at_once(
+    cli_env, client, auth_provider, request
+):
+    if auth_provider == "supabase":  # as hosted projects do: sign-ups confirm their e-mail
+        fake = request.getfixturevalue("fake_supabase")
+        fake.auto_confirm = False
+    args = ["users", "create", "--email", "ops@example.com", "--password", "long-password"]
+    result = cli_env.invoke(main, args)
+    assert result.exit_code == 0, result.output
+    login(client, {"email": "ops@example.com", "password": "long-password"})
+    if auth_provider == "supabase":
+        assert fake.mails_to("ops@example.com") == []
 
 
 def test_db_check_passes_on_a_migrated_database(cli_env):

@@ -17,7 +17,7 @@ from typing import Any
 
 from ..config import current_settings
 from ..db import tx
-from ..errors import Conflict, NotFound, Unauthorized
+from ..errors import Conflict, NotFound, Unauthorized, Unavailable
 from ..users import queries as users
 from ..users.queries import ProfileRow
 from .providers import AuthSession, provider
@@ -46,16 +46,27 @@ def session_payload(session: AuthSession) -> dict[str, Any]:
 def sign_up(payload: SignupIn) -> AuthSession | None:
     auth = provider()
     # The local provider learns of a taken username from the database as it creates the user;
-    # through Supabase Auth that error would come back as GoTrue's opaque 500, so ask first.
-    if payload.username and not auth.reports_taken_usernames:
-        current = tx()
-        current.act_as("elevated")
-        if users.username_taken(current, payload.username):
-            raise Conflict("That username is taken.", code="username_taken")
+    # through Supabase Auth that error comes back as GoTrue's opaque 500, so ask first, and
+    # again when a sign-up racing for the username got it in between.
+    asks = bool(payload.username) and not auth.reports_taken_usernames
+    if asks:
+        _refuse_a_taken_username(payload.username)
     metadata = payload.model_dump(
         include={"username", "first_name", "last_name"}, exclude_none=True
     )
-    return auth.sign_up(payload.email, payload.password, metadata)
+    try:
+        return auth.sign_up(payload.email, payload.password, metadata)
+    except Unavailable:
+        if asks:
+            _refuse_a_taken_username(payload.username)
+        raise
+
+
+def _refuse_a_taken_username(username: str | None) -> None:
+    current = tx()
+    current.act_as("elevated")
+    if username and users.username_taken(current, username):
+        raise Conflict("That username is taken.", code="username_taken")
 
 
 def my_profile(user_id: uuid.UUID) -> ProfileRow:

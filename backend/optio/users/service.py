@@ -29,19 +29,20 @@ from .schemas import UserUpdate
 def create_account(email: str, password: str, role: str = "student", **profile: Any) -> ProfileRow:
     """Create a user through the auth provider, then give it `role`; returns the profile.
 
-    An existing account with this e-mail keeps its password and gets the role.
+    The account signs in with `password` at once. An existing account with this e-mail keeps
+    its password and gets the role.
     """
     current = tx()
     current.act_as("elevated")
     user_id = queries.user_id_by_email(current, email)
     if user_id is None:
         try:
-            provider().sign_up(email, password, profile)
+            provider().create_user(email, password, profile)
         except Conflict as exc:
             # Created meanwhile: it gets the role all the same. A taken username is the caller's.
             if exc.code != "email_taken":
                 raise
-        # Read back by e-mail: a provider that wants the e-mail confirmed returns no session.
+        # Read back by e-mail: the auth provider made it on a connection of its own.
         user_id = queries.user_id_by_email(current, email)
     account = None if user_id is None else queries.set_role(current, user_id, role)
     if account is None:

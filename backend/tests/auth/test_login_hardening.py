@@ -21,6 +21,8 @@ def test_login_with_a_password_over_72_bytes_is_invalid_credentials(client, app,
     assert resp.get_json()["error"]["code"] == "invalid_credentials"
 
 
+# The local provider's own bcrypt calls (its timing); through Supabase, GoTrue checks passwords.
+@pytest.mark.local_only
 def test_login_with_a_password_over_72_bytes_still_runs_one_bcrypt_comparison(
     client, app, monkeypatch
 ):

@@ -124,6 +124,51 @@ def test_sign_up_with_a_registered_email_is_a_conflict(provider, gotrue):
     assert caught.value.code == "email_taken"
 
 
+@pytest.fixture
+def admin_provider() -> SupabaseProvider:
+    settings = Settings(
+        _env_file=None,
+        optio_env="test",
+        auth_provider="supabase",
+        supabase_url="http://supabase.test",
+        supabase_anon_key="anon-key",
+        supabase_service_role_key="service-role-key",
+    )
+    return SupabaseProvider(settings)
+
+
+def test_create_user_makes_a_confirmed_account_through_the_admin_api(admin_provider, gotrue):
+    route = gotrue.post("/admin/users").respond(200, json=gotrue_user())
+
+    admin_provider.create_user("ada@example.com", "correct horse", {"username": "ada"})
+
+    request, payload = sent(route)
+    assert request.headers["authorization"] == "Bearer service-role-key"
+    assert payload == {
+        "email": "ada@example.com",
+        "password": "correct horse",
+        "email_confirm": True,
+        "user_metadata": {"username": "ada"},
+    }
+
+
+def test_create_user_with_a_registered_email_is_a_conflict(admin_provider, gotrue):
+    gotrue.post("/admin/users").mock(
+        return_value=gotrue_error(
+            422, "email_exists", "A user with this email address has already been registered"
+        )
+    )
+
+    with pytest.raises(Conflict) as caught:
+        admin_provider.create_user("ada@example.com", "correct horse", {})
+    assert caught.value.code == "email_taken"
+
+
+def test_create_user_needs_the_service_role_key(provider):
+    with pytest.raises(ValueError, match="SUPABASE_SERVICE_ROLE_KEY"):
+        provider.create_user("ada@example.com", "correct horse", {})
+
+
 def test_sign_in_sends_a_password_grant_and_returns_the_session(provider, gotrue):
     body = gotrue_session("access-1", "refresh-1")
     route = gotrue.post("/token", params={"grant_type": "password"}).respond(200, json=body)

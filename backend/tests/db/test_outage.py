@@ -27,6 +27,7 @@ from optio.migrate import migrate
 from ..concurrency import fire_together, live_server
 from ..conftest import TEST_SETTINGS
 from ..factories import bearer, login, make_user
+from ..fakes.fixtures import bound_to
 
 POOL = 4
 
@@ -63,7 +64,16 @@ def cluster(tmp_path_factory) -> Iterator[Cluster]:
 
 
 @pytest.fixture
-def outage_app(cluster: Cluster, tmp_path):
+def fake_supabase_on_cluster(fake_supabase_server, cluster: Cluster):
+    """FakeSupabase keeping its users and sessions in this cluster's database."""
+    with bound_to(fake_supabase_server, cluster.url("optio")) as fake:
+        yield fake
+
+
+@pytest.fixture
+def outage_app(cluster: Cluster, tmp_path, auth_provider, request):
+    if auth_provider == "supabase":
+        request.getfixturevalue("fake_supabase_on_cluster")
     app = create_app(
         {
             **TEST_SETTINGS,

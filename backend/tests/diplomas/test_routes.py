@@ -35,7 +35,9 @@ def ana(client, app, conn, student):
     return {**user, "headers": headers, "slug": diploma_of(conn, user["id"])["slug"]}
 
 
-def test_a_public_diploma_shows_quests_evidence_progress_and_xp(client, conn, ana, visitor):
+def test_a_public_diploma_shows_quests_evidence_progress_and_xp(
+    client, conn, ana, visitor, stored_evidence
+):
     publish(conn, ana["id"])
     resp = visitor.get(f"/api/diplomas/{ana['slug']}")
     assert resp.status_code == 200
@@ -54,11 +56,9 @@ def test_a_public_diploma_shows_quests_evidence_progress_and_xp(client, conn, an
     }
     assert private is None
     assert image["type"] == "image" and image["content_type"] == "image/png"
-    assert (
-        image["file_url"].startswith("/api/storage/evidence/") and "signature=" in image["file_url"]
-    )
-    with client.get(image["file_url"]) as file:
-        assert file.status_code == 200 and file.mimetype == "image/png"
+    assert stored_evidence.is_signed_url(image["file_url"])
+    status, _, content_type = stored_evidence.fetch(client, image["file_url"])
+    assert status == 200 and content_type == "image/png"
     [going] = body["in_progress_quests"]
     assert going["title"] == "Run a 5K"
     assert going["progress"]["completed_tasks"] == 1 and going["progress"]["percent"] == 25

@@ -6,9 +6,10 @@ supabase_auth, storage3, httpx) runs unchanged against it. It was written from t
 
 - supabase/auth at v2.196.0-2-gbc32168e (commit bc32168e13fdc928c98b449fc76bc3fdb9a293c5,
   2026-08-20): internal/api signup.go, token.go, verify.go, resend.go, recover.go,
-  magic_link.go, invite.go, user.go, logout.go, external.go, pkce.go, mail.go, errors.go,
-  apierrors/errorcode.go, internal/tokens/service.go, internal/models (user, sessions,
-  refresh_token, flow_state, identity, linking);
+  magic_link.go, invite.go, admin.go (adminUserCreate), user.go, logout.go, external.go,
+  pkce.go, mail.go, errors.go, apierrors/errorcode.go, internal/tokens/service.go,
+  internal/models (user, sessions, refresh_token, flow_state, identity, linking),
+  internal/storage (UpdateOnly);
 - supabase/storage at v1.70.6 (commit 4fa61fba9371c4bd40cbb81509f07bcb3af21683,
   2026-08-21): src/http/routes/object and bucket, src/storage/object.ts, uploader.ts,
   limits.ts, src/internal/errors (codes.ts, storage-error.ts) and src/http/error-handler.ts.

@@ -44,6 +44,7 @@ ROUTES = Map(
         Rule("/auth/v1/user", endpoint="user", methods=["GET", "PUT"]),
         Rule("/auth/v1/logout", endpoint="logout", methods=["POST"]),
         Rule("/auth/v1/authorize", endpoint="authorize", methods=["GET"]),
+        Rule("/auth/v1/admin/users", endpoint="admin_create_user", methods=["POST"]),
     ]
 )
 _VERIFY_TYPES = {"signup", "invite", "recovery", "magiclink", "email_change", "email"}
@@ -264,6 +265,40 @@ class GoTrue(GrantsMixin, OAuthMixin, GoTrueCore):
             )
         row = row or self.create_email_user(email, None, data)
         self.send_confirmation(row, self.referrer(request, params), "implicit", kind="invite")
+        return json_response(200, self.user_json(row))
+
+    def admin_create_user(self, request: Request) -> Response:
+        """POST /admin/users (adminUserCreate, service role only): a user with the password
+        given (no strength check) or a random one, confirmed when email_confirm is true; no
+        session, no mail. E-mail only: the fake has no phone."""
+        self.require_service_role(request)
+        params = body_of(request)
+        if not params.get("email"):
+            raise AuthApiError(
+                400, "validation_failed", "Cannot create a user without either an email or phone"
+            )
+        email = self.validate_email(params["email"])
+        if self.fake.store.by_email(email) is not None:
+            raise AuthApiError(
+                422, "email_exists", "A user with this email address has already been registered"
+            )
+        password = str(params.get("password") or "") or self.random_password()
+        if len(password.encode()) > 72:
+            raise AuthApiError(400, "validation_failed", "bcrypt: password length exceeds 72 bytes")
+        data = params.get("user_metadata") if isinstance(params.get("user_metadata"), dict) else {}
+        try:
+            row = self.fake.store.insert(
+                uuid.uuid4(),
+                email,
+                hash_password(password),
+                confirmed=bool(params.get("email_confirm")),
+                app_metadata={"provider": "email", "providers": ["email"]},
+                user_metadata=data,
+            )
+        except AuthApiError as exc:
+            raise AuthApiError(exc.status, exc.code, "Database error creating new user") from exc
+        with self.fake.lock:
+            self.user_extra(row["id"]).identities = [self.email_identity(row)]
         return json_response(200, self.user_json(row))
 
     def require_service_role(self, request: Request) -> None:

@@ -109,9 +109,11 @@ class GrantsMixin(_Base):
                 raise AuthApiError(
                     400, "refresh_token_already_used", "Invalid Refresh Token: Already Used"
                 )
-        else:
-            token.revoked, token.updated_at = True, now
-        # GrantRefreshTokenSwap: a child of the presented token in the same session.
+        # GrantRefreshTokenSwap: the presented token revoked, by UpdateOnly(token, "revoked"),
+        # which stamps updated_at too (storage.getExcludedColumns never excludes it): a reuse
+        # forgiven within the interval starts the token's interval again. Then a child of the
+        # presented token in the same session.
+        token.revoked, token.updated_at = True, now
         child = RefreshToken(
             secure_alphanumeric(12), token.user_id, session.id, token.token, now, now
         )

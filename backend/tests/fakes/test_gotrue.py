@@ -203,6 +203,25 @@ def test_within_the_reuse_interval_a_spent_token_continues_the_session(auth):
     assert auth.refresh_session(first.refresh_token).session.refresh_token
 
 
+def test_a_forgiven_reuse_starts_the_tokens_interval_again(auth, fake_supabase):
+    first = sign_up(auth).session
+    second = auth.refresh_session(first.refresh_token).session
+    auth.refresh_session(second.refresh_token)
+
+    def reuse_first() -> None:
+        child = auth.refresh_session(first.refresh_token).session
+        # Spent at once, so that `first` is no parent of the live token (forgiven always).
+        auth.refresh_session(child.refresh_token)
+
+    fake_supabase.advance(8)
+    reuse_first()  # 8 s < 10 s
+    fake_supabase.advance(8)
+    reuse_first()  # 16 s since it was spent, 8 s since it was forgiven
+    fake_supabase.advance(11)
+    error = api_error(lambda: auth.refresh_session(first.refresh_token))
+    assert error.code == "refresh_token_already_used"
+
+
 def test_an_unknown_refresh_token_is_not_found(auth):
     error = api_error(lambda: auth.refresh_session("abcdefghijkl"))
     assert (error.status, error.code) == (400, "refresh_token_not_found")
@@ -366,6 +385,32 @@ def test_an_invited_user_signs_in_through_the_invite_link(fake_supabase, auth):
 
     [mail] = fake_supabase.mails_to("new@example.com", "invite")
     assert auth.verify_otp({"type": "invite", "token_hash": mail.token_hash}).session
+
+
+def test_an_admin_made_user_signs_in_at_once_without_mail(fake_supabase, auth, conn):
+    fake_supabase.auto_confirm = False
+    with create_client(fake_supabase.url, fake_supabase.service_role_key).auth as admin_client:
+        made = admin_client.admin.create_user(
+            {
+                "email": "Ops@Example.com",
+                "password": "long-password",
+                "email_confirm": True,
+                "user_metadata": {"username": "ops"},
+            }
+        ).user
+        again = api_error(lambda: admin_client.admin.create_user({"email": "ops@example.com"}))
+
+    assert made.email == "ops@example.com" and made.email_confirmed_at is not None
+    assert (again.status, again.code) == (422, "email_exists")
+    assert auth.sign_in_with_password({"email": "ops@example.com", "password": "long-password"})
+    profile = conn.execute("select username from public.users where id = %s", (made.id,))
+    assert profile.fetchone() == ("ops",)
+    assert fake_supabase.mails_to("ops@example.com") == []
+
+
+def test_only_the_service_role_creates_users(fake_supabase, auth):
+    error = api_error(lambda: auth.admin.create_user({"email": "ops@example.com"}))
+    assert (error.status, error.code) == (403, "not_admin")
 
 
 # -- PKCE and OAuth -----------------------------------------------------------------------

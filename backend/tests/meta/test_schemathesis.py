@@ -23,6 +23,7 @@ import re
 import time
 from collections import Counter
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 import pytest
@@ -149,12 +150,17 @@ def _gemini_answer(request: httpx.Request) -> httpx.Response:
 
 
 @pytest.fixture
-def fakes():
-    """Stripe (requests) and Gemini (httpx) at the HTTP layer; anything else fails the call."""
+def fakes(app):
+    """Stripe (requests) and Gemini (httpx) at the HTTP layer; any other call fails, but those
+    to FakeSupabase (a real server on 127.0.0.1) in the --auth-provider=supabase run."""
     with (
         responses.RequestsMock(assert_all_requests_are_fired=False) as stripe,
         respx.mock(base_url=GEMINI, assert_all_called=False) as gemini,
     ):
+        supabase_url = app.config["SETTINGS"].supabase_url
+        if supabase_url:
+            supabase = urlsplit(supabase_url)
+            gemini.route(host=supabase.hostname, port=supabase.port).pass_through()
         stripe.post(f"{API_BASE}/v1/customers", json={"id": "cus_fuzz", "object": "customer"})
         stripe.post(
             f"{API_BASE}/v1/checkout/sessions",

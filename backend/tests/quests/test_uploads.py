@@ -58,28 +58,23 @@ def upload(client, task, headers, data, filename, **fields):
     )
 
 
-def stored_files(storage_dir):
-    return [p for p in storage_dir.rglob("*") if p.is_file()] if storage_dir.exists() else []
-
-
 def awarded(conn):
     return conn.execute("select count(*) from public.xp_events").fetchone()[0]
 
 
 def test_an_image_is_stored_under_a_random_name_and_served_by_signed_url(
-    client, conn, setup, storage_dir
+    client, conn, setup, stored_evidence
 ):
-    quest, _user, headers = setup
+    quest, user, headers = setup
     resp = upload(client, quest["tasks"][0], headers, png_bytes(), "holiday photo.png")
     assert resp.status_code == 201, resp.get_json()
     evidence = resp.get_json()["completion"]["evidence"]
     assert evidence["type"] == "image" and evidence["content_type"] == "image/png"
-    files = stored_files(storage_dir)
-    assert len(files) == 1 and "holiday" not in files[0].name
-    assert "signature=" in evidence["file_url"] and "expires=" in evidence["file_url"]
-    with client.get(evidence["file_url"]) as served:
-        assert served.status_code == 200 and served.data == png_bytes()
-        assert served.headers["Content-Type"] == "image/png"
+    [key] = stored_evidence.keys()
+    assert key.startswith(f"{user['id']}/") and "holiday" not in key
+    assert stored_evidence.is_signed_url(evidence["file_url"])
+    served = stored_evidence.fetch(client, evidence["file_url"])
+    assert served == (200, png_bytes(), "image/png")
     assert resp.get_json()["xp_awarded"] == 80
 
 
@@ -91,36 +86,38 @@ def test_a_pdf_is_accepted_as_a_document(client, setup):
     assert evidence["type"] == "document" and evidence["is_private"] is True
 
 
-def test_pdf_bytes_named_png_and_claimed_as_an_image_answer_415(client, conn, setup, storage_dir):
+def test_pdf_bytes_named_png_and_claimed_as_an_image_answer_415(
+    client, conn, setup, stored_evidence
+):
     quest, _, headers = setup
     resp = upload(client, quest["tasks"][0], headers, PDF, "photo.png", type="image")
     assert resp.status_code == 415
-    assert stored_files(storage_dir) == [] and awarded(conn) == 0
+    assert stored_evidence.keys() == [] and awarded(conn) == 0
 
 
 @pytest.mark.parametrize(
     "data", [b"<html><script>alert(1)</script></html>", b"MZ\x90\x00binary", b"plain text"]
 )
-def test_unrecognised_bytes_answer_415(client, conn, setup, storage_dir, data):
+def test_unrecognised_bytes_answer_415(client, conn, setup, stored_evidence, data):
     quest, _, headers = setup
     resp = upload(client, quest["tasks"][0], headers, data, "evidence.png")
     assert resp.status_code == 415
-    assert stored_files(storage_dir) == [] and awarded(conn) == 0
+    assert stored_evidence.keys() == [] and awarded(conn) == 0
 
 
-def test_an_image_over_10_mb_answers_413(client, conn, setup, storage_dir):
+def test_an_image_over_10_mb_answers_413(client, conn, setup, stored_evidence):
     quest, _, headers = setup
     resp = upload(client, quest["tasks"][0], headers, png_bytes(extra=10 * 1024 * 1024), "big.png")
     assert resp.status_code == 413
     assert resp.get_json()["error"]["code"] == "payload_too_large"
-    assert stored_files(storage_dir) == [] and awarded(conn) == 0
+    assert stored_evidence.keys() == [] and awarded(conn) == 0
 
 
-def test_a_request_over_the_body_limit_answers_413(client, conn, setup, storage_dir):
+def test_a_request_over_the_body_limit_answers_413(client, conn, setup, stored_evidence):
     quest, _, headers = setup
     resp = upload(client, quest["tasks"][0], headers, PDF + b"0" * (27 * 1024 * 1024), "huge.pdf")
     assert resp.status_code == 413
-    assert stored_files(storage_dir) == [] and awarded(conn) == 0
+    assert stored_evidence.keys() == [] and awarded(conn) == 0
 
 
 def test_a_multipart_request_without_a_file_answers_422(client, setup):
@@ -135,15 +132,15 @@ def test_a_multipart_request_without_a_file_answers_422(client, setup):
     assert resp.get_json()["error"]["details"][0]["field"] == "file"
 
 
-def test_a_repeat_upload_stores_nothing_new(client, conn, setup, storage_dir):
+def test_a_repeat_upload_stores_nothing_new(client, conn, setup, stored_evidence):
     quest, _, headers = setup
     assert upload(client, quest["tasks"][0], headers, png_bytes(), "a.png").status_code == 201
     again = upload(client, quest["tasks"][0], headers, png_bytes(), "b.png")
     assert again.status_code == 200 and again.get_json()["xp_awarded"] == 0
-    assert len(stored_files(storage_dir)) == 1 and awarded(conn) == 1
+    assert len(stored_evidence.keys()) == 1 and awarded(conn) == 1
 
 
-def test_a_file_stored_for_a_failed_transaction_is_removed(client, conn, setup, storage_dir):
+def test_a_file_stored_for_a_failed_transaction_is_removed(client, conn, setup, stored_evidence):
     """The file is written before the row; if the row cannot be written the file goes too."""
     quest, _, headers = setup
     conn.execute(
@@ -151,4 +148,4 @@ def test_a_file_stored_for_a_failed_transaction_is_removed(client, conn, setup, 
     )
     resp = upload(client, quest["tasks"][0], headers, png_bytes(), "a.png")
     assert resp.status_code == 500
-    assert stored_files(storage_dir) == [] and awarded(conn) == 0
+    assert stored_evidence.keys() == [] and awarded(conn) == 0

@@ -30,6 +30,11 @@ class AuthProvider(Protocol):
 
     def sign_in(self, email: str, password: str) -> AuthSession: ...
 
+    def create_user(self, email: str, password: str, metadata: dict[str, Any]) -> None:
+        """An account made by an operator (`optio users create`, the seed): it signs in with
+        `password` at once, whether or not sign-ups must confirm their e-mail, and gets no
+        mail; Conflict(code="email_taken") when the e-mail has an account."""
+
     def refresh(self, refresh_token: str) -> AuthSession: ...
 
     def sign_out(self, access_token: str | None, session_id: str | None) -> None: ...

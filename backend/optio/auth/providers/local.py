@@ -71,6 +71,10 @@ class LocalProvider:
         access, expires_at = self.tokens.issue(user, user["session_id"])
         return AuthSession(access, refresh_token, expires_at, user["id"], profile)
 
+    def create_user(self, email: str, password: str, metadata: dict[str, Any]) -> None:
+        # Local sign-ups need no confirmation: an operator's account is a sign-up.
+        self.sign_up(email, password, metadata)
+
     def sign_in(self, email: str, password: str) -> AuthSession:
         db = self._tx()
         user = queries.user_for_sign_in(db, email)

@@ -111,17 +111,18 @@ class SupabaseProvider:
             raise ValueError("AUTH_PROVIDER=supabase needs SUPABASE_URL and SUPABASE_ANON_KEY")
         self.url = settings.supabase_url
         self.anon_key = settings.supabase_anon_key
+        self.service_role_key = settings.supabase_service_role_key
 
     @contextmanager
     def _gotrue(
-        self, flow_type: Literal["implicit", "pkce"] = "implicit"
+        self, flow_type: Literal["implicit", "pkce"] = "implicit", key: str | None = None
     ) -> Iterator[SyncGoTrueClient]:
         # A client per call: its in-memory session is one user's and must not outlive the request.
         # Implicit flow but for OAuth, whose PKCE verifier the caller takes out of the client.
         options = ClientOptions(
             auto_refresh_token=False, persist_session=False, flow_type=flow_type
         )
-        with create_client(self.url, self.anon_key, options=options).auth as auth:
+        with create_client(self.url, key or self.anon_key, options=options).auth as auth:
             yield auth
 
     def sign_up(self, email: str, password: str, metadata: dict[str, Any]) -> AuthSession | None:
@@ -131,6 +132,21 @@ class SupabaseProvider:
             )
         # With e-mail confirmation on, GoTrue creates the user but starts no session.
         return _signed_in(response) if response.session else None
+
+    def create_user(self, email: str, password: str, metadata: dict[str, Any]) -> None:
+        # Through the admin API: a public sign-up would wait for the e-mail's confirmation
+        # (and send the mail) when the project confirms sign-ups, as hosted projects do.
+        if not self.service_role_key:
+            raise ValueError("creating an account needs SUPABASE_SERVICE_ROLE_KEY")
+        with self._gotrue(key=self.service_role_key) as auth, _as_app_errors():
+            auth.admin.create_user(
+                {
+                    "email": email,
+                    "password": password,
+                    "email_confirm": True,
+                    "user_metadata": metadata,
+                }
+            )
 
     def sign_in(self, email: str, password: str) -> AuthSession:
         with self._gotrue() as auth, _as_app_errors(_WRONG_CREDENTIALS):

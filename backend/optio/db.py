@@ -30,6 +30,26 @@ Role = Literal["anon", "authenticated", "elevated"]
 Statement = str | sql.Composed | sql.SQL
 Query = tuple[Statement, dict[str, Any] | Sequence[Any] | None]
 
+# The request's role is saved and restored rather than named, so these statements can never
+# leave the transaction in a role it did not have.
+_OWN_RIGHTS: list[Query] = [
+    ("select set_config('optio.resume_role', current_setting('role'), true)", None),
+    ("select set_config('role', 'none', true)", None),
+]
+_RESUME_ROLE: Query = (
+    "select set_config('role', current_setting('optio.resume_role'), true)",
+    None,
+)
+
+
+def with_own_rights(query: Query) -> list[Query]:
+    """`query` run with the connection's own rights (role none) inside the request's
+    transaction, keeping its claims, then back to the request's role: statements to pipeline
+    with the request's others, for a table clients have no right on. The one before last is
+    `query`."""
+    return [*_OWN_RIGHTS, query, _RESUME_ROLE]
+
+
 # The request's context, pipelined with its first query. For a signed-in user (_SET_USER_CONTEXT;
 # a signed-out or elevated request needs only the first statement) it also checks,
 # at no extra round trip, that the user still exists and is active and that the token's session

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import Any, TypedDict, cast
 
-from ..db import Query, Tx
+from ..db import Query, Tx, with_own_rights
 
 
 class ClaimedRow(TypedDict):
@@ -32,14 +32,6 @@ class FinishedRow(TypedDict):
     state: str
     run_at: datetime
 
-
-# The request's role is saved and restored rather than named, so these statements can never
-# leave the transaction in a role it did not have.
-_ELEVATE: list[Query] = [
-    ("select set_config('optio.resume_role', current_setting('role'), true)", None),
-    ("select set_config('role', 'none', true)", None),
-]
-_RESUME: Query = ("select set_config('role', current_setting('optio.resume_role'), true)", None)
 
 _ENQUEUE = """
 insert into private.jobs (kind, args, run_at, max_attempts, key)
@@ -122,7 +114,7 @@ def enqueue(
         "max_attempts": max_attempts,
         "key": key,
     }
-    return [*_ELEVATE, (_ENQUEUE, params), _RESUME]
+    return with_own_rights((_ENQUEUE, params))
 
 
 def claim(tx: Tx, worker: str, lease: timedelta) -> tuple[ClaimedRow | None, float | None]:

@@ -11,24 +11,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..db import Query
-
-# The request's role is saved and restored rather than named, so these statements can never
-# leave the transaction in a role it did not have.
-_ELEVATE: list[Query] = [
-    ("select set_config('optio.resume_role', current_setting('role'), true)", None),
-    ("select set_config('role', 'none', true)", None),
-]
-_RESUME: Query = ("select set_config('role', current_setting('optio.resume_role'), true)", None)
-
-
-def _elevated(query: Query) -> list[Query]:
-    return [*_ELEVATE, query, _RESUME]
+from ..db import Query, with_own_rights
 
 
 def record(path: str, content_type: str, size: int) -> list[Query]:
     """Record the file just stored under `path` as the signed-in user's."""
-    return _elevated(
+    return with_own_rights(
         (
             "insert into private.evidence_objects (path, owner, content_type, size)"
             " values (%(path)s, (select auth.uid()), %(content_type)s, %(size)s)",
@@ -42,7 +30,7 @@ def forget_if_unused(path: str) -> list[Query]:
     completed the task first and its file counts; this one is deleted), so that it can never
     back a completion written later."""
     params: dict[str, Any] = {"path": path}
-    return _elevated(
+    return with_own_rights(
         (
             "delete from private.evidence_objects o where o.path = %(path)s"
             " and o.owner = (select auth.uid()) and not exists ("

@@ -115,7 +115,7 @@ class SupabaseProvider:
 
     @contextmanager
     def _gotrue(
-        self, flow_type: Literal["implicit", "pkce"] = "implicit", key: str | None = None
+        self, flow_type: FlowType = "implicit", key: str | None = None
     ) -> Iterator[SyncGoTrueClient]:
         # A client per call: its in-memory session is one user's and must not outlive the request.
         # Implicit flow but for OAuth, whose PKCE verifier the caller takes out of the client.

@@ -8,6 +8,7 @@ import sys
 from http import HTTPStatus
 
 import click
+from click.core import ParameterSource
 from werkzeug.serving import WSGIRequestHandler
 
 from .config import Settings
@@ -99,10 +100,60 @@ def db_reset() -> None:
     click.echo(f"reset; applied {len(applied)} migration(s)")
 
 
+def _users_and_completions(
+    ctx: click.Context, param: click.Parameter, value: str | None
+) -> tuple[int, int] | None:
+    """--scale's USERS:COMPLETIONS as two numbers."""
+    if value is None:
+        return None
+    users, _, completions = value.partition(":")
+    if not (users.isdigit() and completions.isdigit() and int(users) >= 1):
+        raise click.BadParameter("USERS:COMPLETIONS, e.g. 10000:500000 (at least one user)")
+    return int(users), int(completions)
+
+
 @db_group.command("seed")
-def db_seed() -> None:
-    """Load supabase/seed.sql and the demo accounts (development only)."""
-    seed()
+@click.option(
+    "--scale",
+    metavar="USERS:COMPLETIONS",
+    callback=_users_and_completions,
+    help="Instead of the demo data, load-test data: USERS users (load-00001@example.com...,"
+    " password load-password) sharing COMPLETIONS task completions, with enrollments, XP,"
+    " notifications and team-ups, plus one long-history student.",
+)
+@click.option(
+    "--long-history",
+    type=click.IntRange(min=0),
+    default=2000,
+    show_default=True,
+    help="With --scale: completions of the long-history student (load-long@example.com).",
+)
+@click.option(
+    "--seed",
+    "random_seed",
+    type=int,
+    default=1,
+    show_default=True,
+    help="With --scale: the random seed (the same seed gives the same data).",
+)
+@click.option("--json", "as_json", is_flag=True, help="With --scale: print the summary as JSON.")
+def db_seed(
+    scale: tuple[int, int] | None, long_history: int, random_seed: int, as_json: bool
+) -> None:
+    """Load supabase/seed.sql and the demo accounts (development only); with --scale, load-test
+    data instead (a migrated database, a superuser connection, not production)."""
+    if scale is None:
+        context = click.get_current_context()
+        if any(
+            context.get_parameter_source(name) is not ParameterSource.DEFAULT
+            for name in ("long_history", "random_seed", "as_json")
+        ):
+            raise click.UsageError("--long-history, --seed and --json go with --scale")
+        seed()
+        return
+    from .seed_scale.command import report
+
+    report(*scale, long_history=long_history, random_seed=random_seed, as_json=as_json)
 
 
 def seed() -> None:

@@ -9,13 +9,15 @@ BIN := $(CURDIR)/$(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum backend/pyproject.toml | cut -d' ' -f1)
 WEB := frontend
 WEB_STAMP := $(WEB)/node_modules/.installed-$(shell cksum $(WEB)/package-lock.json | cut -d' ' -f1)
+LOAD := backend/bench/load
+LOAD_STAMP := $(LOAD)/node_modules/.installed-$(shell cksum $(LOAD)/package-lock.json | cut -d' ' -f1)
 HAVE_NODE := $(shell command -v npm >/dev/null 2>&1 && echo yes)
 # The end-to-end tests drive this browser (Debian's package: browser downloads are not used).
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: dev test lint format db-migrate db-reset db-seed install clean bench \
+.PHONY: dev test lint format db-migrate db-reset db-seed install clean bench bench-load \
 	web-install web-build web-dev web-test e2e api-client api-client-check chromium \
-	postgresql-15
+	postgresql-15 load-install
 
 $(STAMP): backend/pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is needed")'
@@ -31,6 +33,14 @@ $(WEB_STAMP): $(WEB)/package-lock.json
 	rm -f $(WEB)/node_modules/.installed-* && touch $@
 
 web-install: $(WEB_STAMP)
+
+# autocannon, the load generator of `make bench-load`.
+$(LOAD_STAMP): $(LOAD)/package-lock.json
+	@test -n "$(HAVE_NODE)" || { echo "Node 20 (node and npm) is needed for make bench-load" >&2; exit 1; }
+	cd $(LOAD) && npm ci --no-audit --no-fund
+	rm -f $(LOAD)/node_modules/.installed-* && touch $@
+
+load-install: $(LOAD_STAMP)
 
 web-build: web-install
 	cd $(WEB) && npm run build
@@ -92,6 +102,7 @@ test: install web-install chromium postgresql-15
 	cd backend && $(BIN)/pytest --auth-provider=supabase --cov --cov-append \
 		--cov-fail-under=$(COVERAGE_FLOOR)
 	$(MAKE) web-test e2e
+	$(MAKE) bench-load BENCH_LOAD_ARGS=--smoke
 
 web-test: web-install
 	cd $(WEB) && npm test
@@ -122,7 +133,12 @@ db-seed: install
 	cd backend && $(BIN)/optio db seed
 
 clean:
-	rm -rf $(VENV) .optio $(WEB)/node_modules $(WEB)/dist test-artifacts backend/.coverage
+	rm -rf $(VENV) .optio $(WEB)/node_modules $(LOAD)/node_modules $(WEB)/dist test-artifacts backend/.coverage
 
 bench: install
 	cd backend && $(BIN)/python bench/api_latency.py
+
+# Throughput under load against a bare-Flask baseline (README "Under load"); ~10 minutes.
+# BENCH_LOAD_ARGS passes options (--help lists them; --smoke is the tiny run in make test).
+bench-load: install load-install
+	cd backend && $(BIN)/python bench/load/harness.py $(BENCH_LOAD_ARGS)

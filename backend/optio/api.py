@@ -18,7 +18,7 @@ import inspect
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from flask import Response, jsonify, request
+from flask import Response, request
 from pydantic import BaseModel, ValidationError
 
 from .errors import BadRequest, Invalid, UnsupportedMediaType, validation_details
@@ -128,10 +128,10 @@ def response(
                 return result
             if shape is None:
                 return Response(status=code)
+            # Validated, then written as JSON by pydantic's own (Rust) serializer: no
+            # intermediate dicts of Python objects, and no second encoder.
             data = shape.model_validate(result, from_attributes=True)
-            out = jsonify(data.model_dump(mode="json"))
-            out.status_code = code
-            return out
+            return Response(data.model_dump_json(), status=code, mimetype="application/json")
 
         meta = _meta(wrapper)
         meta["response"], meta["status"], meta["description"] = model, status, description

@@ -3,6 +3,9 @@
 Verification never calls the network per request: HS256 tokens are checked with the JWT
 secret; ES256/RS256 tokens against the project's JWKS, fetched once, cached, and refetched
 when a token names a key id we have not seen (at most once per `refetch_interval`).
+A token once verified is remembered until it expires, so a client's requests after its first
+cost a dictionary lookup: a token is immutable, and whether its session and account are still
+live is checked by the database on every request anyway (optio.db).
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from ..config import Settings
 
 log = logging.getLogger(__name__)
 AUDIENCE = "authenticated"
+VERIFIED_CACHE_SIZE = 10_000  # tokens remembered per process; all are forgotten when full
 ASYMMETRIC = {"ES256", "RS256"}
 
 
@@ -83,6 +87,7 @@ class TokenService:
             else None
         )
         self.jwks = Jwks(jwks_url) if jwks_url else None
+        self._verified: dict[str, dict[str, Any]] = {}
 
     def issue(self, user: Mapping[str, Any], session_id: uuid.UUID | str) -> tuple[str, int]:
         """A signed access token for `user` (an auth.users row) and its expiry (unix time)."""
@@ -109,6 +114,15 @@ class TokenService:
 
     def verify(self, token: str) -> dict[str, Any]:
         """The token's claims, or InvalidToken."""
+        claims = self._verified.get(token)
+        if claims is None or claims["exp"] <= time.time():
+            claims = self._verify(token)
+            if len(self._verified) >= VERIFIED_CACHE_SIZE:
+                self._verified.clear()
+            self._verified[token] = claims
+        return dict(claims)
+
+    def _verify(self, token: str) -> dict[str, Any]:
         try:
             header = jwt.get_unverified_header(token)
         except jwt.PyJWTError as exc:

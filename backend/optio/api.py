@@ -109,7 +109,10 @@ def response(
     """Serialize what the view returns through `model` (or answer empty with `status`).
 
     `also` documents the route's other successes, which the view returns as (payload, status):
-    {200: "description"} with the same model, or {304: (None, "description")} with another."""
+    {200: "description"} with the same model, or {304: (None, "description")} with another.
+
+    Text goes out as UTF-8, not \\u escapes: request text is refused when it is not valid
+    Unicode (optio.fields.Text), and PostgreSQL's text always is."""
 
     others = {
         code: (model, answer) if isinstance(answer, str) else answer

@@ -43,6 +43,7 @@ TABLES = {
     "public.audit_log": "admin",
     "private.evidence_objects": "storage",
     "private.jobs": "jobs",
+    "private.diploma_totals": "diplomas",
 }
 
 # Functions that are not a trigger's, or whose rule belongs elsewhere than their trigger's table.
@@ -54,7 +55,18 @@ FUNCTIONS = {
     "private.unique_username": "users",
     "private.create_diploma": "diplomas",
     "private.create_diploma_for_new_user": "diplomas",
-    "private.diploma_document": "diplomas",
+    "private.readable_diploma": "diplomas",
+    "private.is_own_evidence_key": "diplomas",
+    "private.diploma_quest_summaries": "diplomas",
+    "private.diploma_quests_in_progress": "diplomas",
+    "private.diploma_front_document": "diplomas",
+    "private.diploma_front": "diplomas",
+    "private.diploma_quests": "diplomas",
+    "private.diploma_quest": "diplomas",
+    "private.diploma_evidence": "diplomas",
+    "private.create_diploma_totals": "diplomas",
+    "private.count_enrollments": "diplomas",
+    "private.count_completions": "diplomas",
     "private.diploma_slug_base": "diplomas",
     "private.slug_words": "diplomas",
     "private.award_completion": "xp",

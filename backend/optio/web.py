@@ -90,10 +90,12 @@ def _index_html(dist: Path, path: str) -> str:
     from .diplomas.service import diploma_by_slug
 
     try:
-        diploma = diploma_by_slug(match[1])
+        document = diploma_by_slug(match[1]).document
     except NotFound:  # private or missing: the app says so
         return html
-    tags = preview_tags(diploma.document, request.base_url)
+    if document is None:  # not asked conditionally, so never: for the type checker
+        return html
+    tags = preview_tags(document, request.base_url)
     return _DEFAULT_HEAD.sub("", html).replace("</head>", f"{tags}\n  </head>", 1)
 
 
@@ -103,7 +105,7 @@ def preview_tags(diploma: dict[str, Any], url: str) -> str:
     title = f"{name}'s diploma · Optio"
     description = diploma.get("headline") or (
         f"{name} has earned {diploma['xp']['total']} XP and completed "
-        f"{len(diploma['completed_quests'])} quests on Optio."
+        f"{diploma['totals']['completed_quests']} quests on Optio."
     )
     meta = [
         ("name", "description", description),

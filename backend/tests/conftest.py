@@ -217,11 +217,14 @@ class StoredEvidence:
 
     def fetch(self, client: Any, url: str) -> tuple[int, bytes, str | None]:
         """GET a file_url the API handed out: (status, bytes, content type). Supabase's signed
-        URLs lead to Storage itself, the local backend's to the API."""
+        URLs lead to Storage itself, the local backend's to the API; a diploma's file links
+        redirect to one of those."""
         if self.fake is not None and url.startswith(self.fake.url):
             answer = httpx.get(url)
             return answer.status_code, answer.content, answer.headers.get("content-type")
         with client.get(url) as served:
+            if served.status_code == 302:
+                return self.fetch(client, served.headers["Location"])
             return served.status_code, served.data, served.headers.get("Content-Type")
 
 

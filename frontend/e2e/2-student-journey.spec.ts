@@ -106,10 +106,13 @@ test("a new student signs up, completes a quest with text and an image, and shar
     await expect(page.getByText("Your diploma is public.")).toBeVisible();
     url = (await page.getByTestId("diploma-url").textContent()) ?? "";
     expect(url).toMatch(/\/diploma\/maya-tester/);
+    await page.getByRole("button", { name: `Feature ${QUEST}` }).click();
+    await expect(page.getByText(`${QUEST} is featured.`)).toBeVisible();
+    await expect(page.getByRole("button", { name: `Unfeature ${QUEST}` })).toHaveCount(2);
     await shoot(page, "diploma-editor");
   });
 
-  await test.step("open the diploma signed out: content within 2 s, evidence and meta tags", async () => {
+  await test.step("open the diploma signed out: content within 2 s, the quest's evidence when opened, meta tags", async () => {
     const visitor = await browser.newContext();
     const anon = await visitor.newPage();
     const problems: string[] = [];
@@ -125,9 +128,13 @@ test("a new student signs up, completes a quest with text and an image, and shar
 
     await expect(anon.getByRole("heading", { name: "Maya Tester", level: 1 })).toBeVisible();
     await expect(anon.getByText("Curious about chance")).toBeVisible();
-    await expect(anon.getByRole("heading", { name: QUEST })).toBeVisible();
-    await expect(anon.getByText("52 heads")).toBeVisible();
-    const image = anon.getByRole("img", { name: "Evidence" });
+    const featured = anon.getByRole("region", { name: "Featured quests" });
+    await expect(featured.getByRole("heading", { name: QUEST })).toBeVisible();
+    const quest = anon.getByRole("region", { name: "Completed quests" }).getByRole("article", { name: QUEST });
+    await expect(anon.getByText("52 heads")).toHaveCount(0); // the work loads when the quest is opened
+    await quest.getByRole("button", { name: /^Show the work/ }).click();
+    await expect(quest.getByText("52 heads")).toBeVisible();
+    const image = quest.getByRole("img", { name: "Evidence" });
     await expect(image).toBeVisible();
     expect(await image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(480);
     await expect(anon.getByTestId("pillar-radar").locator("svg .recharts-radar-polygon")).toBeVisible();

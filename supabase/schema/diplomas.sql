@@ -4,6 +4,18 @@
 -- `cd backend && ../.venv/bin/optio db snapshot`; `optio db snapshot --check` (make lint,
 -- tests/db/test_schema_snapshot.py) fails while this file is stale.
 
+-- private.diploma_totals ------------------------------------------------------------------------
+create table private.diploma_totals (
+  user_id uuid not null,
+  completed_quests integer default 0 not null,
+  quests_in_progress integer default 0 not null,
+  completed_tasks integer default 0 not null,
+  version bigint default 0 not null,
+  constraint diploma_totals_pkey PRIMARY KEY (user_id),
+  constraint diploma_totals_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.users(id) ON DELETE CASCADE
+);
+alter table private.diploma_totals enable row level security;
+
 -- public.diplomas -------------------------------------------------------------------------------
 create table public.diplomas (
   id uuid default gen_random_uuid() not null,
@@ -14,7 +26,9 @@ create table public.diplomas (
   bio text,
   created_at timestamp with time zone default now() not null,
   updated_at timestamp with time zone default now() not null,
+  featured_quest_ids uuid[] default '{}'::uuid[] not null,
   constraint diplomas_bio_check CHECK (length(bio) <= 2000),
+  constraint diplomas_featured_shape CHECK (cardinality(featured_quest_ids) <= 6 AND COALESCE(array_ndims(featured_quest_ids), 1) = 1 AND array_position(featured_quest_ids, NULL::uuid) IS NULL),
   constraint diplomas_headline_check CHECK (length(headline) <= 140),
   constraint diplomas_pkey PRIMARY KEY (id),
   constraint diplomas_slug_format CHECK (length(slug) >= 3 AND length(slug) <= 60 AND slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'::text),
@@ -29,8 +43,101 @@ create policy diplomas_update_own on public.diplomas as permissive for update to
 grant select on public.diplomas to anon;
 grant select on public.diplomas to authenticated;
 grant delete, insert, references, select, trigger, truncate, update on public.diplomas to service_role;
-grant update (slug, is_public, headline, bio) on public.diplomas to authenticated;
+grant update (slug, is_public, headline, bio, featured_quest_ids) on public.diplomas to authenticated;
+CREATE TRIGGER diplomas_check_featured BEFORE UPDATE OF featured_quest_ids ON public.diplomas FOR EACH ROW WHEN (new.featured_quest_ids IS DISTINCT FROM old.featured_quest_ids) EXECUTE FUNCTION private.check_featured_quests();
 CREATE TRIGGER diplomas_set_updated_at BEFORE UPDATE ON public.diplomas FOR EACH ROW EXECUTE FUNCTION private.set_updated_at();
+
+CREATE OR REPLACE FUNCTION private.check_featured_quests()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+  if cardinality(new.featured_quest_ids) > 6
+     or array_position(new.featured_quest_ids, null) is not null then
+    return new;  -- for the check diplomas_featured_shape to refuse
+  end if;
+  if cardinality(new.featured_quest_ids)
+     <> (select count(distinct f.id) from unnest(new.featured_quest_ids) f(id)) then
+    raise exception 'A quest can be featured only once.'
+      using errcode = 'check_violation', constraint = 'diplomas_featured_once';
+  end if;
+  if exists (
+    select 1 from unnest(new.featured_quest_ids) f(id)
+    where f.id <> all (old.featured_quest_ids)
+      and not exists (
+        select 1 from public.user_quests uq
+        where uq.user_id = new.user_id and uq.quest_id = f.id and uq.completed_at is not null)
+  ) then
+    raise exception 'Only a quest the student completed can be featured.'
+      using errcode = 'check_violation', constraint = 'diplomas_featured_completed';
+  end if;
+  return new;
+end
+$function$;
+-- execute: its owner only
+
+CREATE OR REPLACE FUNCTION private.count_completions()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+  if tg_op = 'INSERT' then
+    update private.diploma_totals t
+    set completed_tasks = t.completed_tasks + n.tasks, version = t.version + 1
+    from (select r.user_id, count(*) as tasks from new_rows r group by r.user_id) n
+    where t.user_id = n.user_id;
+  elsif tg_op = 'DELETE' then
+    update private.diploma_totals t
+    set completed_tasks = t.completed_tasks - o.tasks, version = t.version + 1
+    from (select r.user_id, count(*) as tasks from old_rows r group by r.user_id) o
+    where t.user_id = o.user_id;
+  else
+    -- Evidence changed (only the database's own maintenance does that): what is shown may have.
+    update private.diploma_totals t set version = t.version + 1
+    where t.user_id in (select r.user_id from old_rows r union select r.user_id from new_rows r);
+  end if;
+  return null;
+end
+$function$;
+-- execute: its owner only
+
+CREATE OR REPLACE FUNCTION private.count_enrollments()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+  if tg_op in ('UPDATE', 'DELETE') then
+    update private.diploma_totals t
+    set completed_quests = t.completed_quests - o.completed,
+        quests_in_progress = t.quests_in_progress - o.going,
+        version = t.version + 1
+    from (select r.user_id,
+                 count(*) filter (where r.completed_at is not null) as completed,
+                 count(*) filter (where r.is_active and r.completed_at is null) as going
+          from old_rows r group by r.user_id) o
+    where t.user_id = o.user_id;
+  end if;
+  if tg_op in ('INSERT', 'UPDATE') then
+    update private.diploma_totals t
+    set completed_quests = t.completed_quests + n.completed,
+        quests_in_progress = t.quests_in_progress + n.going,
+        version = t.version + 1
+    from (select r.user_id,
+                 count(*) filter (where r.completed_at is not null) as completed,
+                 count(*) filter (where r.is_active and r.completed_at is null) as going
+          from new_rows r group by r.user_id) n
+    where t.user_id = n.user_id;
+  end if;
+  return null;
+end
+$function$;
+-- execute: its owner only
 
 CREATE OR REPLACE FUNCTION private.create_diploma(owner uuid, first_name text, last_name text, username text)
  RETURNS void
@@ -74,92 +181,316 @@ end
 $function$;
 -- execute: its owner only
 
-CREATE OR REPLACE FUNCTION private.diploma_document(diploma_slug text)
- RETURNS jsonb
+CREATE OR REPLACE FUNCTION private.create_diploma_totals()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+  insert into private.diploma_totals (user_id) values (new.id) on conflict (user_id) do nothing;
+  return null;
+end
+$function$;
+-- execute: its owner only
+
+CREATE OR REPLACE FUNCTION private.diploma_evidence(diploma_slug text, completion uuid)
+ RETURNS text
  LANGUAGE plpgsql
  STABLE SECURITY DEFINER
  SET search_path TO ''
 AS $function$
 declare
-  d public.diplomas;
-  u public.users;
-  anyone boolean;
+  found_row record;
 begin
-  select * into d from public.diplomas where slug = diploma_slug;
+  select * into found_row from private.readable_diploma(diploma_slug);
   if not found then
     return null;
   end if;
-  select * into u from public.users where id = d.user_id;
-  anyone := d.is_public and u.is_active;
-  -- coalesce: for anon, auth.uid() is null and so is the comparison; null must mean "no".
-  if not coalesce(anyone or d.user_id = (select auth.uid()) or (select private.is_admin()), false)
-  then
-    return null;
+  return (
+    select c.evidence_path
+    from public.quest_task_completions c
+    join public.user_quests uq
+      on uq.user_id = c.user_id and uq.quest_id = c.quest_id and uq.completed_at is not null
+    where c.id = completion
+      and c.user_id = (found_row.diploma).user_id
+      and not c.is_private
+      and private.is_own_evidence_key(c.evidence_path, c.user_id));
+end
+$function$;
+grant execute on function private.diploma_evidence(diploma_slug text, completion uuid) to anon;
+grant execute on function private.diploma_evidence(diploma_slug text, completion uuid) to authenticated;
+
+CREATE OR REPLACE FUNCTION private.diploma_front(diploma_slug text, known text[] DEFAULT '{}'::text[])
+ RETURNS TABLE(etag text, visible_to_anyone boolean, document jsonb)
+ LANGUAGE plpgsql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  found_row record;
+  d public.diplomas;
+  u public.users;
+  accredited boolean;
+  featured uuid[];
+  recent uuid[];
+  going uuid[];
+  more jsonb;
+begin
+  select * into found_row from private.readable_diploma(diploma_slug);
+  if not found then
+    return;
+  end if;
+  d := found_row.diploma;
+  u := found_row.owner;
+  visible_to_anyone := found_row.visible_to_anyone;
+  accredited := coalesce((
+    select (t.features ->> 'accredited_diploma')::boolean
+    from public.subscription_tiers t where t.tier_key = u.subscription_tier), false);
+  featured := array(
+    select f.id from unnest(d.featured_quest_ids) with ordinality f(id, n)
+    where exists (
+      select 1 from public.user_quests uq
+      where uq.user_id = d.user_id and uq.quest_id = f.id and uq.completed_at is not null)
+    order by f.n);
+  -- One more than shown tells whether there are more.
+  recent := array(
+    select uq.quest_id from public.user_quests uq
+    where uq.user_id = d.user_id and uq.completed_at is not null
+    order by uq.completed_at desc, uq.quest_id desc limit 7);
+  going := array(
+    select uq.quest_id from public.user_quests uq
+    where uq.user_id = d.user_id and uq.is_active and uq.completed_at is null
+    order by uq.started_at desc, uq.quest_id desc limit 6);
+
+  etag := md5(concat_ws('|', 'front-1', d.id,
+    extract(epoch from d.updated_at), extract(epoch from u.updated_at), accredited,
+    (select t.version from private.diploma_totals t where t.user_id = d.user_id),
+    (select string_agg(s.pillar || '=' || s.xp_amount, ',' order by s.pillar)
+     from public.user_skill_xp s where s.user_id = d.user_id),
+    (select string_agg(q.id || '@' || extract(epoch from q.updated_at), ',' order by q.id)
+     from public.quests q where q.id = any (featured || recent || going))));
+  if etag = any (known) or '*' = any (known) then
+    return next;
+    return;
   end if;
 
-  return jsonb_build_object(
+  if cardinality(recent) > 6 then
+    recent := recent[1:6];
+    more := (
+      select jsonb_build_object('completed_at', uq.completed_at, 'id', uq.quest_id)
+      from public.user_quests uq where uq.user_id = d.user_id and uq.quest_id = recent[6]);
+  end if;
+  document := private.diploma_front_document(d, u, accredited, featured, recent, more, going);
+  return next;
+end
+$function$;
+grant execute on function private.diploma_front(diploma_slug text, known text[]) to anon;
+grant execute on function private.diploma_front(diploma_slug text, known text[]) to authenticated;
+
+CREATE OR REPLACE FUNCTION private.diploma_front_document(d public.diplomas, u public.users, accredited boolean, featured uuid[], recent uuid[], more jsonb, going uuid[])
+ RETURNS jsonb
+ LANGUAGE sql
+ STABLE
+ SET search_path TO ''
+AS $function$
+  select jsonb_build_object(
     'slug', d.slug,
     'is_public', d.is_public,
-    'visible_to_anyone', anyone,
     'headline', d.headline,
     'bio', d.bio,
-    'display_name', coalesce(
+    'display_name', left(coalesce(
       nullif(trim(u.display_name), ''),
       nullif(trim(concat_ws(' ', u.first_name, u.last_name)), ''),
       u.username,
-      'Optio student'),
+      'Optio student'), 100),
     'member_since', u.created_at,
-    'subscription_tier', u.subscription_tier,
+    'accredited', accredited,
     'xp', (
       select coalesce(jsonb_object_agg(s.pillar, s.xp_amount), '{}'::jsonb)
       from public.user_skill_xp s where s.user_id = d.user_id),
-    'completed_quests', (
-      select coalesce(jsonb_agg(jsonb_build_object(
-          'id', q.id, 'title', q.title, 'description', q.description, 'source', q.source,
-          'image_url', q.image_url, 'started_at', uq.started_at,
-          'completed_at', uq.completed_at, 'xp_earned', coalesce(done.xp, 0),
-          'tasks', coalesce(done.tasks, '[]'::jsonb))
-        order by uq.completed_at desc, q.id), '[]'::jsonb)
-      from public.user_quests uq
-      join public.quests q on q.id = uq.quest_id
-      left join lateral (
-        select sum(c.xp_awarded) as xp, jsonb_agg(jsonb_build_object(
-            'id', t.id, 'title', t.title, 'pillar', t.pillar, 'xp_awarded', c.xp_awarded,
-            'completed_at', c.completed_at,
-            'evidence', case when c.is_private then null else jsonb_build_object(
-              'type', c.evidence_type, 'text', c.evidence_text, 'url', c.evidence_url,
-              'path', c.evidence_path, 'content_type', c.evidence_content_type) end)
-          order by t.order_index, t.id) as tasks
-        from public.quest_task_completions c
-        join public.quest_tasks t on t.id = c.task_id
-        where c.user_id = uq.user_id and c.quest_id = uq.quest_id) done on true
-      where uq.user_id = d.user_id and uq.completed_at is not null),
-    'in_progress_quests', (
-      select coalesce(jsonb_agg(jsonb_build_object(
-          'id', q.id, 'title', q.title, 'source', q.source, 'image_url', q.image_url,
-          'started_at', uq.started_at, 'total_tasks', p.total_tasks,
-          'completed_tasks', p.completed_tasks, 'required_total', p.required_total,
-          'required_completed', p.required_completed, 'xp_earned', p.xp_earned,
-          'xp_available', p.xp_available)
-        order by uq.started_at desc, q.id), '[]'::jsonb)
-      from public.user_quests uq
-      join public.quests q on q.id = uq.quest_id
-      cross join lateral (
-        select count(*) as total_tasks, count(c.id) as completed_tasks,
-               count(*) filter (where t.is_required) as required_total,
-               count(c.id) filter (where t.is_required) as required_completed,
-               coalesce(sum(c.xp_awarded), 0) as xp_earned,
-               coalesce(sum(t.xp_value), 0) as xp_available
-        from public.quest_tasks t
-        left join public.quest_task_completions c
-          on c.task_id = t.id and c.user_id = uq.user_id
-        where t.quest_id = q.id) p
-      where uq.user_id = d.user_id and uq.is_active and uq.completed_at is null)
-  );
+    'totals', coalesce((
+      select jsonb_build_object(
+        'completed_quests', t.completed_quests, 'completed_tasks', t.completed_tasks,
+        'quests_in_progress', t.quests_in_progress)
+      from private.diploma_totals t where t.user_id = d.user_id),
+      '{"completed_quests": 0, "completed_tasks": 0, "quests_in_progress": 0}'::jsonb),
+    'featured_quests', private.diploma_quest_summaries(d.user_id, featured),
+    'recent_quests', private.diploma_quest_summaries(d.user_id, recent),
+    'more_quests', more,
+    'in_progress_quests', private.diploma_quests_in_progress(d.user_id, going))
+$function$;
+-- execute: its owner only
+
+CREATE OR REPLACE FUNCTION private.diploma_quest(diploma_slug text, quest uuid, known text[] DEFAULT '{}'::text[])
+ RETURNS TABLE(etag text, visible_to_anyone boolean, document jsonb)
+ LANGUAGE plpgsql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  found_row record;
+  d public.diplomas;
+  enrollment public.user_quests;
+  shown public.quests;
+begin
+  select * into found_row from private.readable_diploma(diploma_slug);
+  if not found then
+    return;
+  end if;
+  d := found_row.diploma;
+  select * into enrollment from public.user_quests uq
+  where uq.user_id = d.user_id and uq.quest_id = quest and uq.completed_at is not null;
+  if not found then
+    return;
+  end if;
+  select * into shown from public.quests q where q.id = quest;
+  visible_to_anyone := found_row.visible_to_anyone;
+
+  etag := md5(concat_ws('|', 'quest-1', d.id, quest,
+    (select t.version from private.diploma_totals t where t.user_id = d.user_id),
+    extract(epoch from shown.updated_at)));
+  if etag = any (known) or '*' = any (known) then
+    return next;
+    return;
+  end if;
+
+  document := (
+    select jsonb_build_object(
+      'id', shown.id,
+      'title', shown.title,
+      'description', shown.description,
+      'source', shown.source,
+      'image_url', shown.image_url,
+      'started_at', enrollment.started_at,
+      'completed_at', enrollment.completed_at,
+      'xp_earned', coalesce(sum(c.xp_awarded), 0),
+      'tasks', coalesce(jsonb_agg(jsonb_build_object(
+          'id', t.id, 'title', t.title, 'pillar', t.pillar, 'xp_awarded', c.xp_awarded,
+          'completed_at', c.completed_at,
+          'evidence', case when c.is_private then null else jsonb_build_object(
+            'type', c.evidence_type, 'text', c.evidence_text, 'url', c.evidence_url,
+            'file', case when private.is_own_evidence_key(c.evidence_path, c.user_id)
+                         then c.id end,
+            'content_type', c.evidence_content_type) end)
+        order by t.order_index, t.id), '[]'::jsonb))
+    from public.quest_task_completions c
+    join public.quest_tasks t on t.id = c.task_id
+    where c.user_id = d.user_id and c.quest_id = quest);
+  return next;
 end
 $function$;
-grant execute on function private.diploma_document(diploma_slug text) to anon;
-grant execute on function private.diploma_document(diploma_slug text) to authenticated;
+grant execute on function private.diploma_quest(diploma_slug text, quest uuid, known text[]) to anon;
+grant execute on function private.diploma_quest(diploma_slug text, quest uuid, known text[]) to authenticated;
+
+CREATE OR REPLACE FUNCTION private.diploma_quest_summaries(student uuid, quests uuid[])
+ RETURNS jsonb
+ LANGUAGE sql
+ STABLE
+ SET search_path TO ''
+AS $function$
+  select coalesce(jsonb_agg(jsonb_build_object(
+      'id', q.id,
+      'title', q.title,
+      'description', case when length(q.description) <= 240 then q.description
+                          else rtrim(left(q.description, 239)) || '…' end,
+      'source', q.source,
+      'started_at', uq.started_at,
+      'completed_at', uq.completed_at,
+      'xp_earned', coalesce(done.xp, 0),
+      'tasks_completed', done.tasks,
+      'pillars', coalesce(done.pillars, '[]'::jsonb))
+    order by shown.n), '[]'::jsonb)
+  from unnest(quests) with ordinality shown(id, n)
+  join public.user_quests uq
+    on uq.user_id = student and uq.quest_id = shown.id and uq.completed_at is not null
+  join public.quests q on q.id = uq.quest_id
+  cross join lateral (
+    select sum(c.xp_awarded) as xp, count(*) as tasks,
+           jsonb_agg(distinct t.pillar order by t.pillar) as pillars
+    from public.quest_task_completions c
+    join public.quest_tasks t on t.id = c.task_id
+    where c.user_id = student and c.quest_id = uq.quest_id) done
+$function$;
+-- execute: its owner only
+
+CREATE OR REPLACE FUNCTION private.diploma_quests(diploma_slug text, after_completed timestamp with time zone, after_quest uuid, page_size integer, known text[] DEFAULT '{}'::text[])
+ RETURNS TABLE(etag text, visible_to_anyone boolean, document jsonb)
+ LANGUAGE plpgsql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  found_row record;
+  d public.diplomas;
+  size integer := least(greatest(coalesce(page_size, 20), 1), 100);
+  page uuid[];
+  next_key jsonb;
+begin
+  select * into found_row from private.readable_diploma(diploma_slug);
+  if not found then
+    return;
+  end if;
+  d := found_row.diploma;
+  visible_to_anyone := found_row.visible_to_anyone;
+  page := array(
+    select uq.quest_id from public.user_quests uq
+    where uq.user_id = d.user_id and uq.completed_at is not null
+      and (uq.completed_at, uq.quest_id) < (
+        coalesce(after_completed, 'infinity'),
+        coalesce(after_quest, 'ffffffff-ffff-ffff-ffff-ffffffffffff'))
+    order by uq.completed_at desc, uq.quest_id desc limit size + 1);
+
+  etag := md5(concat_ws('|', 'quests-1', d.id,
+    (select t.version from private.diploma_totals t where t.user_id = d.user_id),
+    extract(epoch from after_completed), after_quest, size,
+    (select string_agg(q.id || '@' || extract(epoch from q.updated_at), ',' order by q.id)
+     from public.quests q where q.id = any (page))));
+  if etag = any (known) or '*' = any (known) then
+    return next;
+    return;
+  end if;
+
+  if cardinality(page) > size then
+    page := page[1:size];
+    next_key := (
+      select jsonb_build_object('completed_at', uq.completed_at, 'id', uq.quest_id)
+      from public.user_quests uq where uq.user_id = d.user_id and uq.quest_id = page[size]);
+  end if;
+  document := jsonb_build_object(
+    'data', private.diploma_quest_summaries(d.user_id, page), 'next', next_key);
+  return next;
+end
+$function$;
+grant execute on function private.diploma_quests(diploma_slug text, after_completed timestamp with time zone, after_quest uuid, page_size integer, known text[]) to anon;
+grant execute on function private.diploma_quests(diploma_slug text, after_completed timestamp with time zone, after_quest uuid, page_size integer, known text[]) to authenticated;
+
+CREATE OR REPLACE FUNCTION private.diploma_quests_in_progress(student uuid, quests uuid[])
+ RETURNS jsonb
+ LANGUAGE sql
+ STABLE
+ SET search_path TO ''
+AS $function$
+  select coalesce(jsonb_agg(jsonb_build_object(
+      'id', q.id, 'title', q.title, 'source', q.source, 'started_at', uq.started_at,
+      'total_tasks', p.total_tasks, 'completed_tasks', p.completed_tasks,
+      'required_total', p.required_total, 'required_completed', p.required_completed,
+      'xp_earned', p.xp_earned, 'xp_available', p.xp_available)
+    order by shown.n), '[]'::jsonb)
+  from unnest(quests) with ordinality shown(id, n)
+  join public.user_quests uq on uq.user_id = student and uq.quest_id = shown.id
+  join public.quests q on q.id = uq.quest_id
+  cross join lateral (
+    select count(*) as total_tasks, count(c.id) as completed_tasks,
+           count(*) filter (where t.is_required) as required_total,
+           count(c.id) filter (where t.is_required) as required_completed,
+           coalesce(sum(c.xp_awarded), 0) as xp_earned,
+           coalesce(sum(t.xp_value), 0) as xp_available
+    from public.quest_tasks t
+    left join public.quest_task_completions c on c.task_id = t.id and c.user_id = student
+    where t.quest_id = q.id) p
+$function$;
+-- execute: its owner only
 
 CREATE OR REPLACE FUNCTION private.diploma_slug_base(first_name text, last_name text, username text)
  RETURNS text
@@ -182,6 +513,36 @@ begin
   end loop;
   return 'student';
 end
+$function$;
+-- execute: its owner only
+
+CREATE OR REPLACE FUNCTION private.is_own_evidence_key(path text, owner uuid)
+ RETURNS boolean
+ LANGUAGE sql
+ IMMUTABLE
+ SET search_path TO ''
+AS $function$
+  select coalesce(
+    path ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/[0-9a-f]{32}\.[a-z0-9]{1,8}$'
+      and split_part(path, '/', 1) = owner::text,
+    false)
+$function$;
+-- execute: its owner only
+
+CREATE OR REPLACE FUNCTION private.readable_diploma(diploma_slug text)
+ RETURNS TABLE(diploma public.diplomas, owner public.users, visible_to_anyone boolean)
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+  select d, u, d.is_public and u.is_active
+  from public.diplomas d
+  join public.users u on u.id = d.user_id
+  where d.slug = diploma_slug
+    -- coalesce: for anon, auth.uid() is null and so is the comparison; null must mean "no".
+    and coalesce(
+      (d.is_public and u.is_active) or d.user_id = (select auth.uid()) or (select private.is_admin()),
+      false)
 $function$;
 -- execute: its owner only
 

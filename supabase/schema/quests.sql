@@ -45,6 +45,9 @@ grant select on public.quest_task_completions to authenticated;
 grant delete, insert, references, select, trigger, truncate, update on public.quest_task_completions to service_role;
 grant insert (user_id, task_id, evidence_type, evidence_text, evidence_url, evidence_path, is_private) on public.quest_task_completions to authenticated;
 CREATE TRIGGER completions_award AFTER INSERT ON public.quest_task_completions FOR EACH ROW EXECUTE FUNCTION private.award_completion();
+CREATE TRIGGER completions_count_deleted AFTER DELETE ON public.quest_task_completions REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION private.count_completions();
+CREATE TRIGGER completions_count_inserted AFTER INSERT ON public.quest_task_completions REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.count_completions();
+CREATE TRIGGER completions_count_updated AFTER UPDATE ON public.quest_task_completions REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.count_completions();
 CREATE TRIGGER completions_evidence_stored BEFORE INSERT ON public.quest_task_completions FOR EACH ROW EXECUTE FUNCTION private.completion_evidence_stored();
 CREATE TRIGGER completions_from_task BEFORE INSERT ON public.quest_task_completions FOR EACH ROW EXECUTE FUNCTION private.completion_from_task();
 
@@ -78,6 +81,9 @@ create policy quest_tasks_read on public.quest_tasks as permissive for select to
 grant select on public.quest_tasks to anon;
 grant delete, insert, select, update on public.quest_tasks to authenticated;
 grant delete, insert, references, select, trigger, truncate, update on public.quest_tasks to service_role;
+CREATE TRIGGER quest_tasks_touch_quest_deleted AFTER DELETE ON public.quest_tasks REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION private.touch_quests_of_tasks();
+CREATE TRIGGER quest_tasks_touch_quest_inserted AFTER INSERT ON public.quest_tasks REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.touch_quests_of_tasks();
+CREATE TRIGGER quest_tasks_touch_quest_updated AFTER UPDATE ON public.quest_tasks REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.touch_quests_of_tasks();
 
 -- public.quests ---------------------------------------------------------------------------------
 create table public.quests (
@@ -124,6 +130,8 @@ create table public.user_quests (
   constraint user_quests_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.users(id) ON DELETE CASCADE,
   constraint user_quests_user_id_quest_id_key UNIQUE (user_id, quest_id)
 );
+CREATE INDEX user_quests_completed_keyset_idx ON public.user_quests USING btree (user_id, completed_at DESC, quest_id DESC) WHERE (completed_at IS NOT NULL);
+CREATE INDEX user_quests_in_progress_idx ON public.user_quests USING btree (user_id, started_at DESC, quest_id DESC) WHERE (is_active AND (completed_at IS NULL));
 CREATE INDEX user_quests_quest_id_idx ON public.user_quests USING btree (quest_id);
 CREATE INDEX user_quests_user_completed_idx ON public.user_quests USING btree (user_id, completed_at DESC);
 alter table public.user_quests enable row level security;
@@ -136,6 +144,9 @@ grant select on public.user_quests to authenticated;
 grant delete, insert, references, select, trigger, truncate, update on public.user_quests to service_role;
 grant insert (user_id, quest_id) on public.user_quests to authenticated;
 grant update (is_active, abandoned_at) on public.user_quests to authenticated;
+CREATE TRIGGER user_quests_count_deleted AFTER DELETE ON public.user_quests REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION private.count_enrollments();
+CREATE TRIGGER user_quests_count_inserted AFTER INSERT ON public.user_quests REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.count_enrollments();
+CREATE TRIGGER user_quests_count_updated AFTER UPDATE ON public.user_quests REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.count_enrollments();
 CREATE TRIGGER user_quests_hold_tier_limit BEFORE INSERT ON public.user_quests FOR EACH ROW WHEN (new.is_active AND new.completed_at IS NULL) EXECUTE FUNCTION private.hold_active_quest_limit();
 CREATE TRIGGER user_quests_hold_tier_limit_on_resume BEFORE UPDATE ON public.user_quests FOR EACH ROW WHEN (new.is_active AND new.completed_at IS NULL AND NOT (old.is_active AND old.completed_at IS NULL)) EXECUTE FUNCTION private.hold_active_quest_limit();
 CREATE TRIGGER user_quests_notify_completed AFTER UPDATE OF completed_at ON public.user_quests FOR EACH ROW WHEN (old.completed_at IS NULL AND new.completed_at IS NOT NULL) EXECUTE FUNCTION private.notify_quest_completed();
@@ -192,6 +203,28 @@ begin
     new.user_id, 'quest_completed',
     jsonb_build_object('quest_id', new.quest_id, 'quest_title', q.title))
   from public.quests q where q.id = new.quest_id;
+  return null;
+end
+$function$;
+-- execute: its owner only
+
+CREATE OR REPLACE FUNCTION private.touch_quests_of_tasks()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+  if tg_op = 'INSERT' then
+    update public.quests q set updated_at = now()
+    where q.id in (select r.quest_id from new_rows r);
+  elsif tg_op = 'DELETE' then
+    update public.quests q set updated_at = now()
+    where q.id in (select r.quest_id from old_rows r);
+  else
+    update public.quests q set updated_at = now()
+    where q.id in (select r.quest_id from old_rows r union select r.quest_id from new_rows r);
+  end if;
   return null;
 end
 $function$;

@@ -43,6 +43,7 @@ grant select on public.users to authenticated;
 grant delete, insert, references, select, trigger, truncate, update on public.users to service_role;
 grant update (username, first_name, last_name, display_name, role, subscription_tier, is_active) on public.users to authenticated;
 CREATE TRIGGER users_create_diploma AFTER INSERT ON public.users FOR EACH ROW EXECUTE FUNCTION private.create_diploma_for_new_user();
+CREATE TRIGGER users_create_diploma_totals AFTER INSERT ON public.users FOR EACH ROW EXECUTE FUNCTION private.create_diploma_totals();
 CREATE TRIGGER users_guard_admin_columns BEFORE UPDATE ON public.users FOR EACH ROW EXECUTE FUNCTION private.guard_admin_columns();
 CREATE TRIGGER users_notify_payment_failed AFTER UPDATE OF subscription_status ON public.users FOR EACH ROW WHEN (new.subscription_status = 'past_due'::text AND old.subscription_status IS DISTINCT FROM 'past_due'::text) EXECUTE FUNCTION private.notify_payment_failed();
 CREATE TRIGGER users_record_tier_change AFTER UPDATE OF subscription_tier ON public.users FOR EACH ROW WHEN (old.subscription_tier IS DISTINCT FROM new.subscription_tier) EXECUTE FUNCTION private.record_tier_change();

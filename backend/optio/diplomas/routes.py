@@ -2,39 +2,78 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
-from flask import Blueprint, Response, after_this_request, request
+from flask import Blueprint, Response, after_this_request, redirect, request
 
-from ..api import body, errors, response
+from ..api import body, errors, query, response
 from ..auth.identity import Identity, login_required
+from ..pagination import KeysetQuery
 from . import service
-from .schemas import DiplomaPublic, DiplomaUpdate
+from .schemas import DiplomaPublic, DiplomaQuestDetail, DiplomaQuestPage, DiplomaUpdate
 
 bp = Blueprint("diplomas", __name__, url_prefix="/api")
 
-
 NOT_MODIFIED = {304: (None, "Not modified: the If-None-Match ETag is current")}
+# What anyone may see, shared caches may keep a minute and serve a while longer as they
+# revalidate it; the rest (a private diploma to its owner or an admin) no cache may keep.
+SHARED = "public, max-age=60, stale-while-revalidate=600"
+UNSHARED = "private, no-store"
 
 
 @bp.get("/diplomas/<slug>")
 @response(DiplomaPublic, also=NOT_MODIFIED)
 @errors(404)
 def get_diploma(slug: str):
-    """A diploma: public ones for anyone; private ones only for their owner and admins.
+    """A diploma's first view: public ones for anyone; private ones only for their owner and
+    admins.
 
-    A private diploma answers 404 exactly like a missing one. Send the ETag back in
+    A private diploma answers 404 exactly like a missing one. Its size does not grow with the
+    student's history: the rest of the completed quests come from /diplomas/{slug}/quests, a
+    quest's tasks and evidence from /diplomas/{slug}/quests/{quest_id}. Send the ETag back in
     If-None-Match to get 304 Not Modified.
     """
-    return _conditional(service.diploma_by_slug(slug))
+    return _conditional(service.diploma_by_slug(slug, _known()))
+
+
+@bp.get("/diplomas/<slug>/quests")
+@query(KeysetQuery)
+@response(DiplomaQuestPage, also=NOT_MODIFIED)
+@errors(404)
+def get_diploma_quests(page: KeysetQuery, slug: str):
+    """A diploma's completed quests, newest first, a page at a time (first view's more_quests,
+    then each page's next_cursor); 304 for a matching If-None-Match."""
+    return _conditional(service.completed_quests(slug, page.cursor, page.limit, _known()))
+
+
+@bp.get("/diplomas/<slug>/quests/<uuid:quest_id>")
+@response(DiplomaQuestDetail, also=NOT_MODIFIED)
+@errors(404)
+def get_diploma_quest(slug: str, quest_id: uuid.UUID):
+    """One completed quest of a diploma with its tasks and evidence; 304 for a matching
+    If-None-Match."""
+    return _conditional(service.completed_quest(slug, quest_id, _known()))
+
+
+@bp.get("/diplomas/<slug>/evidence/<uuid:completion_id>")
+@response(None, status=302, description="Found: Location is a short-lived link to the file")
+@errors(404)
+def get_diploma_evidence(slug: str, completion_id: uuid.UUID):
+    """An evidence file a diploma shows: a redirect to a short-lived signed link, which no
+    cache may keep."""
+    answer = redirect(service.evidence_link(slug, completion_id), 302)
+    answer.headers["Cache-Control"] = UNSHARED
+    return answer
 
 
 @bp.get("/users/me/diploma")
 @login_required
 @response(DiplomaPublic, also=NOT_MODIFIED)
 def my_diploma(identity: Identity):
-    """My diploma as it reads, public or not; 304 for a matching If-None-Match."""
-    return _conditional(service.my_diploma(identity.user_id))
+    """My diploma's first view, public or not; 304 for a matching If-None-Match."""
+    # Its address names no one: a shared cache keeping it would hand it to the next caller.
+    return _conditional(service.my_diploma(identity.user_id, _known()), shareable=False)
 
 
 @bp.patch("/users/me/diploma")
@@ -43,21 +82,25 @@ def my_diploma(identity: Identity):
 @response(DiplomaPublic)
 @errors(409)
 def update_my_diploma(changes: DiplomaUpdate, identity: Identity):
-    """Publish or hide my diploma, or change its address, headline or bio."""
-    return service.signed(service.update_my_diploma(identity.user_id, changes).document)
+    """Publish or hide my diploma, change its address, headline or bio, or choose the quests it
+    features."""
+    return _conditional(service.update_my_diploma(identity.user_id, changes), shareable=False)
 
 
-def _conditional(diploma: service.Diploma) -> Any:
-    """Answer with the ETag and caching rules; 304 when the client already holds this version.
-    Shared caches may keep only what anyone may see."""
-    cache = "public, max-age=60" if diploma.shared else "private, no-store"
-    not_modified = request.if_none_match.contains_weak(diploma.etag)
-    document = None if not_modified else service.signed(diploma.document)
+def _known() -> list[str]:
+    """The ETags the client holds (If-None-Match, compared weakly as RFC 9110 says)."""
+    held = request.if_none_match
+    return ["*"] if held.star_tag else sorted(held.as_set(include_weak=True))
+
+
+def _conditional(diploma: service.Diploma, shareable: bool = True) -> Any:
+    """Answer with the ETag and caching rules; 304 when the client already holds this version
+    (the database then left the document out)."""
 
     @after_this_request
     def _validators(answer: Response) -> Response:
         answer.set_etag(diploma.etag)
-        answer.headers["Cache-Control"] = cache
+        answer.headers["Cache-Control"] = SHARED if shareable and diploma.shared else UNSHARED
         return answer
 
-    return (Response(status=304), 304) if not_modified else document
+    return (Response(status=304), 304) if diploma.document is None else diploma.document

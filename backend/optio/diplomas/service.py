@@ -1,22 +1,30 @@
-"""Diplomas: who may read which, their documents with signed file links, and the owner's edits.
+"""Diplomas: who may read which, a bounded first view, completed quests a page or one at a time,
+evidence files through short-lived links, and the owner's edits.
 
 Rules the database enforces (supabase/schema/diplomas.sql):
 - trigger users_create_diploma (20261122000310_diplomas.sql): every profile gets one diploma
   with a readable unique slug (`first-last`, `-2` on collision).
 - policies diplomas_read_public / diplomas_read / diplomas_update_own and the column grant
-  update (slug, is_public, headline, bio) (same migration): the public see public diplomas only;
-  I change only those columns of mine.
-- private.diploma_document (same migration), definer: a document is readable when the diploma
-  is public and its owner active, or by its owner or an admin; it never holds the e-mail or
-  evidence marked private.
+  update (slug, is_public, headline, bio, featured_quest_ids) (same migration and
+  20261202300100_bounded_diplomas.sql): the public see public diplomas only; I change only
+  those columns of mine.
+- check diplomas_featured_shape and trigger diplomas_check_featured
+  (20261202300100_bounded_diplomas.sql): at most 6 featured quests, each once, each one I
+  completed when I add it.
+- private.readable_diploma, used by private.diploma_front / diploma_quests / diploma_quest /
+  diploma_evidence (same migration), definer: a diploma is readable when it is public and its
+  owner active, or by its owner or an admin; nothing read through them holds the e-mail,
+  evidence marked private, or a file outside the student's own folder.
+- private.diploma_totals, kept by statement triggers on user_quests and
+  quest_task_completions, and quests.updated_at, touched when a task changes (same migration):
+  the counts a diploma shows and the versions its ETags are made of, so a 304 never builds a
+  document.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
-import time
 import uuid
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,101 +32,136 @@ import psycopg
 
 from ..config import current_settings
 from ..db import tx
-from ..errors import Conflict, NotFound
+from ..errors import Conflict, Invalid, NotFound
+from ..pagination import Position, cursor_of
 from ..quests.service import progress_public
 from ..storage import storage
 from ..xp.service import xp_public
 from . import queries
-from .queries import DiplomaDocument
+from .queries import FrontJson, QuestDetailJson, QuestKeyJson, QuestPageJson, Versioned
 from .schemas import DiplomaUpdate
 
 NO_SUCH_DIPLOMA = "No diploma is published at this address."
+NO_SUCH_QUEST = "This diploma shows no such completed quest."
+NO_SUCH_FILE = "This diploma shows no such file."
+NOT_COMPLETED = "Only a quest you completed can be featured."
 
 
 @dataclass(frozen=True)
 class Diploma:
-    """A DiplomaPublic document whose file evidence is still storage paths (see `signed`)."""
+    """A part of a diploma as the caller may see it."""
 
-    document: dict[str, Any]
     etag: str
     shared: bool  # visible to anyone, so shared caches may keep it
+    document: dict[str, Any] | None  # None: the caller's If-None-Match names this version
 
 
-def diploma_by_slug(slug: str) -> Diploma:
-    """The diploma at `slug`; a private one reads exactly like a missing one."""
-    raw = queries.document_by_slug(tx(), slug)
-    if raw is None:
+def diploma_by_slug(slug: str, known: Sequence[str] = ()) -> Diploma:
+    """The first view of the diploma at `slug`; a private one reads exactly like a missing one."""
+    found = queries.front(tx(), slug, known)
+    if found is None:
         raise NotFound(NO_SUCH_DIPLOMA)
-    return _diploma(raw)
+    return _answer(found, _front, slug)
 
 
-def my_diploma(user_id: uuid.UUID) -> Diploma:
-    raw = queries.my_document(tx(user_id))
-    if raw is None:
+def my_diploma(user_id: uuid.UUID, known: Sequence[str] = ()) -> Diploma:
+    found = queries.my_front(tx(user_id), known)
+    if found is None:
         raise NotFound("You have no diploma.")
-    return _diploma(raw)
+    return _answer(found, _front, "")
 
 
 def update_my_diploma(user_id: uuid.UUID, changes: DiplomaUpdate) -> Diploma:
     try:
-        raw = queries.update_mine(tx(user_id), changes.model_dump(exclude_unset=True))
+        found = queries.update_mine(tx(user_id), changes.model_dump(exclude_unset=True))
     except psycopg.errors.UniqueViolation as exc:
         raise Conflict("That address is taken: choose another.", code="slug_taken") from exc
-    if raw is None:
+    except psycopg.errors.CheckViolation as exc:
+        # The request model already keeps the list to 6 quests, each once.
+        if exc.diag.constraint_name != "diplomas_featured_completed":
+            raise
+        raise Invalid(
+            NOT_COMPLETED, code="featured_not_completed", details=[_NOT_COMPLETED]
+        ) from exc
+    if found is None:
         raise NotFound("You have no diploma.")
-    return _diploma(raw)
+    return _answer(found, _front, "")
 
 
-def signed(document: dict[str, Any]) -> dict[str, Any]:
-    """The document with file evidence as short-lived signed URLs (one batch call)."""
-    tasks = [t for q in document["completed_quests"] for t in q["tasks"]]
-    paths = [t["evidence"]["path"] for t in tasks if t["evidence"] and t["evidence"]["path"]]
-    urls = storage().signed_urls(paths, _ttl()) if paths else {}
-
-    def evidence(found: dict[str, Any] | None) -> dict[str, Any] | None:
-        if found is None:
-            return None
-        shown = {k: v for k, v in found.items() if k != "path"}
-        return {**shown, "file_url": urls.get(found["path"]) if found["path"] else None}
-
-    quests = [
-        {**q, "tasks": [{**t, "evidence": evidence(t["evidence"])} for t in q["tasks"]]}
-        for q in document["completed_quests"]
-    ]
-    return {**document, "completed_quests": quests}
+def completed_quests(
+    slug: str, after: Position | None, limit: int, known: Sequence[str] = ()
+) -> Diploma:
+    """A page of the diploma's completed quests, newest first, after `after`."""
+    found = queries.quests(tx(), slug, after, limit, known)
+    if found is None:
+        raise NotFound(NO_SUCH_DIPLOMA)
+    return _answer(found, _page, slug)
 
 
-def _diploma(raw: DiplomaDocument) -> Diploma:
-    document = {
-        **{k: raw[k] for k in ("slug", "is_public", "display_name", "headline", "bio")},
-        "member_since": raw["member_since"],
-        "accredited": bool(raw["accredited"]),
+def completed_quest(slug: str, quest_id: uuid.UUID, known: Sequence[str] = ()) -> Diploma:
+    """One completed quest of the diploma, with its tasks and evidence."""
+    found = queries.quest(tx(), slug, quest_id, known)
+    if found is None:
+        raise NotFound(NO_SUCH_QUEST)
+    return _answer(found, _quest, slug)
+
+
+def evidence_link(slug: str, completion_id: uuid.UUID) -> str:
+    """A short-lived link to an evidence file the diploma shows. The query has committed by
+    then, so no transaction waits on Storage."""
+    path = queries.evidence_path(tx(), slug, completion_id)
+    link = storage().signed_urls([path], current_settings().signed_url_ttl_seconds) if path else {}
+    if path not in link:
+        raise NotFound(NO_SUCH_FILE)
+    return link[path]
+
+
+def _answer(found: Versioned, shape: Callable[[Any, str], dict[str, Any]], slug: str) -> Diploma:
+    raw = found["document"]
+    document = None if raw is None else shape(raw, slug)
+    return Diploma(found["etag"], found["visible_to_anyone"], document)
+
+
+def _front(raw: FrontJson, _slug: str) -> dict[str, Any]:
+    return {
+        **raw,
         "xp": xp_public(raw["xp"]),
-        "completed_quests": raw["completed_quests"],
+        "more_quests": _cursor(raw["more_quests"]),
         "in_progress_quests": [
             {
-                **{k: q[k] for k in ("id", "title", "source", "image_url", "started_at")},
+                **{k: q[k] for k in ("id", "title", "source", "started_at")},
                 "progress": progress_public(q),
             }
             for q in raw["in_progress_quests"]
         ],
     }
-    return Diploma(document, _etag(document), shared=raw["visible_to_anyone"])
 
 
-def _etag(document: dict[str, Any]) -> str:
-    """A hash of the document as stored. Signed URLs change with every signing, so they are left
-    out; with files, the hash changes every half URL lifetime instead, so that a client told
-    "not modified" still holds links valid for at least that long."""
-    has_files = any(
-        t["evidence"] and t["evidence"]["path"]
-        for q in document["completed_quests"]
-        for t in q["tasks"]
-    )
-    window = int(time.time()) // max(_ttl() // 2, 1) if has_files else None
-    serialized = json.dumps([document, window], sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(serialized.encode()).hexdigest()[:40]
+def _page(raw: QuestPageJson, _slug: str) -> dict[str, Any]:
+    return {"data": raw["data"], "next_cursor": _cursor(raw["next"])}
 
 
-def _ttl() -> int:
-    return current_settings().signed_url_ttl_seconds
+def _quest(raw: QuestDetailJson, slug: str) -> dict[str, Any]:
+    """File evidence as this API's link to it (signed only when followed: no signed URL is ever
+    part of a document that may be cached)."""
+
+    def evidence(found: dict[str, Any] | None) -> dict[str, Any] | None:
+        if found is None:
+            return None
+        file = found.pop("file")
+        return {**found, "file_url": f"/api/diplomas/{slug}/evidence/{file}" if file else None}
+
+    tasks = [{**t, "evidence": evidence(dict(t["evidence"] or {}) or None)} for t in raw["tasks"]]
+    return {**raw, "tasks": tasks}
+
+
+def _cursor(key: QuestKeyJson | None) -> str | None:
+    return cursor_of(key["completed_at"], key["id"]) if key else None
+
+
+_NOT_COMPLETED = {
+    "field": "featured_quest_ids",
+    "location": "body",
+    "message": NOT_COMPLETED,
+    "type": "featured_not_completed",
+}

@@ -13,9 +13,18 @@ from ..factories import make_quest, make_user, set_tier
 # Every function of schema `private` a client role may execute. A new entry is a decision: a
 # definer function answers with the owner's rights, so it must answer only for the caller.
 CLIENT_CALLABLE = {
-    "anon": {"diploma_document(text)", "is_admin()"},
+    "anon": {
+        "diploma_evidence(text,uuid)",
+        "diploma_front(text,text[])",
+        "diploma_quest(text,uuid,text[])",
+        "diploma_quests(text,timestamp with time zone,uuid,integer,text[])",
+        "is_admin()",
+    },
     "authenticated": {
-        "diploma_document(text)",
+        "diploma_evidence(text,uuid)",
+        "diploma_front(text,text[])",
+        "diploma_quest(text,uuid,text[])",
+        "diploma_quests(text,timestamp with time zone,uuid,integer,text[])",
         "find_user_id(text)",
         "is_admin()",
         "may_i_take_quest(uuid)",

@@ -10,7 +10,8 @@ import pytest
 
 from optio.storage import storage
 
-from ..factories import make_quest, signed_in
+from ..conftest import acting_as
+from ..factories import make_quest, make_user, signed_in
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + b"\x00" * 40
 
@@ -98,3 +99,41 @@ def visitor(app):
 @pytest.fixture
 def admin_headers(client, app):
     return signed_in(client, app, role="admin")[1]
+
+
+# Who may do what, through the API and the database roles -------------------------------------
+
+ACTORS = ["anon", "owner", "other", "admin"]
+DENIED = "denied"
+
+
+@pytest.fixture
+def people(app, conn):
+    """The owner's diploma is private unless a test publishes it."""
+    owner = make_user(app, first_name="Olga", last_name="Owner")
+    other = make_user(app, first_name="Otto", last_name="Other")
+    admin = make_user(app, role="admin", first_name="Ada", last_name="Admin")
+    return {"anon": None, "owner": owner, "other": other, "admin": admin}
+
+
+def actor_id(people, actor):
+    return people[actor]["id"] if people[actor] else None
+
+
+def attempt_as(conn, people, actor, statement, params=()):
+    """The statement's row count as `actor`, or DENIED when the database refuses it outright."""
+    with acting_as(conn, actor_id(people, actor)) as cur:
+        try:
+            cur.execute(statement, params)
+        except psycopg.errors.InsufficientPrivilege:
+            return DENIED
+        return len(cur.fetchall()) if cur.description else cur.rowcount
+
+
+@pytest.fixture
+def completed(conn, people):
+    """A quest the owner completed, and one they only started."""
+    done, going = make_quest(conn, tasks=1), make_quest(conn, tasks=2)
+    complete(conn, people["owner"]["id"], done)
+    complete(conn, people["owner"]["id"], going, [{}])
+    return {"done": done["id"], "going": going["id"]}

@@ -1,29 +1,20 @@
 """Who may do what with diplomas: every endpoint, the table's policies through the database
 roles themselves, and the definer functions."""
 
-import psycopg
 import pytest
 
 from ..conftest import acting_as
-from ..factories import bearer, login, make_user
-from .conftest import diploma_of, publish
-
-ACTORS = ["anon", "owner", "other", "admin"]
-DENIED = "denied"
-
-
-@pytest.fixture
-def people(app, conn):
-    """The owner's diploma is private unless a test publishes it."""
-    owner = make_user(app, first_name="Olga", last_name="Owner")
-    other = make_user(app, first_name="Otto", last_name="Other")
-    admin = make_user(app, role="admin", first_name="Ada", last_name="Admin")
-    return {"anon": None, "owner": owner, "other": other, "admin": admin}
-
-
-def _id(people, actor):
-    return people[actor]["id"] if people[actor] else None
-
+from ..factories import bearer, login, make_quest
+from .conftest import (
+    ACTORS,
+    DENIED,
+    actor_id,
+    attempt_as,
+    complete,
+    diploma_of,
+    publish,
+    stored_png,
+)
 
 # The API -------------------------------------------------------------------------------------
 
@@ -80,25 +71,15 @@ def test_patch_my_diploma_changes_only_my_own(conn, people, as_actor, actor, sta
 # The table, through the database roles -------------------------------------------------------
 
 
-def _attempt(conn, people, actor, statement, params=()):
-    """The statement's row count as `actor`, or DENIED when the database refuses it outright."""
-    with acting_as(conn, _id(people, actor)) as cur:
-        try:
-            cur.execute(statement, params)
-        except psycopg.errors.InsufficientPrivilege:
-            return DENIED
-        return len(cur.fetchall()) if cur.description else cur.rowcount
-
-
 @pytest.mark.parametrize(
     "actor,private,public", [("anon", 0, 1), ("owner", 1, 1), ("other", 0, 1), ("admin", 1, 1)]
 )
 def test_table_read(conn, people, actor, private, public):
     read = "select slug from public.diplomas where user_id = %s"
     owner = people["owner"]["id"]
-    assert _attempt(conn, people, actor, read, (owner,)) == private
+    assert attempt_as(conn, people, actor, read, (owner,)) == private
     publish(conn, owner)
-    assert _attempt(conn, people, actor, read, (owner,)) == public
+    assert attempt_as(conn, people, actor, read, (owner,)) == public
 
 
 @pytest.mark.parametrize(
@@ -109,7 +90,7 @@ def test_table_update_own(conn, people, actor, result):
         "update public.diplomas set headline = 'Mine', bio = 'b', is_public = true,"
         " slug = 'my-new-slug' where user_id = (select auth.uid())"
     )
-    assert _attempt(conn, people, actor, statement) == result
+    assert attempt_as(conn, people, actor, statement) == result
 
 
 @pytest.mark.parametrize(
@@ -118,7 +99,7 @@ def test_table_update_own(conn, people, actor, result):
 def test_table_update_the_owners(conn, people, actor, result):
     publish(conn, people["owner"]["id"])  # readable by all, still writable only by its owner
     statement = "update public.diplomas set headline = 'Hacked' where user_id = %s"
-    assert _attempt(conn, people, actor, statement, (people["owner"]["id"],)) == result
+    assert attempt_as(conn, people, actor, statement, (people["owner"]["id"],)) == result
 
 
 @pytest.mark.parametrize(
@@ -135,50 +116,88 @@ def test_table_update_of_other_columns_is_refused_even_for_the_owner(
     }
     statement = f"update public.diplomas set {column} = %s where user_id = %s"
     assert (
-        _attempt(conn, people, actor, statement, (values[value], people["owner"]["id"])) == DENIED
+        attempt_as(conn, people, actor, statement, (values[value], people["owner"]["id"])) == DENIED
     )
 
 
 @pytest.mark.parametrize("actor", ACTORS)
 def test_table_insert_is_refused(app, conn, people, actor):
-    me = _id(people, actor) or people["owner"]["id"]
+    me = actor_id(people, actor) or people["owner"]["id"]
     conn.execute("delete from public.diplomas where user_id = %s", (me,))
     statement = "insert into public.diplomas (user_id, slug) values (%s, 'forged-slug')"
-    assert _attempt(conn, people, actor, statement, (me,)) == DENIED
+    assert attempt_as(conn, people, actor, statement, (me,)) == DENIED
 
 
 @pytest.mark.parametrize("actor", ACTORS)
 def test_table_delete_is_refused(conn, people, actor):
     statement = "delete from public.diplomas where user_id = %s"
-    target = _id(people, actor) or people["owner"]["id"]
-    assert _attempt(conn, people, actor, statement, (target,)) == DENIED
-    assert _attempt(conn, people, actor, "delete from public.diplomas") == DENIED
+    target = actor_id(people, actor) or people["owner"]["id"]
+    assert attempt_as(conn, people, actor, statement, (target,)) == DENIED
+    assert attempt_as(conn, people, actor, "delete from public.diplomas") == DENIED
 
 
 # The functions -------------------------------------------------------------------------------
 
+_PARTS = {
+    "first view": ("select * from private.diploma_front(%(slug)s)", {}),
+    "quests": ("select * from private.diploma_quests(%(slug)s, null, null, 20)", {}),
+    "quest": ("select * from private.diploma_quest(%(slug)s, %(quest)s)", {}),
+}
 
+
+@pytest.mark.parametrize("part", _PARTS)
 @pytest.mark.parametrize(
     "actor,sees", [("anon", False), ("owner", True), ("other", False), ("admin", True)]
 )
-def test_the_document_function_shows_a_private_diploma_to_its_owner_and_admins(
-    conn, people, actor, sees
+def test_the_functions_show_a_private_diploma_to_its_owner_and_admins(
+    conn, people, completed, actor, sees, part
 ):
     slug = diploma_of(conn, people["owner"]["id"])["slug"]
-    with acting_as(conn, _id(people, actor)) as cur:
-        document = cur.execute("select private.diploma_document(%s)", (slug,)).fetchone()[0]
-        missing = cur.execute("select private.diploma_document('no-such-one')").fetchone()[0]
-    assert (document is not None) == sees and missing is None
+    statement, _ = _PARTS[part]
+    params = {"slug": slug, "quest": completed["done"]}
+    with acting_as(conn, actor_id(people, actor)) as cur:
+        rows = cur.execute(statement, params).fetchall()
+        missing = cur.execute(statement, {**params, "slug": "no-such-one"}).fetchall()
+    assert len(rows) == (1 if sees else 0) and missing == []
     if sees:
-        assert document["slug"] == slug and "email" not in document
+        etag, visible_to_anyone, document = rows[0]
+        assert etag and visible_to_anyone is False and "email" not in str(document)
 
 
+@pytest.mark.parametrize("part", _PARTS)
 @pytest.mark.parametrize("actor", ACTORS)
-def test_the_document_function_shows_a_public_diploma_to_anyone(conn, people, actor):
+def test_the_functions_show_a_public_diploma_to_anyone(conn, people, completed, actor, part):
     slug = publish(conn, people["owner"]["id"])
-    with acting_as(conn, _id(people, actor)) as cur:
-        document = cur.execute("select private.diploma_document(%s)", (slug,)).fetchone()[0]
-    assert document["display_name"] == "Olga Owner"
+    statement, _ = _PARTS[part]
+    with acting_as(conn, actor_id(people, actor)) as cur:
+        [(_, visible_to_anyone, document)] = cur.execute(
+            statement, {"slug": slug, "quest": completed["done"]}
+        ).fetchall()
+    assert visible_to_anyone is True and document
+
+
+@pytest.mark.parametrize("actor,sees", [("anon", False), ("owner", True), ("admin", True)])
+def test_the_evidence_function_gives_a_private_diplomas_files_to_its_owner_and_admins(
+    app, conn, people, actor, sees
+):
+    owner = people["owner"]["id"]
+    quest = make_quest(conn, tasks=1)
+    path = stored_png(app, owner)
+    complete(
+        conn,
+        owner,
+        quest,
+        [{"evidence_type": "image", "evidence_text": None, "evidence_path": path}],
+    )
+    completion = conn.execute(
+        "select id from public.quest_task_completions where evidence_path = %s", (path,)
+    ).fetchone()[0]
+    slug = diploma_of(conn, owner)["slug"]
+    with acting_as(conn, actor_id(people, actor)) as cur:
+        found = cur.execute(
+            "select private.diploma_evidence(%s, %s)", (slug, completion)
+        ).fetchone()[0]
+    assert found == (path if sees else None)
 
 
 @pytest.mark.parametrize(
@@ -187,8 +206,12 @@ def test_the_document_function_shows_a_public_diploma_to_anyone(conn, people, ac
         "select private.create_diploma(gen_random_uuid(), 'a', 'b', 'c')",
         "select private.diploma_slug_base('a', 'b', 'c')",
         "select private.slug_words('abc')",
+        "select private.readable_diploma('abc')",
+        "select private.diploma_quest_summaries(gen_random_uuid(), '{}')",
+        "select private.diploma_quests_in_progress(gen_random_uuid(), '{}')",
+        "select private.is_own_evidence_key('a', gen_random_uuid())",
     ],
 )
 @pytest.mark.parametrize("actor", ["anon", "owner"])
-def test_the_api_roles_cannot_call_the_slug_helpers(conn, people, actor, call):
-    assert _attempt(conn, people, actor, call) == DENIED
+def test_the_api_roles_cannot_call_the_helpers(conn, people, actor, call):
+    assert attempt_as(conn, people, actor, call) == DENIED

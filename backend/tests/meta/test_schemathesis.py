@@ -61,6 +61,7 @@ BEYOND_THE_DOCUMENT = {
     "value_error": "rules in code: not blank, a password of at most 72 bytes (bcrypt), an e-mail"
     " address email-validator takes (the `email` format also allows .test domains, ...)",
     "task_order_mismatch": "task_ids must be exactly the quest's tasks",
+    "featured_not_completed": "featured_quest_ids must name quests the student completed",
 }
 BEYOND_THE_DOCUMENT_CODES = {
     "invalid_reset_token": "a reset token nobody was sent",

@@ -78,14 +78,21 @@ def file_urls(document: Any) -> list[str]:
 
 def pages_of(client, app, conn, person, quest) -> dict[str, Any]:
     """What the API shows of `person`'s work: their quest page, their diploma, and the
-    diploma as anyone sees it once public."""
+    diploma as anyone sees it once public, with the quest on it once completed."""
     slug = publish(conn, person["id"])
     visitor = app.test_client()
-    return {
+    pages = {
         "quest": client.get(f"/api/quests/{quest['id']}", headers=person["headers"]),
         "my diploma": client.get("/api/users/me/diploma", headers=person["headers"]),
         "public diploma": visitor.get(f"/api/diplomas/{slug}"),
     }
+    if conn.execute(
+        "select 1 from public.user_quests"
+        " where user_id = %s and quest_id = %s and completed_at is not null",
+        (person["id"], quest["id"]),
+    ).fetchone():
+        pages["quest on the diploma"] = visitor.get(f"/api/diplomas/{slug}/quests/{quest['id']}")
+    return pages
 
 
 # --- what a client may write -----------------------------------------------------------------
@@ -244,7 +251,8 @@ def test_a_bad_stored_path_never_breaks_the_quest_page_or_the_diploma(
     )
     pages = pages_of(client, app, conn, alice, quest)
     assert {name: resp.status_code for name, resp in pages.items()} == dict.fromkeys(pages, 200)
-    [done] = pages["public diploma"].get_json()["completed_quests"]
+    assert pages["public diploma"].get_json()["recent_quests"][0]["id"] == str(quest["id"])
+    done = pages["quest on the diploma"].get_json()
     assert done["tasks"][0]["evidence"]["type"] == "image"
     for resp in pages.values():
         assert file_urls(resp.get_json()) == []

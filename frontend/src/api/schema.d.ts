@@ -472,11 +472,75 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A diploma: public ones for anyone; private ones only for their owner and admins.
-         * @description A private diploma answers 404 exactly like a missing one. Send the ETag back in
+         * A diploma's first view: public ones for anyone; private ones only for their owner and
+         * @description admins.
+         *
+         *     A private diploma answers 404 exactly like a missing one. Its size does not grow with the
+         *     student's history: the rest of the completed quests come from /diplomas/{slug}/quests, a
+         *     quest's tasks and evidence from /diplomas/{slug}/quests/{quest_id}. Send the ETag back in
          *     If-None-Match to get 304 Not Modified.
          */
         get: operations["diplomas_get_diploma_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/diplomas/{slug}/evidence/{completion_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An evidence file a diploma shows: a redirect to a short-lived signed link, which no
+         * @description cache may keep.
+         */
+        get: operations["diplomas_get_diploma_evidence_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/diplomas/{slug}/quests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A diploma's completed quests, newest first, a page at a time (first view's more_quests,
+         * @description then each page's next_cursor); 304 for a matching If-None-Match.
+         */
+        get: operations["diplomas_get_diploma_quests_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/diplomas/{slug}/quests/{quest_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One completed quest of a diploma with its tasks and evidence; 304 for a matching
+         * @description If-None-Match.
+         */
+        get: operations["diplomas_get_diploma_quest_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -922,14 +986,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My diploma as it reads, public or not; 304 for a matching If-None-Match. */
+        /** My diploma's first view, public or not; 304 for a matching If-None-Match. */
         get: operations["diplomas_my_diploma_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Publish or hide my diploma, or change its address, headline or bio. */
+        /**
+         * Publish or hide my diploma, change its address, headline or bio, or choose the quests it
+         * @description features.
+         */
         patch: operations["diplomas_update_my_diploma_patch"];
         trace?: never;
     };
@@ -1261,42 +1328,6 @@ export interface components {
              */
             tier: "supported" | "academy";
         };
-        /** CompletedQuest */
-        CompletedQuest: {
-            /**
-             * Completed At
-             * Format: date-time
-             */
-            completed_at: string;
-            /** Description */
-            description: string;
-            /**
-             * Id
-             * Format: uuid
-             */
-            id: string;
-            /** Image Url */
-            image_url: string | null;
-            /**
-             * Source
-             * @enum {string}
-             */
-            source: "khan_academy" | "brilliant" | "custom";
-            /**
-             * Started At
-             * Format: date-time
-             */
-            started_at: string;
-            /**
-             * Tasks
-             * @description The tasks completed, in the quest's order.
-             */
-            tasks: components["schemas"]["DiplomaTask"][];
-            /** Title */
-            title: string;
-            /** Xp Earned */
-            xp_earned: number;
-        };
         /** CompletionPublic */
         CompletionPublic: {
             /**
@@ -1410,7 +1441,7 @@ export interface components {
             content_type?: string | null;
             /**
              * File Url
-             * @description A signed URL that expires.
+             * @description The file's address on this API, which redirects to a short-lived link.
              * @default null
              */
             file_url?: string | null;
@@ -1430,7 +1461,10 @@ export interface components {
              */
             url?: string | null;
         };
-        /** DiplomaPublic */
+        /**
+         * DiplomaPublic
+         * @description A diploma's first view: its size does not grow with the student's history.
+         */
         DiplomaPublic: {
             /**
              * Accredited
@@ -1439,13 +1473,22 @@ export interface components {
             accredited: boolean;
             /** Bio */
             bio: string | null;
-            /** Completed Quests */
-            completed_quests: components["schemas"]["CompletedQuest"][];
-            /** Display Name */
+            /**
+             * Display Name
+             * @description At most 100 characters.
+             */
             display_name: string;
+            /**
+             * Featured Quests
+             * @description The completed quests the student puts first (at most 6), in their order.
+             */
+            featured_quests: components["schemas"]["DiplomaQuestSummary"][];
             /** Headline */
             headline: string | null;
-            /** In Progress Quests */
+            /**
+             * In Progress Quests
+             * @description The 6 most recently started; totals.quests_in_progress counts them all.
+             */
             in_progress_quests: components["schemas"]["QuestInProgress"][];
             /** Is Public */
             is_public: boolean;
@@ -1455,11 +1498,116 @@ export interface components {
              */
             member_since: string;
             /**
+             * More Quests
+             * @description The cursor of GET /diplomas/{slug}/quests for the completed quests after recent_quests; null when there are none.
+             */
+            more_quests: string | null;
+            /**
+             * Recent Quests
+             * @description The 6 most recently completed quests, newest first.
+             */
+            recent_quests: components["schemas"]["DiplomaQuestSummary"][];
+            /**
              * Slug
              * @description The diploma's address: /diplomas/{slug}.
              */
             slug: string;
+            totals: components["schemas"]["DiplomaTotals"];
             xp: components["schemas"]["XpPublic"];
+        };
+        /**
+         * DiplomaQuestDetail
+         * @description One completed quest with its tasks and their evidence.
+         */
+        DiplomaQuestDetail: {
+            /**
+             * Completed At
+             * Format: date-time
+             */
+            completed_at: string;
+            /** Description */
+            description: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Image Url */
+            image_url: string | null;
+            /**
+             * Source
+             * @enum {string}
+             */
+            source: "khan_academy" | "brilliant" | "custom";
+            /**
+             * Started At
+             * Format: date-time
+             */
+            started_at: string;
+            /**
+             * Tasks
+             * @description The tasks completed, in the quest's order.
+             */
+            tasks: components["schemas"]["DiplomaTask"][];
+            /** Title */
+            title: string;
+            /** Xp Earned */
+            xp_earned: number;
+        };
+        /** DiplomaQuestPage */
+        DiplomaQuestPage: {
+            /**
+             * Data
+             * @description Newest first.
+             */
+            data: components["schemas"]["DiplomaQuestSummary"][];
+            /**
+             * Next Cursor
+             * @description The cursor of the next page; null at the end.
+             */
+            next_cursor: string | null;
+        };
+        /**
+         * DiplomaQuestSummary
+         * @description A completed quest as the diploma's lists show it: no tasks, a bounded description.
+         */
+        DiplomaQuestSummary: {
+            /**
+             * Completed At
+             * Format: date-time
+             */
+            completed_at: string;
+            /**
+             * Description
+             * @description At most 240 characters: a longer one is cut and ends with '…' (the quest's own endpoint has it whole).
+             */
+            description: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Pillars
+             * @description The pillars of the tasks completed.
+             */
+            pillars: ("stem_logic" | "life_wellness" | "language_communication" | "society_culture" | "arts_creativity")[];
+            /**
+             * Source
+             * @enum {string}
+             */
+            source: "khan_academy" | "brilliant" | "custom";
+            /**
+             * Started At
+             * Format: date-time
+             */
+            started_at: string;
+            /** Tasks Completed */
+            tasks_completed: number;
+            /** Title */
+            title: string;
+            /** Xp Earned */
+            xp_earned: number;
         };
         /** DiplomaTask */
         DiplomaTask: {
@@ -1485,6 +1633,15 @@ export interface components {
             /** Xp Awarded */
             xp_awarded: number;
         };
+        /** DiplomaTotals */
+        DiplomaTotals: {
+            /** Completed Quests */
+            completed_quests: number;
+            /** Completed Tasks */
+            completed_tasks: number;
+            /** Quests In Progress */
+            quests_in_progress: number;
+        };
         /**
          * DiplomaUpdate
          * @description What I may change on my diploma; null or a blank headline or bio clears it.
@@ -1495,6 +1652,11 @@ export interface components {
              * @default null
              */
             bio?: string | null;
+            /**
+             * Featured Quest Ids
+             * @description Completed quests of mine to show first, in this order; [] shows none.
+             */
+            featured_quest_ids?: string[];
             /**
              * Headline
              * @default null
@@ -1889,8 +2051,6 @@ export interface components {
              * Format: uuid
              */
             id: string;
-            /** Image Url */
-            image_url: string | null;
             progress: components["schemas"]["ProgressPublic"];
             /**
              * Source
@@ -5194,6 +5354,179 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DiplomaPublic"];
+                };
+            };
+            /** @description Not modified: the If-None-Match ETag is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    diplomas_get_diploma_evidence_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                completion_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Found: Location is a short-lived link to the file */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    diplomas_get_diploma_quests_get: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DiplomaQuestPage"];
+                };
+            };
+            /** @description Not modified: the If-None-Match ETag is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    diplomas_get_diploma_quest_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                quest_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DiplomaQuestDetail"];
                 };
             };
             /** @description Not modified: the If-None-Match ETag is current */

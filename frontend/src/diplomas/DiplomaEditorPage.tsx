@@ -5,6 +5,7 @@ import { Checkbox, FormError, TextArea, TextField } from "../ui/Field";
 import { Card, PageHeader } from "../ui/Page";
 import { QueryState } from "../ui/States";
 import { useFormErrors } from "../ui/useFormErrors";
+import { FeaturedQuests } from "./FeaturedQuests";
 import { diplomaUrl, useMyDiploma, useUpdateDiploma } from "./hooks";
 
 function CopyLink({ url }: { url: string }) {
@@ -118,7 +119,14 @@ export function DiplomaEditorPage() {
         title="Your diploma"
         subtitle="Your completed quests, evidence and XP, at an address you can share."
       />
-      <QueryState query={diploma}>{(d) => <Editor diploma={d} />}</QueryState>
+      <QueryState query={diploma}>
+        {(d) => (
+          <div className="space-y-6">
+            <Editor diploma={d} />
+            <FeaturedQuests diploma={d} />
+          </div>
+        )}
+      </QueryState>
     </>
   );
 }

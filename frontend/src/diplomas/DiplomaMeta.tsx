@@ -5,7 +5,7 @@ export function DiplomaMeta({ diploma, url }: { diploma: Schemas["DiplomaPublic"
   const title = `${diploma.display_name}'s diploma · Optio`;
   const description =
     diploma.headline ??
-    `${diploma.display_name} has earned ${diploma.xp.total} XP and completed ${diploma.completed_quests.length} quests on Optio.`;
+    `${diploma.display_name} has earned ${diploma.xp.total} XP and completed ${diploma.totals.completed_quests} quests on Optio.`;
   return (
     <>
       <title>{title}</title>

@@ -1,69 +1,63 @@
-import { apiAsset, type Schemas } from "../api/client";
+import { useId, useState, type ReactNode } from "react";
+import type { Schemas } from "../api/client";
+import { Button } from "../ui/Button";
 import { PillarBadge } from "../ui/PillarBadge";
 import { SOURCES } from "../ui/pillars";
+import { DiplomaWork } from "./DiplomaWork";
 
-function Evidence({ evidence }: { evidence: Schemas["DiplomaEvidence"] }) {
-  if (evidence.type === "text") return <p className="whitespace-pre-wrap text-sm text-slate-800">{evidence.text}</p>;
-  if (evidence.type === "link" && evidence.url)
-    return (
-      <a
-        className="break-all text-sm text-brand-700 underline"
-        href={evidence.url}
-        target="_blank"
-        rel="noreferrer noopener nofollow"
-      >
-        {evidence.url}
-      </a>
-    );
-  if (evidence.type === "image" && evidence.file_url)
-    return (
-      <img
-        src={apiAsset(evidence.file_url)}
-        alt="Evidence"
-        loading="lazy"
-        className="max-h-72 rounded-md border border-slate-200"
-      />
-    );
-  if (evidence.file_url)
-    return (
-      <a
-        className="text-sm text-brand-700 underline"
-        href={apiAsset(evidence.file_url)}
-        target="_blank"
-        rel="noreferrer noopener"
-      >
-        Open the document
-      </a>
-    );
-  return null;
-}
-
-export function DiplomaQuest({ quest }: { quest: Schemas["CompletedQuest"] }) {
+/**
+ * A completed quest on a diploma: its summary, and its tasks and evidence once opened (fetched
+ * then, so the diploma itself stays small however many quests it holds). `action` is an extra
+ * control (the editor's feature button).
+ */
+export function DiplomaQuest({
+  slug,
+  quest,
+  action,
+}: {
+  slug: string;
+  quest: Schemas["DiplomaQuestSummary"];
+  action?: ReactNode;
+}) {
+  const [open, setOpen] = useState(false);
+  const workId = useId();
+  const tasks = `${quest.tasks_completed} ${quest.tasks_completed === 1 ? "task" : "tasks"}`;
   return (
-    <article className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
+    <article
+      className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6"
+      aria-labelledby={`${workId}-title`}
+    >
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h3 className="text-lg font-semibold">{quest.title}</h3>
+        <h3 id={`${workId}-title`} className="text-lg font-semibold">
+          {quest.title}
+        </h3>
         <p className="text-sm text-slate-700">
           {SOURCES[quest.source] ?? quest.source} · {quest.xp_earned} XP · completed{" "}
           {new Date(quest.completed_at).toLocaleDateString()}
         </p>
       </div>
-      <ol className="mt-3 space-y-3">
-        {quest.tasks.map((task) => (
-          <li key={task.id} className="border-l-4 border-brand-100 pl-3">
-            <div className="flex flex-wrap items-center gap-2">
-              <span className="font-medium">{task.title}</span>
-              <PillarBadge pillar={task.pillar} />
-              <span className="text-xs text-slate-600">+{task.xp_awarded} XP</span>
-            </div>
-            {task.evidence && (
-              <div className="mt-1">
-                <Evidence evidence={task.evidence} />
-              </div>
-            )}
-          </li>
+      {!open && quest.description && <p className="mt-2 text-sm text-slate-700">{quest.description}</p>}
+      <div className="mt-2 flex flex-wrap items-center gap-2">
+        {quest.pillars.map((pillar) => (
+          <PillarBadge key={pillar} pillar={pillar} />
         ))}
-      </ol>
+      </div>
+      <div className="mt-3 flex flex-wrap items-center gap-2">
+        <Button
+          variant="secondary"
+          aria-expanded={open}
+          aria-controls={open ? workId : undefined}
+          onClick={() => setOpen(!open)}
+        >
+          {open ? `Hide the work (${tasks})` : `Show the work (${tasks})`}
+        </Button>
+        {action}
+      </div>
+      {open && (
+        <div id={workId} className="mt-3">
+          <DiplomaWork slug={slug} questId={quest.id} />
+        </div>
+      )}
     </article>
   );
 }

@@ -4,6 +4,7 @@ import { PillarRadar } from "../dashboard/PillarRadar";
 import { ButtonLink } from "../ui/Button";
 import { Card } from "../ui/Page";
 import { ErrorState, Loading } from "../ui/States";
+import { CompletedQuests } from "./CompletedQuests";
 import { DiplomaMeta } from "./DiplomaMeta";
 import { DiplomaQuest } from "./DiplomaQuest";
 import { diplomaUrl, usePublicDiploma } from "./hooks";
@@ -37,6 +38,7 @@ export function PublicDiplomaPage() {
   }
   if (diploma.error || !diploma.data) return <ErrorState error={diploma.error} retry={() => void diploma.refetch()} />;
   const d = diploma.data;
+  const { totals } = d;
   return (
     <div className="space-y-6" data-testid="diploma-content">
       <DiplomaMeta diploma={d} url={diplomaUrl(d.slug)} />
@@ -48,6 +50,10 @@ export function PublicDiplomaPage() {
           {d.accredited && <AccreditedMark />}
           <span>Member since {new Date(d.member_since).toLocaleDateString()}</span>
           <span>{d.xp.total} XP</span>
+          <span>
+            {totals.completed_quests} {totals.completed_quests === 1 ? "quest" : "quests"} and {totals.completed_tasks}{" "}
+            {totals.completed_tasks === 1 ? "task" : "tasks"} completed
+          </span>
           {!d.is_public && <span className="rounded bg-white/20 px-2 py-0.5">Private: only you see this</span>}
         </div>
       </header>
@@ -61,17 +67,23 @@ export function PublicDiplomaPage() {
         <h2 className="mb-2 text-lg font-semibold">Skills</h2>
         <PillarRadar xp={d.xp} title="XP in the five pillars" />
       </Card>
-      <section>
-        <h2 className="mb-3 text-xl font-semibold">Completed quests</h2>
-        {d.completed_quests.length === 0 ? (
-          <p className="text-slate-700">No completed quests yet.</p>
-        ) : (
+      {d.featured_quests.length > 0 && (
+        <section aria-labelledby="featured-quests">
+          <h2 id="featured-quests" className="mb-3 text-xl font-semibold">
+            Featured quests
+          </h2>
           <div className="space-y-4">
-            {d.completed_quests.map((q) => (
-              <DiplomaQuest key={q.id} quest={q} />
+            {d.featured_quests.map((q) => (
+              <DiplomaQuest key={q.id} slug={d.slug} quest={q} />
             ))}
           </div>
-        )}
+        </section>
+      )}
+      <section aria-labelledby="completed-quests">
+        <h2 id="completed-quests" className="mb-3 text-xl font-semibold">
+          Completed quests
+        </h2>
+        <CompletedQuests slug={d.slug} recent={d.recent_quests} more={d.more_quests} total={totals.completed_quests} />
       </section>
       {d.in_progress_quests.length > 0 && (
         <Card>
@@ -83,6 +95,11 @@ export function PublicDiplomaPage() {
               </li>
             ))}
           </ul>
+          {totals.quests_in_progress > d.in_progress_quests.length && (
+            <p className="mt-2 text-sm text-slate-700">
+              And {totals.quests_in_progress - d.in_progress_quests.length} more in progress.
+            </p>
+          )}
         </Card>
       )}
     </div>

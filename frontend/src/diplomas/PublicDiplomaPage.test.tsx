@@ -1,0 +1,156 @@
+import { cleanup, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { Route, Routes } from "react-router-dom";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { answer, renderWithApp, STUDENT } from "../test-utils";
+import { detail, diploma, summary } from "./fixtures";
+import { PublicDiplomaPage } from "./PublicDiplomaPage";
+
+const api = vi.hoisted(() => ({ GET: vi.fn() }));
+vi.mock("../api/client", () => ({ api, API_URL: "", apiAsset: (url: string) => url }));
+vi.mock("../dashboard/PillarRadar", () => ({ PillarRadar: () => <p>radar</p> }));
+
+type Options = { params?: { path?: Record<string, string>; query?: Record<string, unknown> } };
+
+/** The API: the first view, pages of quests by cursor and quests by id, from `answers`. */
+function serve(answers: { front?: unknown; pages?: Record<string, unknown>; quest?: () => unknown } = {}) {
+  api.GET.mockImplementation(async (path: string, options?: Options) => {
+    if (path === "/api/diplomas/{slug}") return answers.front ?? answer(200, diploma());
+    if (path === "/api/diplomas/{slug}/quests") {
+      const cursor = String(options?.params?.query?.cursor);
+      return answers.pages?.[cursor] ?? answer(404, { error: { code: "not_found", message: "No page" } });
+    }
+    if (path === "/api/diplomas/{slug}/quests/{quest_id}") return answers.quest?.() ?? answer(200, detail(8));
+    throw new Error(`unexpected GET ${path}`);
+  });
+}
+
+function paths(): string[] {
+  return api.GET.mock.calls.map((call) => call[0] as string);
+}
+
+function open(user: typeof STUDENT | null = null) {
+  renderWithApp(
+    <Routes>
+      <Route path="/diploma/:slug" element={<PublicDiplomaPage />} />
+    </Routes>,
+    user,
+    { at: "/diploma/ana-lopez" },
+  );
+}
+
+beforeEach(() => {
+  api.GET.mockReset();
+});
+
+describe("PublicDiplomaPage", () => {
+  it("shows the first view, featured quests first, and fetches nothing more until asked", async () => {
+    serve();
+    open();
+    expect(await screen.findByRole("heading", { name: "Ana López", level: 1 })).toBeInTheDocument();
+    expect(screen.getByText("8 quests and 16 tasks completed")).toBeInTheDocument();
+    const featured = screen.getByRole("region", { name: "Featured quests" });
+    expect(within(featured).getByRole("heading", { name: "Quest 1" })).toBeInTheDocument();
+    const completed = screen.getByRole("region", { name: "Completed quests" });
+    expect(within(completed).getAllByRole("article")).toHaveLength(6);
+    expect(screen.getByText("Run a 5K (25%)")).toBeInTheDocument();
+    expect(screen.getByText("And 6 more in progress.")).toBeInTheDocument();
+    expect(paths()).toEqual(["/api/diplomas/{slug}"]);
+  });
+
+  it("lets caches answer a visitor, but has a signed-in reader (maybe its owner) ask the server", async () => {
+    serve();
+    open();
+    await screen.findByRole("heading", { name: "Ana López", level: 1 });
+    expect(api.GET.mock.calls[0]?.[1]).toMatchObject({ cache: "default" });
+    api.GET.mockClear();
+    cleanup();
+    open(STUDENT);
+    await screen.findByRole("heading", { name: "Ana López", level: 1 });
+    expect(api.GET.mock.calls[0]?.[1]).toMatchObject({ cache: "no-cache" });
+  });
+
+  it("loads a quest's tasks and evidence when it is opened", async () => {
+    serve();
+    open();
+    const quest = await screen.findByRole("article", { name: "Quest 8" });
+    const toggle = within(quest).getByRole("button", { name: "Show the work (2 tasks)" });
+    expect(toggle).toHaveAttribute("aria-expanded", "false");
+    await userEvent.click(toggle);
+    expect(await within(quest).findByText("52 heads")).toBeInTheDocument();
+    expect(within(quest).getByRole("img", { name: "Evidence" })).toHaveAttribute(
+      "src",
+      "/api/diplomas/ana-lopez/evidence/00000000-0000-4000-8000-0000000000c2",
+    );
+    expect(within(quest).getByText("The evidence is private.")).toBeInTheDocument();
+    expect(within(quest).getByRole("button", { name: "Hide the work (2 tasks)" })).toHaveAttribute(
+      "aria-expanded",
+      "true",
+    );
+    expect(api.GET).toHaveBeenLastCalledWith("/api/diplomas/{slug}/quests/{quest_id}", {
+      params: { path: { slug: "ana-lopez", quest_id: summary(8).id } },
+    });
+  });
+
+  it("says so in plain words when a quest's work cannot load, and tries again", async () => {
+    let fail = true;
+    serve({
+      quest: () =>
+        fail
+          ? answer(503, { error: { code: "unavailable", message: "The database is busy." } })
+          : answer(200, detail(8)),
+    });
+    open();
+    const quest = await screen.findByRole("article", { name: "Quest 8" });
+    await userEvent.click(within(quest).getByRole("button", { name: /Show the work/ }));
+    expect(await within(quest).findByRole("alert")).toHaveTextContent("The database is busy.");
+    fail = false;
+    await userEvent.click(within(quest).getByRole("button", { name: "Try again" }));
+    expect(await within(quest).findByText("52 heads")).toBeInTheDocument();
+  });
+
+  it("shows more quests a page at a time from the first view's cursor", async () => {
+    serve({
+      pages: {
+        "cursor-after-3": answer(200, { data: [summary(2)], next_cursor: "cursor-after-2" }),
+        "cursor-after-2": answer(200, { data: [summary(1)], next_cursor: null }),
+      },
+    });
+    open();
+    const completed = await screen.findByRole("region", { name: "Completed quests" });
+    await userEvent.click(within(completed).getByRole("button", { name: "Show more quests" }));
+    expect(await within(completed).findByRole("article", { name: "Quest 2" })).toBeInTheDocument();
+    expect(within(completed).getByRole("status")).toHaveTextContent("Showing 7 of 8 completed quests.");
+    await userEvent.click(within(completed).getByRole("button", { name: "Show more quests" }));
+    expect(await within(completed).findByRole("article", { name: "Quest 1" })).toBeInTheDocument();
+    expect(within(completed).queryByRole("button", { name: "Show more quests" })).not.toBeInTheDocument();
+    expect(api.GET.mock.calls.filter((call) => call[0] === "/api/diplomas/{slug}/quests")).toEqual([
+      [
+        "/api/diplomas/{slug}/quests",
+        { params: { path: { slug: "ana-lopez" }, query: { limit: 20, cursor: "cursor-after-3" } } },
+      ],
+      [
+        "/api/diplomas/{slug}/quests",
+        { params: { path: { slug: "ana-lopez" }, query: { limit: 20, cursor: "cursor-after-2" } } },
+      ],
+    ]);
+  });
+
+  it("offers no more quests when the first view holds them all, and says when there are none", async () => {
+    serve({ front: answer(200, diploma({ featured_quests: [], recent_quests: [], more_quests: null })) });
+    open();
+    expect(await screen.findByText("No completed quests yet.")).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Show more quests" })).not.toBeInTheDocument();
+    expect(screen.queryByRole("region", { name: "Featured quests" })).not.toBeInTheDocument();
+  });
+
+  it("says a private or missing diploma is not there", async () => {
+    serve({
+      front: answer(404, { error: { code: "not_found", message: "No diploma is published at this address." } }),
+    });
+    open();
+    expect(
+      await screen.findByRole("heading", { name: "This diploma is private or does not exist" }),
+    ).toBeInTheDocument();
+  });
+});

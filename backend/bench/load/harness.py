@@ -91,7 +91,9 @@ def main() -> int:
     api_command = start_command(args.app_root / "render.yaml")
     started = time.monotonic()
     for label, scale in (("small", args.small), ("full", args.full)):
-        url, seeded = generate(server, f"optio_load_{label}", scale, reuse=args.reuse)
+        url, seeded = generate(
+            server, f"optio_load_{label}", scale, reuse=args.reuse, app_root=args.app_root
+        )
         print(f"{label}: {seeded}", flush=True)
         chosen = targets(url, JWT_SECRET, JWT_ISSUER, pairs=args.pairs, single=args.single + 10)
         if args.only:
@@ -184,7 +186,7 @@ def parse_args() -> argparse.Namespace:
     return args
 
 
-def generate(server: Any, name: str, scale: Scale, reuse: bool) -> tuple[str, str]:
+def generate(server: Any, name: str, scale: Scale, reuse: bool, app_root: Path) -> tuple[str, str]:
     """A fresh migrated database holding `scale`; its URL and the generator's summary line.
     With `reuse`, the one an earlier run left, if there is one."""
     with psycopg.connect(server.get_uri(), autocommit=True) as conn:
@@ -197,10 +199,12 @@ def generate(server: Any, name: str, scale: Scale, reuse: bool) -> tuple[str, st
         conn.execute(sql.SQL("create database {}").format(sql.Identifier(name)))
     url = server.get_uri(name)
     env = {**os.environ, "DATABASE_URL": url, "OPTIO_ENV": "development"}
+    # The schema of the checkout measured; the data from this one's generator.
+    app_backend = str(app_root / "backend")
     subprocess.run(
         [BIN / "optio", "db", "migrate"],
-        cwd=BACKEND,
-        env=env,
+        cwd=app_backend,
+        env={**env, "PYTHONPATH": app_backend},
         check=True,
         stdout=subprocess.DEVNULL,
     )

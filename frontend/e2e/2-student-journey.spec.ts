@@ -136,7 +136,8 @@ test("a new student signs up, completes a quest with text and an image, and shar
     await expect(quest.getByText("52 heads")).toBeVisible();
     const image = quest.getByRole("img", { name: "Evidence" });
     await expect(image).toBeVisible();
-    expect(await image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(480);
+    // Visible before its bytes arrive (the link is a redirect to a signed URL): wait for them.
+    await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(480);
     await expect(anon.getByTestId("pillar-radar").locator("svg .recharts-radar-polygon")).toBeVisible();
     await expect(anon.locator('meta[property="og:title"]')).toHaveAttribute("content", "Maya Tester's diploma · Optio");
     await expect(anon).toHaveTitle("Maya Tester's diploma · Optio");

@@ -118,10 +118,17 @@ test("a new student signs up, completes a quest with text and an image, and shar
     const problems: string[] = [];
     anon.on("console", (m) => m.type() === "error" && problems.push(m.text()));
     anon.on("response", (r) => r.status() >= 400 && problems.push(`${r.status()} ${r.url()}`));
-    const started = Date.now();
-    await anon.goto(url);
-    await expect(anon.getByTestId("diploma-content")).toBeVisible({ timeout: 2_000 });
-    const elapsed = Date.now() - started;
+    // From the start of the navigation to the content on the page, timed by the page itself on
+    // every frame (expect's retries back off to a second apart, which would time themselves).
+    await anon.goto(url, { waitUntil: "commit" });
+    const shown = await anon.waitForFunction(
+      () => document.querySelector('[data-testid="diploma-content"]') && performance.now(),
+      null,
+      { polling: "raf", timeout: 2_000 },
+    );
+    const elapsed = Math.round(Number(await shown.jsonValue()));
+    await expect(anon.getByTestId("diploma-content")).toBeVisible();
+    await anon.waitForLoadState("load");
     writeFileSync(join(ARTIFACTS, "diploma-time-to-content.json"), JSON.stringify({ url, ms: elapsed }, null, 2));
     console.log(`public diploma: content in ${elapsed} ms`);
     expect(elapsed).toBeLessThan(2_000);

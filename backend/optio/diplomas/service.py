@@ -38,7 +38,14 @@ from ..quests.service import progress_public
 from ..storage import storage
 from ..xp.service import xp_public
 from . import queries
-from .queries import FrontJson, QuestDetailJson, QuestKeyJson, QuestPageJson, Versioned
+from .queries import (
+    EvidenceJson,
+    FrontJson,
+    QuestDetailJson,
+    QuestKeyJson,
+    QuestPageJson,
+    Versioned,
+)
 from .schemas import DiplomaUpdate
 
 NO_SUCH_DIPLOMA = "No diploma is published at this address."
@@ -145,13 +152,14 @@ def _quest(raw: QuestDetailJson, slug: str) -> dict[str, Any]:
     """File evidence as this API's link to it (signed only when followed: no signed URL is ever
     part of a document that may be cached)."""
 
-    def evidence(found: dict[str, Any] | None) -> dict[str, Any] | None:
+    def evidence(found: EvidenceJson | None) -> dict[str, Any] | None:
         if found is None:
             return None
-        file = found.pop("file")
-        return {**found, "file_url": f"/api/diplomas/{slug}/evidence/{file}" if file else None}
+        shown = {k: v for k, v in found.items() if k != "file"}
+        file = found["file"]
+        return {**shown, "file_url": f"/api/diplomas/{slug}/evidence/{file}" if file else None}
 
-    tasks = [{**t, "evidence": evidence(dict(t["evidence"] or {}) or None)} for t in raw["tasks"]]
+    tasks = [{**t, "evidence": evidence(t["evidence"])} for t in raw["tasks"]]
     return {**raw, "tasks": tasks}
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 import psycopg
 from flask import Flask, Response, jsonify
+from flask_limiter.errors import RateLimitExceeded
 from pydantic import ValidationError
 from werkzeug.exceptions import HTTPException
 
@@ -140,6 +141,11 @@ def register_error_handlers(app: Flask) -> None:
         if status == 429:
             message = f"Too many requests: limit is {exc.description}. Try again later."
         response, status = error_body(status, code, message)
+        if isinstance(exc, RateLimitExceeded):
+            from .extensions import retry_after_seconds  # extensions -> db -> errors
+
+            window = exc.limit.limit.get_expiry()
+            response.headers["Retry-After"] = str(retry_after_seconds(window))
         if status == 405 and hasattr(exc, "valid_methods") and exc.valid_methods:
             response.headers["Allow"] = ", ".join(exc.valid_methods)
         return response, status

@@ -257,6 +257,14 @@ class TestRateLimits:
         resp = client.post("/api/auth/password/forgot", json={"email": "a@example.com"})
         assert resp.status_code == 429
         assert resp.get_json()["error"]["code"] == "rate_limited"
+        # When to come back, from the counter's own expiry: within the minute's window.
+        assert 1 <= int(resp.headers["Retry-After"]) <= 60
+
+    def test_answers_under_the_limit_carry_no_rate_limit_headers(self, client):
+        # Reading them back would cost two more calls to the counters' store on every request.
+        resp = client.post("/api/auth/password/forgot", json={"email": "a@example.com"})
+        assert resp.status_code == 202
+        assert not [h for h in resp.headers if h[0].lower().startswith("x-ratelimit")]
 
 
 def test_without_oauth_providers_the_settings_offer_none_and_oauth_is_404(client):

@@ -17,6 +17,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     from .auth.providers import make_provider
     from .auth.tokens import TokenService
     from .config import Settings
+    from .diplomas.kept import init_kept_documents
     from .embedded import database_url
     from .errors import register_error_handlers
     from .extensions import init_extensions
@@ -36,6 +37,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.extensions["optio_tokens"] = tokens
     app.extensions["optio_auth_provider"] = make_provider(settings, tokens)
     app.extensions["optio_storage"] = make_storage(settings)
+    init_kept_documents(app)
     app.before_request(load_identity)
     register_blueprints(app)
     register_error_handlers(app)

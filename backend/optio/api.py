@@ -131,10 +131,7 @@ def response(
                 return result
             if shape is None:
                 return Response(status=code)
-            # Validated, then written as JSON by pydantic's own (Rust) serializer: no
-            # intermediate dicts of Python objects, and no second encoder.
-            data = shape.model_validate(result, from_attributes=True)
-            return Response(data.model_dump_json(), status=code, mimetype="application/json")
+            return Response(serialized(shape, result), status=code, mimetype="application/json")
 
         meta = _meta(wrapper)
         meta["response"], meta["status"], meta["description"] = model, status, description
@@ -142,6 +139,12 @@ def response(
         return wrapper
 
     return decorator
+
+
+def serialized(model: type[BaseModel], payload: Any) -> bytes:
+    """`payload` validated by `model`, then written as JSON by pydantic's own (Rust) serializer:
+    no intermediate dicts of Python objects, and no second encoder."""
+    return model.model_validate(payload, from_attributes=True).model_dump_json().encode()
 
 
 def errors(*statuses: int) -> Callable[[View], View]:

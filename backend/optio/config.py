@@ -64,6 +64,8 @@ class Settings(BaseSettings):
     storage_dir: Path = PROJECT_ROOT / ".optio" / "storage"
     storage_bucket: str = "evidence"
     signed_url_ttl_seconds: int = 3600
+    # Bytes of built public diploma documents each process keeps (optio.diplomas.kept); 0: none.
+    diploma_cache_bytes: int = Field(default=16 * 1024 * 1024, ge=0)
     supabase_service_role_key: str | None = None
 
     stripe_secret_key: str | None = None

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from flask import Blueprint, Response, after_this_request, redirect, request
+from pydantic import BaseModel
 
-from ..api import body, errors, query, response
+from ..api import body, errors, query, response, serialized
 from ..auth.identity import Identity, login_required
 from ..pagination import KeysetQuery
 from . import service
+from .kept import Key, kept_documents
 from .schemas import DiplomaPublic, DiplomaQuestDetail, DiplomaQuestPage, DiplomaUpdate
 
 bp = Blueprint("diplomas", __name__, url_prefix="/api")
@@ -34,7 +37,7 @@ def get_diploma(slug: str):
     quest's tasks and evidence from /diplomas/{slug}/quests/{quest_id}. Send the ETag back in
     If-None-Match to get 304 Not Modified.
     """
-    return _conditional(service.diploma_by_slug(slug, _known()))
+    return _kept(DiplomaPublic, ("front", slug), lambda known: service.diploma_by_slug(slug, known))
 
 
 @bp.get("/diplomas/<slug>/quests")
@@ -44,7 +47,11 @@ def get_diploma(slug: str):
 def get_diploma_quests(page: KeysetQuery, slug: str):
     """A diploma's completed quests, newest first, a page at a time (first view's more_quests,
     then each page's next_cursor); 304 for a matching If-None-Match."""
-    return _conditional(service.completed_quests(slug, page.cursor, page.limit, _known()))
+    return _kept(
+        DiplomaQuestPage,
+        ("quests", slug, request.args.get("cursor", ""), str(page.limit)),
+        lambda known: service.completed_quests(slug, page.cursor, page.limit, known),
+    )
 
 
 @bp.get("/diplomas/<slug>/quests/<uuid:quest_id>")
@@ -53,7 +60,11 @@ def get_diploma_quests(page: KeysetQuery, slug: str):
 def get_diploma_quest(slug: str, quest_id: uuid.UUID):
     """One completed quest of a diploma with its tasks and evidence; 304 for a matching
     If-None-Match."""
-    return _conditional(service.completed_quest(slug, quest_id, _known()))
+    return _kept(
+        DiplomaQuestDetail,
+        ("quest", slug, str(quest_id)),
+        lambda known: service.completed_quest(slug, quest_id, known),
+    )
 
 
 @bp.get("/diplomas/<slug>/evidence/<uuid:completion_id>")
@@ -93,9 +104,31 @@ def _known() -> list[str]:
     return ["*"] if held.star_tag else sorted(held.as_set(include_weak=True))
 
 
-def _conditional(diploma: service.Diploma, shareable: bool = True) -> Any:
-    """Answer with the ETag and caching rules; 304 when the client already holds this version
-    (the database then left the document out)."""
+def _kept(
+    model: type[BaseModel], key: Key, fetch: Callable[[Sequence[str]], service.Diploma]
+) -> Any:
+    """A public part of a diploma, served from this process's kept copy when the database says
+    it is still current (optio.diplomas.kept), else built, answered and kept if anyone may see
+    it. The database is asked once either way."""
+    held = _known()
+    kept = kept_documents().get(key)
+    diploma = fetch([*held, kept.etag] if kept else held)
+    if diploma.document is None:
+        client_holds_it = diploma.etag in held or "*" in held
+        if kept is None or kept.etag != diploma.etag or client_holds_it:
+            return _conditional(diploma)  # 304
+        return _conditional(diploma, kept.body)
+    answer = serialized(model, diploma.document)
+    if diploma.shared:
+        kept_documents().keep(key, diploma.etag, answer)
+    return _conditional(diploma, answer)
+
+
+def _conditional(
+    diploma: service.Diploma, body: bytes | None = None, shareable: bool = True
+) -> Any:
+    """Answer with the ETag and caching rules: `body` when given, else 304 when the client
+    already holds this version (the database then left the document out), else the document."""
 
     @after_this_request
     def _validators(answer: Response) -> Response:
@@ -103,4 +136,6 @@ def _conditional(diploma: service.Diploma, shareable: bool = True) -> Any:
         answer.headers["Cache-Control"] = SHARED if shareable and diploma.shared else UNSHARED
         return answer
 
+    if body is not None:
+        return Response(body, mimetype="application/json")
     return (Response(status=304), 304) if diploma.document is None else diploma.document

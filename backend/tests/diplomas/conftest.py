@@ -137,3 +137,38 @@ def completed(conn, people):
     complete(conn, people["owner"]["id"], done)
     complete(conn, people["owner"]["id"], going, [{}])
     return {"done": done["id"], "going": going["id"]}
+
+
+@pytest.fixture
+def maya(client, app, conn):
+    """Maya's public diploma: a completed quest with a file, another in progress."""
+    user, headers = signed_in(client, app, first_name="Maya", last_name="Ray")
+    done = make_quest(conn, title="Map the stars", tasks=2)
+    complete(
+        conn,
+        user["id"],
+        done,
+        [
+            {},
+            {
+                "evidence_type": "image",
+                "evidence_text": None,
+                "evidence_path": stored_png(app, user["id"]),
+                "evidence_content_type": "image/png",
+                "evidence_size": 48,
+            },
+        ],
+    )
+    going = make_quest(conn, title="Learn a song", tasks=3)
+    complete(conn, user["id"], going, [{}])
+    slug = publish(conn, user["id"])
+    return {**user, "headers": headers, "slug": slug, "done": done, "going": going}
+
+
+def parts(person) -> list[str]:
+    slug = person["slug"]
+    return [
+        f"/api/diplomas/{slug}",
+        f"/api/diplomas/{slug}/quests",
+        f"/api/diplomas/{slug}/quests/{person['done']['id']}",
+    ]

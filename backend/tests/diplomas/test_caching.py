@@ -12,46 +12,11 @@ import pytest
 from optio.diplomas import queries
 
 from ..conftest import acting_as
-from ..factories import make_quest, signed_in
-from .conftest import complete, diploma_of, publish, stored_png
+from ..factories import signed_in
+from .conftest import diploma_of, parts, publish
 
 SHARED = "public, max-age=60, stale-while-revalidate=600"
 UNSHARED = "private, no-store"
-
-
-@pytest.fixture
-def maya(client, app, conn):
-    """Maya's public diploma: a completed quest with a file, another in progress."""
-    user, headers = signed_in(client, app, first_name="Maya", last_name="Ray")
-    done = make_quest(conn, title="Map the stars", tasks=2)
-    complete(
-        conn,
-        user["id"],
-        done,
-        [
-            {},
-            {
-                "evidence_type": "image",
-                "evidence_text": None,
-                "evidence_path": stored_png(app, user["id"]),
-                "evidence_content_type": "image/png",
-                "evidence_size": 48,
-            },
-        ],
-    )
-    going = make_quest(conn, title="Learn a song", tasks=3)
-    complete(conn, user["id"], going, [{}])
-    slug = publish(conn, user["id"])
-    return {**user, "headers": headers, "slug": slug, "done": done, "going": going}
-
-
-def parts(person) -> list[str]:
-    slug = person["slug"]
-    return [
-        f"/api/diplomas/{slug}",
-        f"/api/diplomas/{slug}/quests",
-        f"/api/diplomas/{slug}/quests/{person['done']['id']}",
-    ]
 
 
 @pytest.mark.parametrize("part", range(3), ids=["first view", "quests", "quest"])

@@ -9,6 +9,7 @@ import psycopg
 from flask import Flask, Response, jsonify
 from flask_limiter.errors import RateLimitExceeded
 from pydantic import ValidationError
+from werkzeug import exceptions as http
 from werkzeug.exceptions import HTTPException
 
 from .config import current_settings
@@ -141,11 +142,13 @@ def register_error_handlers(app: Flask) -> None:
         if status == 429:
             message = f"Too many requests: limit is {exc.description}. Try again later."
         response, status = error_body(status, code, message)
-        if isinstance(exc, RateLimitExceeded):
+        if isinstance(exc, RateLimitExceeded):  # a route's own limit (Flask-Limiter)
             from .extensions import retry_after_seconds  # extensions -> db -> errors
 
             window = exc.limit.limit.get_expiry()
             response.headers["Retry-After"] = str(retry_after_seconds(window))
+        elif isinstance(exc, http.TooManyRequests) and exc.retry_after is not None:
+            response.headers["Retry-After"] = str(exc.retry_after)  # optio.default_limit
         if status == 405 and hasattr(exc, "valid_methods") and exc.valid_methods:
             response.headers["Allow"] = ", ".join(exc.valid_methods)
         return response, status

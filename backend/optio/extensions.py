@@ -8,11 +8,10 @@ import time
 
 from flask import Flask
 from flask_cors import CORS
-from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 
-from .config import current_settings
 from .db import Database
+from .default_limit import RouteLimiter, init_default_limit
 
 log = logging.getLogger(__name__)
 
@@ -25,13 +24,9 @@ LIMITER_STORAGE_OPTIONS = {
 }
 
 
-def _default_limit() -> str:
-    # Read per app at request time: Flask-Limiter keeps the default limits of the first app it
-    # was bound to, so a plain RATELIMIT_DEFAULT would ignore every later app's settings.
-    return current_settings().rate_limit_default
-
-
-limiter = Limiter(key_func=get_remote_address, default_limits=[_default_limit])
+# The limits routes declare; the default limit is optio.default_limit's (read per app at
+# request time, so each app bound to this one module-level extension keeps its own).
+limiter = RouteLimiter(key_func=get_remote_address)
 cors = CORS()
 
 
@@ -70,6 +65,7 @@ def init_extensions(app: Flask, conninfo: str) -> None:
         RATELIMIT_KEY_PREFIX="optio",
     )
     limiter.init_app(app)
+    init_default_limit(app, limiter)
     cors.init_app(
         app,
         resources={r"/api/*": {"origins": settings.cors_origins}},

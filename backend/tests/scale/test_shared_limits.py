@@ -83,3 +83,33 @@ def test_a_redis_outage_neither_fails_requests_nor_lifts_the_limit(
     # A hung Redis costs a request at most its timeouts (0.5 s each), never a hang: without
     # them the first of these requests would still be waiting.
     assert time.monotonic() - started < 10
+
+
+# The default limit (RATE_LIMIT_DEFAULT per client address, optio.default_limit) ------------
+
+
+def pillars(url: str, address: str) -> int:
+    resp = httpx.get(f"{url}/api/pillars", headers={"X-Forwarded-For": address}, timeout=30)
+    return resp.status_code
+
+
+DEFAULT = {"rate_limit_default": f"{LIMIT}/minute"}
+OVER_THE_DEFAULT = [200] * LIMIT + [429]
+
+
+def test_the_default_limit_is_counted_together_too(start_instances, key_value):
+    first, second = start_instances(2, redis_url=key_value.connection_url, **DEFAULT)
+    urls = islice(cycle([first, second]), LIMIT + 1)
+    assert [pillars(url, "198.51.100.9") for url in urls] == OVER_THE_DEFAULT
+
+
+@pytest.mark.parametrize("outage", [_stop, _hang], ids=["stopped", "hung"])
+def test_a_redis_outage_keeps_the_default_limit_per_process(start_instances, key_value, outage):
+    [url] = start_instances(1, workers=1, redis_url=key_value.connection_url, **DEFAULT)
+    assert pillars(url, "203.0.113.50") == 200  # counted in Redis
+    outage(key_value)
+    started = time.monotonic()
+    together = fire_together([lambda i=i: pillars(url, f"203.0.113.{60 + i}") for i in range(8)])
+    assert together == [200] * 8
+    assert [pillars(url, "203.0.113.51") for _ in range(LIMIT + 1)] == OVER_THE_DEFAULT
+    assert time.monotonic() - started < 10

@@ -28,7 +28,8 @@ def test_the_check_counts_as_the_limiter_does_on_a_key_that_expires(settings, ke
     run_checks(settings())
     client = redis.Redis.from_url(key_value_url)
     assert int(client.get("LIMITS:optio/check")) >= 1
-    assert 0 < client.ttl("LIMITS:optio/check") <= 10
+    # It expires on its own (-1 would be never); 0 when a slow run of the checks nears the end.
+    assert 0 <= client.ttl("LIMITS:optio/check") <= 10
 
 
 def test_an_unreachable_redis_fails_naming_its_address(settings):

@@ -66,6 +66,8 @@ def init_extensions(app: Flask, conninfo: str) -> None:
     )
     limiter.init_app(app)
     init_default_limit(app, limiter)
+    if not settings.cors_origins:
+        return  # one origin (render.yaml): no cross-origin answers, and no hook on every request
     cors.init_app(
         app,
         resources={r"/api/*": {"origins": settings.cors_origins}},

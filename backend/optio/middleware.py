@@ -63,14 +63,17 @@ def _start_request() -> None:
 
 def _finish_request(response: Response) -> Response:
     request_id = g.get("request_id") or uuid.uuid4().hex
-    response.headers["X-Request-ID"] = request_id
-    for name, value in SECURITY_HEADERS.items():
-        response.headers.setdefault(name, value)
+    headers = response.headers
+    headers["X-Request-ID"] = request_id
+    # The defaults a view did not set, found in one pass: Werkzeug's setdefault would scan
+    # every header once per default (a tenth of a hot read's CPU).
+    present = {name.lower() for name, _ in headers.items()}
     csp = DOCS_CSP if request.path.startswith("/api/docs") else API_CSP
-    response.headers.setdefault("Content-Security-Policy", csp)
+    defaults = [*SECURITY_HEADERS.items(), ("Content-Security-Policy", csp)]
     # Production is served over HTTPS only, whatever scheme the proxy's hop to us used.
     if request.is_secure or current_settings().is_production:
-        response.headers.setdefault("Strict-Transport-Security", "max-age=63072000")
+        defaults.append(("Strict-Transport-Security", "max-age=63072000"))
+    headers.extend([(name, value) for name, value in defaults if name.lower() not in present])
     elapsed_ms = (time.perf_counter() - g.get("started_at", time.perf_counter())) * 1000
     log.info(
         "%s %s %s %.1fms",

@@ -31,6 +31,9 @@ def test_the_root_serves_the_app_and_is_always_revalidated(client, dist):
     assert resp.status_code == 200 and b"<title>Optio</title>" in resp.data
     assert resp.headers["Cache-Control"] == "no-cache"
     assert "script-src 'self'" in resp.headers["Content-Security-Policy"]
+    # The API's defaults go only where the view set nothing: one CSP, the web app's.
+    assert len(resp.headers.get_all("Content-Security-Policy")) == 1
+    assert resp.headers["X-Content-Type-Options"] == "nosniff"
 
 
 @pytest.mark.parametrize("path", ["/dashboard", "/diploma/sam-student", "/quests/abc/def"])

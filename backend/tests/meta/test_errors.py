@@ -73,6 +73,21 @@ def test_cors_allows_only_listed_origins(client):
     assert "Access-Control-Allow-Origin" not in denied.headers
 
 
+@pytest.mark.parametrize("settings_overrides", [{"cors_origins": []}])
+def test_one_origin_answers_no_cross_origin_request(client):
+    """CORS_ORIGINS=[] (render.yaml: the API serves the web app): no origin is allowed, and a
+    preflight gets no CORS headers either."""
+    for origin in ("http://localhost:5173", "https://evil.example.com"):
+        got = client.get("/api/health", headers={"Origin": origin})
+        assert got.status_code == 200
+        assert not [name for name, _ in got.headers.items() if name.startswith("Access-Control")]
+    preflight = client.options(
+        "/api/auth/login",
+        headers={"Origin": "http://localhost:5173", "Access-Control-Request-Method": "POST"},
+    )
+    assert "Access-Control-Allow-Origin" not in preflight.headers
+
+
 def test_a_failed_request_writes_nothing(client, conn):
     """A 4xx rolls back the request's transaction; the signup never half-lands."""
     resp = client.post(

@@ -11,13 +11,16 @@ WEB := frontend
 WEB_STAMP := $(WEB)/node_modules/.installed-$(shell cksum $(WEB)/package-lock.json | cut -d' ' -f1)
 LOAD := backend/bench/load
 LOAD_STAMP := $(LOAD)/node_modules/.installed-$(shell cksum $(LOAD)/package-lock.json | cut -d' ' -f1)
+# The independent verifier the credential tests run (Digital Bazaar's vc libraries, Node).
+VERIFIER := backend/tests/credentials/verifier
+VERIFIER_STAMP := $(VERIFIER)/node_modules/.installed-$(shell cksum $(VERIFIER)/package-lock.json | cut -d' ' -f1)
 HAVE_NODE := $(shell command -v npm >/dev/null 2>&1 && echo yes)
 # The end-to-end tests drive this browser (Debian's package: browser downloads are not used).
 CHROMIUM ?= /usr/bin/chromium
 
 .PHONY: dev test lint format db-migrate db-reset db-seed install clean bench bench-load \
 	web-install web-build web-dev web-test e2e api-client api-client-check chromium \
-	postgresql-15 load-install
+	postgresql-15 load-install verifier-install
 
 $(STAMP): backend/pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is needed")'
@@ -41,6 +44,13 @@ $(LOAD_STAMP): $(LOAD)/package-lock.json
 	rm -f $(LOAD)/node_modules/.installed-* && touch $@
 
 load-install: $(LOAD_STAMP)
+
+$(VERIFIER_STAMP): $(VERIFIER)/package-lock.json
+	@test -n "$(HAVE_NODE)" || { echo "Node 20 (node and npm) is needed for the credential tests" >&2; exit 1; }
+	cd $(VERIFIER) && npm ci --no-audit --no-fund
+	rm -f $(VERIFIER)/node_modules/.installed-* && touch $@
+
+verifier-install: $(VERIFIER_STAMP)
 
 web-build: web-install
 	cd $(WEB) && npm run build
@@ -97,7 +107,7 @@ COVERAGE_FLOOR := 94
 
 # The API's tests run twice: with the local auth provider, then as production runs, through the
 # supabase client against tests/fakes' FakeSupabase (`--auth-provider=supabase`).
-test: install web-install chromium postgresql-15
+test: install web-install verifier-install chromium postgresql-15
 	cd backend && $(BIN)/pytest --cov
 	cd backend && $(BIN)/pytest --auth-provider=supabase --cov --cov-append \
 		--cov-fail-under=$(COVERAGE_FLOOR)
@@ -133,7 +143,7 @@ db-seed: install
 	cd backend && $(BIN)/optio db seed
 
 clean:
-	rm -rf $(VENV) .optio $(WEB)/node_modules $(LOAD)/node_modules $(WEB)/dist test-artifacts backend/.coverage
+	rm -rf $(VENV) .optio $(WEB)/node_modules $(LOAD)/node_modules $(VERIFIER)/node_modules $(WEB)/dist test-artifacts backend/.coverage
 
 bench: install
 	cd backend && $(BIN)/python bench/api_latency.py

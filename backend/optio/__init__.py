@@ -18,6 +18,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     from .auth.providers import make_provider
     from .auth.tokens import TokenService
     from .config import Settings
+    from .credentials.issuer import init_issuer
     from .diplomas.kept import init_kept_documents
     from .embedded import database_url
     from .errors import register_error_handlers
@@ -39,6 +40,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.extensions["optio_auth_provider"] = make_provider(settings, tokens)
     app.extensions["optio_storage"] = make_storage(settings)
     init_kept_documents(app)
+    init_issuer(app)
     app.before_request(load_identity)
     register_blueprints(app)
     register_error_handlers(app)
@@ -71,6 +73,8 @@ def register_blueprints(app: Flask) -> None:
     from .ai.routes import bp as ai
     from .auth.routes import bp as auth
     from .billing.routes import bp as billing
+    from .credentials.routes import bp as credentials
+    from .credentials.routes import well_known
     from .diplomas.routes import bp as diplomas
     from .meta.routes import bp as meta
     from .meta.routes import docs
@@ -94,6 +98,8 @@ def register_blueprints(app: Flask) -> None:
         storage,
         evidence,
         diplomas,
+        credentials,
+        well_known,
         teams,
         submissions,
         notifications,

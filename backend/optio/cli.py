@@ -1,5 +1,5 @@
 """The `optio` command: dev, worker, openapi, check, db (migrate reset seed check snapshot), users
-create"""
+create, credentials new-key"""
 
 from __future__ import annotations
 
@@ -317,5 +317,25 @@ def openapi() -> None:
         click.echo(json.dumps(openapi_document(app), indent=2, sort_keys=True))
 
 
+@click.group("credentials")
+def credentials_group() -> None:
+    """The issuer's signing keys."""
+
+
+@credentials_group.command("new-key")
+def new_key() -> None:
+    """Print a new Ed25519 signing key for CREDENTIAL_SIGNING_KEY, and its public Multikey (to
+    list in CREDENTIAL_RETIRED_KEYS once it is replaced, so what it signed still verifies)."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from .credentials.multikey import public_multikey, secret_multikey
+
+    key = Ed25519PrivateKey.generate()
+    click.echo(f"CREDENTIAL_SIGNING_KEY={secret_multikey(key)}")
+    public = public_multikey(key.public_key())
+    click.echo(f"# its public key, for CREDENTIAL_RETIRED_KEYS after a rotation: {public}")
+
+
 main.add_command(db_group)
 main.add_command(users_group)
+main.add_command(credentials_group)

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Annotated, Literal
 
 from flask import current_app
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -81,6 +81,8 @@ class Settings(BaseSettings):
     gemini_base_url: str | None = None
     gemini_timeout_seconds: float = 30.0
     rate_limit_ai: str = "10/minute"
+    # Credentials checked per client address (a check may fetch another issuer's documents).
+    rate_limit_verify: str = "30/minute"
 
     # Rate-limit counters shared by every process and instance; production requires it.
     redis_url: str | None = None
@@ -90,11 +92,28 @@ class Settings(BaseSettings):
     rate_limit_resend: str = "2/minute;10/hour"
     max_content_length: int = 26 * 1024 * 1024
 
+    # The public site (https://optio.example.com): links in credentials, and the issuer's
+    # did:web. Empty: FRONTEND_URL, else this API's own address. Production requires https.
+    public_url: str = ""
+    # The issuer's Ed25519 key, as a secret Multikey (z3u2…) or a PKCS#8 PEM; production
+    # requires it, development generates one into OPTIO_DATA_DIR/credential-key.
+    credential_signing_key: SecretStr | None = None
+    # Public Multikeys (z6Mk…) of earlier signing keys, comma-separated: still listed in the DID
+    # document, so credentials signed before a rotation still verify.
+    credential_retired_keys: Annotated[list[str], NoDecode] = []
+
     @field_validator("oauth_providers", mode="before")
     @classmethod
     def _comma_separated(cls, value: object) -> object:
         if isinstance(value, str):
             return [name.strip().lower() for name in value.split(",") if name.strip()]
+        return value
+
+    @field_validator("credential_retired_keys", mode="before")
+    @classmethod
+    def _comma_separated_keys(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [key.strip() for key in value.split(",") if key.strip()]
         return value
 
     @model_validator(mode="after")
@@ -119,6 +138,11 @@ class Settings(BaseSettings):
     def web_url(self) -> str:
         """The web app's base URL, without a trailing slash (reset links, Stripe's returns)."""
         return (self.frontend_url or f"http://127.0.0.1:{self.port}").rstrip("/")
+
+    @property
+    def site_url(self) -> str:
+        """The public site's base URL, without a trailing slash (credentials, the issuer)."""
+        return (self.public_url or self.web_url).rstrip("/")
 
     @property
     def secure_cookies(self) -> bool:
@@ -157,6 +181,10 @@ def production_problems(settings: Settings) -> list[str]:
             "REDIS_URL is required: rate limits kept in process memory are counted by each"
             " process and instance alone"
         )
+    if not settings.public_url.startswith("https://"):
+        problems.append("PUBLIC_URL must be the public site's https:// address (the issuer's DID)")
+    if settings.credential_signing_key is None:
+        problems.append("CREDENTIAL_SIGNING_KEY is required (optio credentials new-key makes one)")
     return problems
 
 

@@ -44,6 +44,7 @@ TABLES = {
     "private.evidence_objects": "storage",
     "private.jobs": "jobs",
     "private.diploma_totals": "diplomas",
+    "public.credentials": "credentials",
 }
 
 # Functions that are not a trigger's, or whose rule belongs elsewhere than their trigger's table.
@@ -70,6 +71,9 @@ FUNCTIONS = {
     "private.diploma_slug_base": "diplomas",
     "private.slug_words": "diplomas",
     "private.award_completion": "xp",
+    "private.issue_credential": "credentials",
+    "private.revoke_credentials_of_deleted_user": "credentials",
+    "public.revoke_credential": "credentials",
     "private.shown_name": "teams",
     "private.find_user_id": "teams",
     "private.shares_team_request": "teams",

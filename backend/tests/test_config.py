@@ -16,6 +16,8 @@ GOOD_PRODUCTION = {
     "storage_backend": "supabase",
     "supabase_service_role_key": "service-role-key",
     "redis_url": "redis://127.0.0.1:1/0",  # nothing listens: an app built on it gets a real one
+    "public_url": "https://optio.example",
+    "credential_signing_key": "z3u2RokWw7u44FkN5BEdPCuXrfTNu1WSCJxTvxgioXJzmgYz",
 }
 
 
@@ -38,6 +40,9 @@ def test_production_settings_that_are_complete_are_accepted():
         ({"supabase_service_role_key": None}, "SUPABASE_SERVICE_ROLE_KEY"),
         ({"redis_url": None}, "REDIS_URL is required"),
         ({"redis_url": "memory://"}, "REDIS_URL is required"),
+        ({"public_url": ""}, "PUBLIC_URL"),
+        ({"public_url": "http://optio.example"}, "PUBLIC_URL"),
+        ({"credential_signing_key": None}, "CREDENTIAL_SIGNING_KEY is required"),
     ],
 )
 def test_production_refuses_development_settings_and_says_which(override, named):

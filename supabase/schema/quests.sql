@@ -149,6 +149,8 @@ CREATE TRIGGER user_quests_count_inserted AFTER INSERT ON public.user_quests REF
 CREATE TRIGGER user_quests_count_updated AFTER UPDATE ON public.user_quests REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.count_enrollments();
 CREATE TRIGGER user_quests_hold_tier_limit BEFORE INSERT ON public.user_quests FOR EACH ROW WHEN (new.is_active AND new.completed_at IS NULL) EXECUTE FUNCTION private.hold_active_quest_limit();
 CREATE TRIGGER user_quests_hold_tier_limit_on_resume BEFORE UPDATE ON public.user_quests FOR EACH ROW WHEN (new.is_active AND new.completed_at IS NULL AND NOT (old.is_active AND old.completed_at IS NULL)) EXECUTE FUNCTION private.hold_active_quest_limit();
+CREATE TRIGGER user_quests_issue_credential AFTER UPDATE OF completed_at ON public.user_quests FOR EACH ROW WHEN (old.completed_at IS NULL AND new.completed_at IS NOT NULL) EXECUTE FUNCTION private.issue_credential();
+CREATE TRIGGER user_quests_issue_credential_on_insert AFTER INSERT ON public.user_quests FOR EACH ROW WHEN (new.completed_at IS NOT NULL) EXECUTE FUNCTION private.issue_credential();
 CREATE TRIGGER user_quests_notify_completed AFTER UPDATE OF completed_at ON public.user_quests FOR EACH ROW WHEN (old.completed_at IS NULL AND new.completed_at IS NOT NULL) EXECUTE FUNCTION private.notify_quest_completed();
 
 CREATE OR REPLACE FUNCTION private.completion_from_task()

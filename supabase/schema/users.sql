@@ -47,6 +47,7 @@ CREATE TRIGGER users_create_diploma_totals AFTER INSERT ON public.users FOR EACH
 CREATE TRIGGER users_guard_admin_columns BEFORE UPDATE ON public.users FOR EACH ROW EXECUTE FUNCTION private.guard_admin_columns();
 CREATE TRIGGER users_notify_payment_failed AFTER UPDATE OF subscription_status ON public.users FOR EACH ROW WHEN (new.subscription_status = 'past_due'::text AND old.subscription_status IS DISTINCT FROM 'past_due'::text) EXECUTE FUNCTION private.notify_payment_failed();
 CREATE TRIGGER users_record_tier_change AFTER UPDATE OF subscription_tier ON public.users FOR EACH ROW WHEN (old.subscription_tier IS DISTINCT FROM new.subscription_tier) EXECUTE FUNCTION private.record_tier_change();
+CREATE TRIGGER users_revoke_credentials BEFORE DELETE ON public.users FOR EACH ROW EXECUTE FUNCTION private.revoke_credentials_of_deleted_user();
 CREATE TRIGGER users_set_updated_at BEFORE UPDATE ON public.users FOR EACH ROW EXECUTE FUNCTION private.set_updated_at();
 CREATE TRIGGER users_sync_ban AFTER UPDATE OF is_active ON public.users FOR EACH ROW WHEN (old.is_active IS DISTINCT FROM new.is_active) EXECUTE FUNCTION private.sync_user_ban();
 

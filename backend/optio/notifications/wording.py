@@ -58,6 +58,10 @@ def _payment_failed(d: Mapping[str, Any]) -> Words:
     return "Your payment failed", f"Update your payment method to keep your plan{until}."
 
 
+def _credential_revoked(d: Mapping[str, Any]) -> Words:
+    return f"Credential revoked: {d['quest_title']}", d.get("reason") or ""
+
+
 WORDING: dict[str, Callable[[Mapping[str, Any]], Words]] = {
     "quest_completed": _quest_completed,
     "team_request_received": _team_request_received,
@@ -66,6 +70,7 @@ WORDING: dict[str, Callable[[Mapping[str, Any]], Words]] = {
     "submission_rejected": _submission_rejected,
     "tier_changed": _tier_changed,
     "payment_failed": _payment_failed,
+    "credential_revoked": _credential_revoked,
 }
 
 

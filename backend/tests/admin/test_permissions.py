@@ -16,6 +16,7 @@ from optio.db import tx
 from optio.errors import NotFound
 
 from ..conftest import acting_as
+from ..diplomas.conftest import complete
 from ..factories import make_quest, make_user
 
 TASK = {"title": "Read a chapter", "pillar": "stem_logic", "xp_value": 25, "is_required": True}
@@ -40,15 +41,21 @@ ENDPOINTS = [
     ("PATCH", "/api/admin/quests/{quest}/tasks/{task}", {"xp_value": 40}, 200),
     ("DELETE", "/api/admin/quests/{quest}/tasks/{task}", None, 204),
     ("PUT", "/api/admin/quests/{quest}/task-order", {"task_ids": "{task_ids}"}, 200),
+    ("POST", "/api/admin/credentials/{credential}/revoke", {"reason": "Copied work."}, 200),
 ]
 IDS = [f"{method} {re.sub(r'[?].*', '', path)}" for method, path, _, _ in ENDPOINTS]
 
 
 @pytest.fixture
 def target(app, conn):
-    """Another user, and a quest with two tasks."""
-    quest = make_quest(conn, tasks=2)
-    return {"user": make_user(app), "quest": quest}
+    """Another user, a quest with two tasks, and the credential of a quest the user completed."""
+    quest, done = make_quest(conn, tasks=2), make_quest(conn, tasks=1)
+    user = make_user(app)
+    complete(conn, user["id"], done)
+    credential = conn.execute(
+        "select id from public.credentials where user_id = %s", (user["id"],)
+    ).fetchone()[0]
+    return {"user": user, "quest": quest, "credential": credential}
 
 
 def _request(client, headers, target, method, path, payload):
@@ -56,6 +63,7 @@ def _request(client, headers, target, method, path, payload):
         "user": target["user"]["id"],
         "quest": target["quest"]["id"],
         "task": target["quest"]["tasks"][0]["id"],
+        "credential": target["credential"],
     }
     if payload and payload.get("task_ids") == "{task_ids}":
         payload = {"task_ids": [str(t["id"]) for t in reversed(target["quest"]["tasks"])]}
@@ -105,7 +113,8 @@ def test_the_matrix_covers_every_admin_route(app):
             re.sub(r"[?].*", "", path)
             .replace("{quest}", "{quest_id}")
             .replace("{task}", "{task_id}")
-            .replace("{user}", "{user_id}"),
+            .replace("{user}", "{user_id}")
+            .replace("{credential}", "{credential_id}"),
         )
         for method, path, _, _ in ENDPOINTS
     }

@@ -39,7 +39,8 @@ JWKS = f"{SUPABASE_URL}/auth/v1/.well-known/jwks.json"
 BUCKET = f"{SUPABASE_URL}/storage/v1/bucket/evidence"
 GEMINI_MODEL = f"{GEMINI_URL}/v1beta/models/{MODEL}"
 
-SECRETS = [ANON_KEY, SERVICE_KEY, JWT_SECRET, STRIPE_KEY, WEBHOOK_SECRET, GEMINI_KEY]
+SIGNING_KEY = "z3u2RokWw7u44FkN5BEdPCuXrfTNu1WSCJxTvxgioXJzmgYz"  # a test key, Ed25519
+SECRETS = [ANON_KEY, SERVICE_KEY, JWT_SECRET, STRIPE_KEY, WEBHOOK_SECRET, GEMINI_KEY, SIGNING_KEY]
 
 
 def production(url: str, *, redis_url: str, **overrides: Any) -> dict[str, Any]:
@@ -57,6 +58,8 @@ def production(url: str, *, redis_url: str, **overrides: Any) -> dict[str, Any]:
         "supabase_service_role_key": SERVICE_KEY,
         "cors_origins": [WEB],
         "frontend_url": WEB,
+        "public_url": WEB,
+        "credential_signing_key": SIGNING_KEY,
         "stripe_secret_key": STRIPE_KEY,
         "stripe_webhook_secret": WEBHOOK_SECRET,
         "stripe_api_base": STRIPE_API,

@@ -36,6 +36,10 @@ KINDS = {
         {"grace_until": "2026-12-09T23:30:00-05:00"},
         ("Your payment failed", "Update your payment method to keep your plan after 2026-12-10."),
     ),
+    "credential_revoked": (
+        {"quest_title": "Orbits", "reason": "The evidence was copied."},
+        ("Credential revoked: Orbits", "The evidence was copied."),
+    ),
 }
 
 

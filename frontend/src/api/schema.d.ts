@@ -21,6 +21,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/credentials/{credential_id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a credential, with a reason the student is told (audit-logged). */
+        post: operations["credentials_revoke_credential_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/quest-submissions": {
         parameters: {
             query?: never;
@@ -464,6 +481,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/credentials/issuer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The issuer of Optio's credentials, as an Open Badges Profile. */
+        get: operations["credentials_issuer_profile_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credentials/status/{list_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A signed BitstringStatusListCredential: bit N set when position N is revoked. */
+        get: operations["credentials_status_list_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credentials/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check any Open Badges 3.0 credential (ours, or another issuer's did:key or did:web one):
+         * @description its signature, its revocation status and its validity dates, each with its result.
+         */
+        post: operations["credentials_verify_credential_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credentials/{credential_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A quest's signed Open Badges 3.0 credential: public while its owner's diploma is public,
+         * @description otherwise to its owner and admins.
+         */
+        get: operations["credentials_get_credential_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/diplomas/{slug}": {
         parameters: {
             query?: never;
@@ -481,6 +572,43 @@ export interface paths {
          *     If-None-Match to get 304 Not Modified.
          */
         get: operations["diplomas_get_diploma_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/diplomas/{slug}/clr": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The diploma as a signed CLR 2.0 learner record bundling its live quest credentials. */
+        get: operations["credentials_learner_record_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/diplomas/{slug}/credentials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A diploma's credentials, newest first: public while the diploma is public, otherwise to
+         * @description its owner and admins (an empty list to anyone else).
+         */
+        get: operations["credentials_diploma_credentials_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -962,6 +1090,23 @@ export interface paths {
         patch: operations["users_update_me_patch"];
         trace?: never;
     };
+    "/api/users/me/credentials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My credentials, newest first (one per completed quest). */
+        get: operations["credentials_my_credentials_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users/me/dashboard": {
         parameters: {
             query?: never;
@@ -1320,6 +1465,18 @@ export interface components {
              */
             url: string;
         };
+        /** CheckOut */
+        CheckOut: {
+            /** Message */
+            message: string;
+            /**
+             * Name
+             * @description proof, dates or status
+             */
+            name: string;
+            /** Ok */
+            ok: boolean;
+        };
         /** CheckoutIn */
         CheckoutIn: {
             /**
@@ -1381,6 +1538,37 @@ export interface components {
             /** Message */
             message: string;
         };
+        /** CredentialList */
+        CredentialList: {
+            /** Items */
+            items: components["schemas"]["CredentialSummary"][];
+        };
+        /** CredentialSummary */
+        CredentialSummary: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Issued At
+             * Format: date-time
+             */
+            issued_at: string;
+            /**
+             * Quest Id
+             * @description None once an admin removed the quest
+             */
+            quest_id: string | null;
+            /** Quest Title */
+            quest_title: string;
+            /** Revoked At */
+            revoked_at: string | null;
+            /** Revoked Reason */
+            revoked_reason: string | null;
+            /** Signed */
+            signed: boolean;
+        };
         /** CsrfPublic */
         CsrfPublic: {
             /** Csrf Token */
@@ -1431,6 +1619,33 @@ export interface components {
             started_at: string;
             /** Title */
             title: string;
+        };
+        /** DiplomaCredential */
+        DiplomaCredential: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Issued At
+             * Format: date-time
+             */
+            issued_at: string;
+            /**
+             * Quest Id
+             * @description None once an admin removed the quest
+             */
+            quest_id: string | null;
+            /** Quest Title */
+            quest_title: string;
+            /** Revoked */
+            revoked: boolean;
+        };
+        /** DiplomaCredentialList */
+        DiplomaCredentialList: {
+            /** Items */
+            items: components["schemas"]["DiplomaCredential"][];
         };
         /** DiplomaEvidence */
         DiplomaEvidence: {
@@ -1794,6 +2009,13 @@ export interface components {
             status: string;
             /** Version */
             version: string;
+        };
+        /**
+         * JsonLd
+         * @description A JSON-LD document, exactly as signed.
+         */
+        JsonLd: {
+            [key: string]: unknown;
         };
         /** LinkEvidenceIn */
         LinkEvidenceIn: {
@@ -2277,6 +2499,26 @@ export interface components {
             password: string;
             /** Token */
             token: string;
+        };
+        /** RevokeIn */
+        RevokeIn: {
+            /** Reason */
+            reason: string;
+        };
+        /** RevokedOut */
+        RevokedOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Revoked At
+             * Format: date-time
+             */
+            revoked_at: string;
+            /** Revoked Reason */
+            revoked_reason: string;
         };
         /** SessionPublic */
         SessionPublic: {
@@ -2849,19 +3091,14 @@ export interface components {
             /** Username */
             username?: string;
         };
-        /**
-         * VerifyIn
-         * @description What an e-mail link carries to the web app's /auth/confirm page.
-         */
-        VerifyIn: {
-            /** Token Hash */
-            token_hash: string;
-            /**
-             * Type
-             * @description The link's type; recovery links go to POST /api/auth/password/reset
-             * @enum {string}
-             */
-            type: "signup" | "email" | "magiclink" | "invite" | "email_change";
+        /** VerifyOut */
+        VerifyOut: {
+            /** Checks */
+            checks: components["schemas"]["CheckOut"][];
+            /** Revoked */
+            revoked: boolean | null;
+            /** Verified */
+            verified: boolean;
         };
         /** WebhookAck */
         WebhookAck: {
@@ -2882,6 +3119,30 @@ export interface components {
             pillars: components["schemas"]["PillarXp"][];
             /** Total */
             total: number;
+        };
+        /**
+         * VerifyIn
+         * @description What an e-mail link carries to the web app's /auth/confirm page.
+         */
+        optio__auth__schemas__VerifyIn: {
+            /** Token Hash */
+            token_hash: string;
+            /**
+             * Type
+             * @description The link's type; recovery links go to POST /api/auth/password/reset
+             * @enum {string}
+             */
+            type: "signup" | "email" | "magiclink" | "invite" | "email_change";
+        };
+        /** VerifyIn */
+        optio__credentials__schemas__VerifyIn: {
+            /**
+             * Credential
+             * @description An Open Badges 3.0 credential, as JSON
+             */
+            credential: {
+                [key: string]: unknown;
+            };
         };
     };
     responses: never;
@@ -2930,6 +3191,113 @@ export interface operations {
             };
             /** @description The URL is too long */
             414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    credentials_revoke_credential_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                credential_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevokeIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevokedOut"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Validation error */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5258,7 +5626,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["VerifyIn"];
+                "application/json": components["schemas"]["optio__auth__schemas__VerifyIn"];
             };
         };
         responses: {
@@ -5336,6 +5704,220 @@ export interface operations {
             };
         };
     };
+    credentials_issuer_profile_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JsonLd"];
+                };
+            };
+            /** @description The URL is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    credentials_status_list_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                list_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JsonLd"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    credentials_verify_credential_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["optio__credentials__schemas__VerifyIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerifyOut"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    credentials_get_credential_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                credential_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JsonLd"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     diplomas_get_diploma_get: {
         parameters: {
             query?: never;
@@ -5370,6 +5952,95 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    credentials_learner_record_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JsonLd"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    credentials_diploma_credentials_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DiplomaCredentialList"];
                 };
             };
             /** @description The URL is too long */
@@ -7300,6 +7971,53 @@ export interface operations {
             };
             /** @description Validation error */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    credentials_my_credentials_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CredentialList"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL is too long */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };

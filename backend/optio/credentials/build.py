@@ -1,0 +1,205 @@
+"""The documents Optio signs: a quest's Open Badges 3.0 credential and a Bitstring Status List.
+
+What a quest credential says (OB 3.0 on the VC Data Model 2.0):
+- the Achievement is the quest: name, description, criteria from its tasks, image, the
+  pillars as tags, and one ResultDescription per pillar;
+- the recipient is a salted SHA-256 of the e-mail (IdentityObject, hashed), never the e-mail;
+  the student's name only while their diploma is public;
+- the XP earned in each pillar as Results; evidence for each task whose evidence is not
+  private (its text, or its link; a file by the diploma's public link while it is public);
+- a BitstringStatusListEntry for revocation.
+"""
+
+from __future__ import annotations
+
+import base64
+import gzip
+import hashlib
+import secrets
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from typing import Any
+
+from ..pillars import PILLARS
+from .issuer import Issuer
+from .loader import CLR_V2, CREDENTIALS_V2, OB_V3
+
+# Positions in one status list: 131,072 bits (16 KiB), the smallest list the Bitstring Status
+# List spec allows, so that a list does not tell how many credentials exist.
+STATUS_LIST_SIZE = 131_072
+
+
+def timestamp(when: datetime) -> str:
+    return when.astimezone(UTC).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def credential_url(site: str, credential_id: Any) -> str:
+    return f"{site}/api/credentials/{credential_id}"
+
+
+def status_list_url(site: str, list_id: int) -> str:
+    return f"{site}/api/credentials/status/{list_id}"
+
+
+def identity_hash(email: str, salt: str) -> str:
+    """OB 3.0's hashed identity: 'sha256$' and the hex SHA-256 of the value then the salt."""
+    return "sha256$" + hashlib.sha256((email.strip().lower() + salt).encode()).hexdigest()
+
+
+def quest_credential(row: dict[str, Any], issuer: Issuer) -> dict[str, Any]:
+    """The unsigned credential of one completed quest, from queries.to_sign's row."""
+    site = issuer.site_url
+    salt = secrets.token_hex(16)
+    awarded = timestamp(row["issued_at"])
+    pillars = [p for p in PILLARS if p in row["xp"]]
+    achievement: dict[str, Any] = {
+        "id": f"{site}/quests/{row['quest_id']}",
+        "type": ["Achievement"],
+        "name": row["title"],
+        "description": row["description"] or row["title"],
+        "criteria": {"narrative": _criteria(row["tasks"])},
+        "tag": [PILLARS[p] for p in pillars],
+        "resultDescription": [
+            {
+                "id": f"{site}/pillars/{p}",
+                "type": ["ResultDescription"],
+                "name": f"XP in {PILLARS[p]}",
+                "resultType": "Points",
+            }
+            for p in pillars
+        ],
+    }
+    if row.get("image_url"):
+        achievement["image"] = {"id": row["image_url"], "type": "Image"}
+    subject: dict[str, Any] = {
+        "type": ["AchievementSubject"],
+        "identifier": [
+            {
+                "type": "IdentityObject",
+                "identityHash": identity_hash(row["email"], salt),
+                "identityType": "emailAddress",
+                "hashed": True,
+                "salt": salt,
+            }
+        ],
+        "achievement": achievement,
+        "result": [
+            {
+                "type": ["Result"],
+                "resultDescription": f"{site}/pillars/{p}",
+                "value": str(row["xp"][p]),
+            }
+            for p in pillars
+        ],
+    }
+    public = bool(row.get("diploma_public"))
+    if public and row.get("name"):
+        subject["name"] = row["name"]
+    list_id, position = divmod(int(row["status_index"]), STATUS_LIST_SIZE)
+    status_list = status_list_url(site, list_id)
+    credential: dict[str, Any] = {
+        "@context": [CREDENTIALS_V2, OB_V3],
+        "id": credential_url(site, row["id"]),
+        "type": ["VerifiableCredential", "OpenBadgeCredential"],
+        "name": row["title"],
+        "issuer": issuer.profile(),
+        "validFrom": awarded,
+        "awardedDate": awarded,
+        "credentialSubject": subject,
+        "credentialStatus": {
+            "id": f"{status_list}#{position}",
+            "type": "BitstringStatusListEntry",
+            "statusPurpose": "revocation",
+            "statusListIndex": str(position),
+            "statusListCredential": status_list,
+        },
+    }
+    evidence = [
+        _evidence(item, site, row.get("slug") if public else None) for item in row["evidence"]
+    ]
+    if evidence:
+        credential["evidence"] = evidence
+    return credential
+
+
+def learner_record(
+    credentials: list[dict[str, Any]],
+    recipient: dict[str, Any],
+    issuer: Issuer,
+    record_id: str,
+    valid_from: datetime,
+) -> dict[str, Any]:
+    """The unsigned CLR 2.0 ClrCredential bundling `credentials` (each signed on its own)."""
+    salt = secrets.token_hex(16)
+    subject: dict[str, Any] = {
+        "type": ["ClrSubject"],
+        "identifier": [
+            {
+                "type": "IdentityObject",
+                "identityHash": identity_hash(recipient["email"], salt),
+                "identityType": "emailAddress",
+                "hashed": True,
+                "salt": salt,
+            }
+        ],
+        "verifiableCredential": credentials,
+    }
+    name = recipient["name"] if recipient.get("is_public") else None
+    return {
+        "@context": [CREDENTIALS_V2, CLR_V2, OB_V3],
+        "id": record_id,
+        "type": ["VerifiableCredential", "ClrCredential"],
+        "issuer": issuer.profile(),
+        "validFrom": timestamp(valid_from),
+        "name": f"{name}'s learner record" if name else "Learner record",
+        "credentialSubject": subject,
+    }
+
+
+def _criteria(tasks: Iterable[dict[str, Any]]) -> str:
+    tasks = list(tasks)
+    required = [t for t in tasks if t["required"]] or tasks
+    lines = [f"- {t['title']} ({PILLARS.get(t['pillar'], t['pillar'])})" for t in required]
+    return "Complete every required task of the quest, with evidence:\n" + "\n".join(lines)
+
+
+def _evidence(item: dict[str, Any], site: str, public_slug: str | None) -> dict[str, Any]:
+    found: dict[str, Any] = {"type": ["Evidence"], "name": item["task"]}
+    kind = item["type"]
+    if kind == "text":
+        found["narrative"] = item["text"]
+    elif kind == "link":
+        found["id"] = item["url"]
+        found["narrative"] = "A link the student gave as evidence."
+    else:
+        found["narrative"] = f"An {kind} the student uploaded as evidence."
+        if public_slug:
+            found["id"] = f"{site}/api/diplomas/{public_slug}/evidence/{item['id']}"
+    return found
+
+
+def status_list_credential(
+    issuer: Issuer, list_id: int, positions: Iterable[int], valid_from: datetime
+) -> dict[str, Any]:
+    """The unsigned BitstringStatusListCredential of one list: bit `p` set for each revoked
+    position, most significant bit first, GZIP-compressed, base64url multibase ('u')."""
+    bits = bytearray(STATUS_LIST_SIZE // 8)
+    for position in positions:
+        bits[position // 8] |= 0x80 >> (position % 8)
+    encoded = "u" + base64.urlsafe_b64encode(gzip.compress(bytes(bits), mtime=0)).decode().rstrip(
+        "="
+    )
+    url = status_list_url(issuer.site_url, list_id)
+    return {
+        "@context": [CREDENTIALS_V2],
+        "id": url,
+        "type": ["VerifiableCredential", "BitstringStatusListCredential"],
+        "issuer": issuer.did,
+        "validFrom": timestamp(valid_from),
+        "credentialSubject": {
+            "id": f"{url}#list",
+            "type": "BitstringStatusList",
+            "statusPurpose": "revocation",
+            "encodedList": encoded,
+        },
+    }

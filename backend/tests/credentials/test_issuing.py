@@ -1,0 +1,111 @@
+"""A completed quest issues exactly one Open Badges 3.0 credential, signed outside the request,
+that an independent verifier accepts; any change to it fails."""
+
+from __future__ import annotations
+
+import copy
+import json
+
+from ..diplomas.conftest import publish
+from .conftest import credential_id, run_jobs, verify_independently
+
+
+def test_completing_a_quest_issues_one_credential_signed_by_a_job(
+    app, client, conn, student, finished
+):
+    user, headers = student
+    row = conn.execute(
+        "select signed_at, document from public.credentials where user_id = %s", (user["id"],)
+    ).fetchall()
+    assert row == [(None, None)]  # issued in the completion's statement, not yet signed
+    assert run_jobs(app) == 1
+    signed = conn.execute(
+        "select document from public.credentials where user_id = %s", (user["id"],)
+    ).fetchone()[0]
+    assert signed["type"] == ["VerifiableCredential", "OpenBadgeCredential"]
+    assert signed["proof"]["cryptosuite"] == "eddsa-rdfc-2022"
+    listed = client.get("/api/users/me/credentials", headers=headers).get_json()["items"]
+    assert [(c["quest_title"], c["signed"]) for c in listed] == [("Build a birdhouse", True)]
+
+
+def test_the_credential_verifies_with_an_independent_library(app, client, conn, student, finished):
+    user, headers = student
+    run_jobs(app)
+    found = client.get(
+        f"/api/credentials/{credential_id(conn, user['id'], finished['id'])}", headers=headers
+    )
+    assert found.status_code == 200
+    assert found.headers["Cache-Control"] == "private, no-store"
+    assert verify_independently(client, found.get_json()) == {
+        "verified": True,
+        "revoked": False,
+        "error": None,
+    }
+
+
+def test_changing_any_part_of_it_fails_verification(app, client, conn, student, finished):
+    user, headers = student
+    credential = client.get(
+        f"/api/credentials/{credential_id(conn, user['id'], finished['id'])}", headers=headers
+    ).get_json()
+    changes = [
+        ("name", "Build a castle"),
+        ("validFrom", "2020-01-01T00:00:00Z"),
+    ]
+    for key, value in changes:
+        changed = {**credential, key: value}
+        assert verify_independently(client, changed)["verified"] is False, key
+    xp_changed = copy.deepcopy(credential)
+    xp_changed["credentialSubject"]["result"][0]["value"] = "9000"
+    assert verify_independently(client, xp_changed)["verified"] is False
+    signature_changed = copy.deepcopy(credential)
+    value = signature_changed["proof"]["proofValue"]
+    signature_changed["proof"]["proofValue"] = (
+        value[:-2] + ("A" if value[-2] != "A" else "B") + value[-1]
+    )
+    assert verify_independently(client, signature_changed)["verified"] is False
+
+
+def test_it_holds_no_email_and_no_private_evidence(app, client, conn, student, finished):
+    user, headers = student
+    credential = client.get(
+        f"/api/credentials/{credential_id(conn, user['id'], finished['id'])}", headers=headers
+    ).get_json()
+    text = json.dumps(credential)
+    assert "ana@example.com" not in text.lower() and "ana@" not in text
+    assert "private diary" not in text
+    identity = credential["credentialSubject"]["identifier"][0]
+    assert identity["hashed"] is True and identity["identityHash"].startswith("sha256$")
+    names = [e["name"] for e in credential["evidence"]]
+    assert len(names) == 2  # the private one is left out
+    assert credential["evidence"][0]["narrative"] == "I measured and cut the pine boards."
+    assert credential["evidence"][1]["id"] == "https://example.com/birdhouse"
+    assert "name" not in credential["credentialSubject"]  # the diploma is private
+
+
+def test_the_name_appears_only_while_the_diploma_is_public(app, client, conn, student, finished):
+    user, headers = student
+    publish(conn, user["id"])
+    credential = client.get(
+        f"/api/credentials/{credential_id(conn, user['id'], finished['id'])}", headers=headers
+    ).get_json()
+    assert credential["credentialSubject"]["name"] == "Ana López"
+
+
+def test_xp_per_pillar_is_the_result(app, client, conn, student, finished):
+    user, headers = student
+    credential = client.get(
+        f"/api/credentials/{credential_id(conn, user['id'], finished['id'])}", headers=headers
+    ).get_json()
+    results = {
+        r["resultDescription"].rsplit("/", 1)[1]: r["value"]
+        for r in credential["credentialSubject"]["result"]
+    }
+    awarded = dict(
+        conn.execute(
+            "select t.pillar, sum(c.xp_awarded)::text from public.quest_task_completions c"
+            " join public.quest_tasks t on t.id = c.task_id where c.user_id = %s group by t.pillar",
+            (user["id"],),
+        ).fetchall()
+    )
+    assert results == awarded and len(results) == 3

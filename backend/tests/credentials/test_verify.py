@@ -1,0 +1,128 @@
+"""POST /api/credentials/verify checks any pasted credential: ours or another issuer's
+did:key one; each check with its result, and clear 4xx for what is not a credential."""
+
+from __future__ import annotations
+
+import copy
+from datetime import UTC, datetime
+
+import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from optio.credentials.loader import CREDENTIALS_V2, OB_V3
+from optio.credentials.multikey import public_multikey
+from optio.credentials.proof import sign
+from optio.credentials.verify import _refuse_private
+
+from .conftest import credential_id
+
+
+def checked(app, credential):
+    answer = app.test_client().post("/api/credentials/verify", json={"credential": credential})
+    assert answer.status_code == 200, answer.get_json()
+    found = answer.get_json()
+    return found["verified"], {c["name"]: c["ok"] for c in found["checks"]}, found
+
+
+def did_key_credential(**changes):
+    """Another issuer's credential, signed with a did:key."""
+    key = Ed25519PrivateKey.generate()
+    multikey = public_multikey(key.public_key())
+    did = f"did:key:{multikey}"
+    unsigned = {
+        "@context": [CREDENTIALS_V2, OB_V3],
+        "id": "urn:uuid:6c2f1e3a-2d3b-4b8e-9a53-0f8f1b2c3d4e",
+        "type": ["VerifiableCredential", "OpenBadgeCredential"],
+        "issuer": {"id": did, "type": ["Profile"], "name": "Another school"},
+        "validFrom": "2025-01-01T00:00:00Z",
+        "name": "Robotics",
+        "credentialSubject": {
+            "type": ["AchievementSubject"],
+            "achievement": {
+                "id": "https://school.example/badges/robotics",
+                "type": ["Achievement"],
+                "name": "Robotics",
+                "description": "Built a robot.",
+                "criteria": {"narrative": "Build a robot."},
+            },
+        },
+        **changes,
+    }
+    return sign(unsigned, key, f"{did}#{multikey}")
+
+
+def test_our_credential_verifies(app, client, conn, student, finished):
+    user, headers = student
+    credential = client.get(
+        f"/api/credentials/{credential_id(conn, user['id'], finished['id'])}", headers=headers
+    ).get_json()
+    verified, checks, found = checked(app, credential)
+    assert verified and checks == {"proof": True, "dates": True, "status": True}
+    assert found["revoked"] is False
+    tampered = copy.deepcopy(credential)
+    tampered["credentialSubject"]["achievement"]["name"] = "Something else"
+    verified, checks, _ = checked(app, tampered)
+    assert not verified and checks["proof"] is False
+
+
+def test_another_issuers_did_key_credential(app):
+    verified, checks, found = checked(app, did_key_credential())
+    assert verified and checks == {"proof": True, "dates": True, "status": True}
+    assert found["revoked"] is None
+
+
+def test_dates_are_checked(app):
+    later = did_key_credential(validFrom="2999-01-01T00:00:00Z")
+    assert checked(app, later)[1]["dates"] is False
+    now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    expired = did_key_credential(
+        validFrom="2020-01-01T00:00:00Z", validUntil="2021-01-01T00:00:00Z"
+    )
+    verified, checks, found = checked(app, expired)
+    assert not verified and checks == {"proof": True, "dates": False, "status": True}
+    assert "Expired on 2021-01-01" in next(
+        c["message"] for c in found["checks"] if c["name"] == "dates"
+    )
+    assert now  # the current instant is within an ordinary credential's dates
+    assert checked(app, did_key_credential(validUntil="2999-01-01T00:00:00Z"))[0] is True
+
+
+def test_an_unknown_context_or_term_fails_the_proof_with_a_reason(app):
+    credential = did_key_credential()
+    credential["@context"] = [*credential["@context"], "https://example.com/context.json"]
+    verified, checks, found = checked(app, credential)
+    assert not verified and not checks["proof"]
+    assert "not valid JSON-LD" in found["checks"][0]["message"]
+    unsigned = did_key_credential()
+    unsigned.pop("proof")
+    assert "no proof" in checked(app, unsigned)[2]["checks"][0]["message"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {},
+        {"credential": "text"},
+        {"credential": [1, 2]},
+        {"credential": {"name": "not a credential"}},
+        {"credential": {"@context": [], "type": ["VerifiableCredential"], "name": "\u0000"}},
+    ],
+)
+def test_what_is_not_a_credential_is_a_4xx(app, body):
+    answer = app.test_client().post("/api/credentials/verify", json=body)
+    assert 400 <= answer.status_code < 500
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://example.com/list",
+        "https://127.0.0.1/list",
+        "https://localhost/list",
+        "https://169.254.169.254/latest",
+        "https://[::1]/list",
+    ],
+)
+def test_fetches_go_to_public_https_addresses_only(url):
+    with pytest.raises(ValueError):
+        _refuse_private(url)

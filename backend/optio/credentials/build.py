@@ -69,7 +69,7 @@ def quest_credential(row: dict[str, Any], issuer: Issuer) -> dict[str, Any]:
             for p in pillars
         ],
     }
-    if row.get("image_url"):
+    if str(row.get("image_url") or "").startswith(("https://", "http://")):
         achievement["image"] = {"id": row["image_url"], "type": "Image"}
     subject: dict[str, Any] = {
         "type": ["AchievementSubject"],

@@ -21,9 +21,10 @@ VERIFIER = Path(__file__).resolve().parent / "verifier"
 NODE = shutil.which("node") or "node"  # make test checks for Node 20.19+ first
 
 
-def verify_independently(client, credential: dict[str, Any]) -> dict[str, Any]:
-    """What Digital Bazaar's vc library says of `credential`: {verified, revoked, error}. The
-    DID document and status list are read from the API, as a verifier would fetch them."""
+def verify_independently(client, credential: dict[str, Any], *more: dict[str, Any]) -> Any:
+    """What Digital Bazaar's vc library says of `credential`: {verified, revoked, error} (a list
+    of them, given more credentials). The DID document and status list are read from the API,
+    as a verifier would fetch them."""
     client = client.application.test_client()  # signed out, as a verifier is
     # Open Badges and CLR contexts as bundled: their copies are checked against 1EdTech's own
     # test vectors (test_contexts.py); the W3C ones come from the verifier's npm packages.
@@ -37,7 +38,11 @@ def verify_independently(client, credential: dict[str, Any]) -> dict[str, Any]:
         documents[url] = client.get(path).get_json()
     done = subprocess.run(  # noqa: S603 - Node and our own script, constant arguments
         [NODE, str(VERIFIER / "verify.mjs")],
-        input=json.dumps({"credential": credential, "documents": documents}),
+        input=json.dumps(
+            {"credentials": [credential, *more], "documents": documents}
+            if more
+            else {"credential": credential, "documents": documents}
+        ),
         capture_output=True,
         text=True,
         timeout=60,

@@ -43,7 +43,49 @@ def test_the_credential_verifies_with_an_independent_library(app, client, conn, 
     }
 
 
-def test_changing_any_part_of_it_fails_verification(app, client, conn, student, finished):
+def _leaves(node, path=()):
+    """(path, value) of every string, number and boolean in a JSON document."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _leaves(value, (*path, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _leaves(value, (*path, index))
+    else:
+        yield path, node
+
+
+def _changed(document, path, value):
+    changed = copy.deepcopy(document)
+    node = changed
+    for step in path[:-1]:
+        node = node[step]
+    node[path[-1]] = value
+    return changed
+
+
+def test_changing_any_value_fails_verification(app, client, conn, student, finished):
+    """Every value the credential holds, changed one at a time (the proof's own value too)."""
+    user, headers = student
+    credential = client.get(
+        f"/api/credentials/{credential_id(conn, user['id'], finished['id'])}", headers=headers
+    ).get_json()
+    variants = []
+    for path, value in _leaves(credential):
+        if isinstance(value, bool):
+            variants.append(_changed(credential, path, not value))
+        elif isinstance(value, str) and path[-1] == "proofValue":
+            last = "A" if value[-1] != "A" else "B"
+            variants.append(_changed(credential, path, value[:-1] + last))
+        else:
+            variants.append(_changed(credential, path, f"{value}x"))
+    assert len(variants) > 40
+    results = verify_independently(client, *variants[:1], *variants[1:])
+    assert [r["verified"] for r in results] == [False] * len(variants)
+    assert verify_independently(client, credential)["verified"] is True
+
+
+def test_changing_a_part_of_it_fails_verification(app, client, conn, student, finished):
     user, headers = student
     credential = client.get(
         f"/api/credentials/{credential_id(conn, user['id'], finished['id'])}", headers=headers

@@ -1,6 +1,7 @@
-// Verifies one credential with Digital Bazaar's libraries, not Optio's code: stdin is
-// {"credential": {...}, "documents": {url-or-did: document}}, stdout the result as JSON:
-// {"verified": bool, "revoked": bool | null, "error": string | null}.
+// Verifies credentials with Digital Bazaar's libraries, not Optio's code: stdin is
+// {"credential": {...} or "credentials": [...], "documents": {url-or-did: document}}, stdout
+// the result as JSON, {"verified": bool, "revoked": bool | null, "error": string | null} or a
+// list of them.
 // The document loader holds only the contexts of these npm packages, plus what the test hands
 // in (the Open Badges context, the issuer's DID document, the status list credential); any
 // other URL is an error, so nothing is fetched.
@@ -14,7 +15,7 @@ import * as didContext from 'did-context';
 
 const chunks = [];
 for await (const chunk of process.stdin) chunks.push(chunk);
-const {credential, documents} = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+const {credential, credentials, documents} = JSON.parse(Buffer.concat(chunks).toString('utf8'));
 
 const known = new Map([
   ...credentialsContext.contexts,
@@ -43,17 +44,26 @@ async function documentLoader(url) {
   return {contextUrl: null, documentUrl: url, document};
 }
 
-const suite = new DataIntegrityProof({cryptosuite: eddsaRdfc2022});
-const result = await vc.verifyCredential({
-  credential, suite, documentLoader,
-  checkStatus: credential.credentialStatus ? checkStatus : undefined,
-});
-const status = result.statusResult;
-const firstError = result.error ?? result.results?.find(r => r.error)?.error;
 const message = error => error && (error.errors
   ? error.errors.map(e => e.message).join('; ') : error.message);
-console.log(JSON.stringify({
-  verified: result.verified,
-  revoked: status ? Boolean(status.results?.[0]?.status) : null,
-  error: message(firstError) ?? message(status?.error) ?? null,
-}));
+
+async function verify(credential) {
+  const suite = new DataIntegrityProof({cryptosuite: eddsaRdfc2022});
+  const result = await vc.verifyCredential({
+    credential, suite, documentLoader,
+    checkStatus: credential.credentialStatus ? checkStatus : undefined,
+  });
+  const status = result.statusResult;
+  const firstError = result.error ?? result.results?.find(r => r.error)?.error;
+  return {
+    verified: result.verified,
+    revoked: status ? Boolean(status.results?.[0]?.status) : null,
+    error: message(firstError) ?? message(status?.error) ?? null,
+  };
+}
+
+const results = [];
+for (const each of credentials ?? [credential]) {
+  results.push(await verify(each));
+}
+console.log(JSON.stringify(credentials ? results : results[0]));

@@ -18,6 +18,7 @@ from psycopg.conninfo import conninfo_to_dict
 from ..config import Settings
 from .ai import check_gemini
 from .billing import check_stripe
+from .credentials import check_credentials
 from .database import check_database
 from .rate_limits import check_redis
 from .result import CheckResult, Problem, failed
@@ -33,6 +34,7 @@ CHECKS: tuple[Callable[[Settings], CheckResult], ...] = (
     check_stripe,
     check_gemini,
     check_urls,
+    check_credentials,
 )
 _MIN_MASKED = 6  # shorter values ("x") would mask ordinary words
 
@@ -64,6 +66,9 @@ def _secrets(settings: Settings) -> list[str]:
         settings.stripe_secret_key,
         settings.stripe_webhook_secret,
         settings.gemini_api_key,
+        settings.credential_signing_key.get_secret_value()
+        if settings.credential_signing_key
+        else None,
     ]
     if settings.database_url:
         # Not a connection string: no password to hide, and the database check says so.

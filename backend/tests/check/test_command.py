@@ -23,6 +23,7 @@ CHECK_NAMES = [
     "stripe",
     "gemini",
     "urls",
+    "credentials",
 ]
 
 

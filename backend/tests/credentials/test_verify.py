@@ -7,8 +7,11 @@ import copy
 from datetime import UTC, datetime
 
 import pytest
+import respx
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from optio.credentials.build import status_list_credential
+from optio.credentials.issuer import Issuer
 from optio.credentials.loader import CREDENTIALS_V2, OB_V3
 from optio.credentials.multikey import public_multikey
 from optio.credentials.proof import sign
@@ -126,3 +129,66 @@ def test_what_is_not_a_credential_is_a_4xx(app, body):
 def test_fetches_go_to_public_https_addresses_only(url):
     with pytest.raises(ValueError):
         _refuse_private(url)
+
+
+OTHER_HOST = "93.184.216.34"  # a public address: no DNS lookup, and respx answers for it
+OTHER_DID = f"did:web:{OTHER_HOST}"
+
+
+def did_web_credential(revoked: bool):
+    """Another issuer's did:web credential with a status list of its own, and what its host
+    serves: its DID document and the signed list."""
+    key = Ed25519PrivateKey.generate()
+    multikey = public_multikey(key.public_key())
+    method = f"{OTHER_DID}#{multikey}"
+    list_url = f"https://{OTHER_HOST}/status/1"
+    issuer = Issuer(f"https://{OTHER_HOST}", key)
+    listed = status_list_credential(issuer, 1, [7] if revoked else [], datetime.now(UTC))
+    listed["id"] = list_url  # the builder names our own URLs; this issuer serves it here
+    listed["credentialSubject"]["id"] = f"{list_url}#list"
+    listed = sign(listed, key, method)
+    credential = did_key_credential()
+    credential.pop("proof")
+    credential["issuer"] = {"id": OTHER_DID, "type": ["Profile"], "name": "Another school"}
+    credential["credentialStatus"] = {
+        "id": f"{list_url}#7",
+        "type": "BitstringStatusListEntry",
+        "statusPurpose": "revocation",
+        "statusListIndex": "7",
+        "statusListCredential": list_url,
+    }
+    document = {
+        "@context": ["https://www.w3.org/ns/did/v1", "https://w3id.org/security/multikey/v1"],
+        "id": OTHER_DID,
+        "verificationMethod": [
+            {
+                "id": method,
+                "type": "Multikey",
+                "controller": OTHER_DID,
+                "publicKeyMultibase": multikey,
+            }
+        ],
+        "assertionMethod": [method],
+    }
+    return sign(credential, key, method), document, listed
+
+
+@pytest.mark.parametrize("revoked", [False, True])
+def test_another_issuers_did_web_credential_and_its_status(app, revoked):
+    credential, document, listed = did_web_credential(revoked)
+    with respx.mock(assert_all_called=True) as web:
+        web.get(f"https://{OTHER_HOST}/.well-known/did.json").respond(json=document)
+        web.get(f"https://{OTHER_HOST}/status/1").respond(json=listed)
+        verified, checks, found = checked(app, credential)
+    assert checks == {"proof": True, "dates": True, "status": not revoked}
+    assert verified is not revoked and found["revoked"] is revoked
+
+
+def test_an_unreachable_did_web_issuer_fails_the_proof_with_a_reason(app):
+    credential, _, _ = did_web_credential(False)
+    with respx.mock() as web:
+        web.get(f"https://{OTHER_HOST}/.well-known/did.json").respond(404)
+        web.get(f"https://{OTHER_HOST}/status/1").respond(404)
+        verified, checks, found = checked(app, credential)
+    assert not verified and checks["proof"] is False and checks["status"] is False
+    assert "DID document could not be read" in found["checks"][0]["message"]

@@ -20,11 +20,11 @@ from .build import STATUS_LIST_SIZE
 from .issuer import issuer
 from .schemas import (
     CredentialList,
+    CredentialVerifyIn,
+    CredentialVerifyOut,
     DiplomaCredentialList,
     RevokedOut,
     RevokeIn,
-    VerifyIn,
-    VerifyOut,
 )
 from .verify import check_credential
 
@@ -115,10 +115,10 @@ def revoke_credential(payload: RevokeIn, credential_id: uuid.UUID, identity: Ide
 
 @bp.post("/credentials/verify")
 @limiter.limit(lambda: current_settings().rate_limit_verify)
-@body(VerifyIn)
-@response(VerifyOut)
+@body(CredentialVerifyIn)
+@response(CredentialVerifyOut)
 @errors(429)
-def verify_credential(payload: VerifyIn):
+def verify_credential(payload: CredentialVerifyIn):
     """Check any Open Badges 3.0 credential (ours, or another issuer's did:key or did:web one):
     its signature, its revocation status and its validity dates, each with its result."""
 

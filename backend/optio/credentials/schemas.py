@@ -49,7 +49,7 @@ class RevokedOut(BaseModel):
     revoked_reason: str
 
 
-class VerifyIn(BaseModel):
+class CredentialVerifyIn(BaseModel):
     credential: dict[Text, Any] = Field(description="An Open Badges 3.0 credential, as JSON")
 
     @field_validator("credential")
@@ -77,13 +77,13 @@ def _strings(value: Any) -> Iterator[str]:
             yield from _strings(item)
 
 
-class CheckOut(BaseModel):
+class CredentialCheckOut(BaseModel):
     name: str = Field(description="proof, dates or status")
     ok: bool
     message: str
 
 
-class VerifyOut(BaseModel):
+class CredentialVerifyOut(BaseModel):
     verified: bool
     revoked: bool | None
-    checks: list[CheckOut]
+    checks: list[CredentialCheckOut]

@@ -32,6 +32,13 @@ def test_request_and_response_schemas_come_from_the_validating_models(client):
     assert me["security"] and "401" in me["responses"]
 
 
+def test_every_model_has_a_name_of_its_own(client):
+    """Two models of one name are written with their module paths (optio__auth__schemas__...),
+    which breaks the web app's types by name: each model needs a unique name."""
+    names = client.get("/api/openapi.json").get_json()["components"]["schemas"]
+    assert [name for name in names if "__" in name] == []
+
+
 def test_the_docs_page_is_served_with_its_assets(client):
     for path in ("/api/docs", "/api/docs/swagger-ui-bundle.js", "/api/docs/optio-init.js"):
         with client.get(path) as resp:

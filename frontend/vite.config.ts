@@ -9,7 +9,14 @@ const api = process.env.OPTIO_API ?? "http://127.0.0.1:5000";
 
 export default defineConfig({
   plugins: [react(), tailwindcss()],
-  server: { port: 5173, proxy: { "/api": { target: api, changeOrigin: false } } },
+  // /.well-known holds the credential issuer's DID document, which the verify page reads.
+  server: {
+    port: 5173,
+    proxy: {
+      "/api": { target: api, changeOrigin: false },
+      "/.well-known": { target: api, changeOrigin: false },
+    },
+  },
   // React, the router, TanStack Query and Recharts make one ~210 kB (gzip) entry; admin pages are
   // split off. The public diploma renders in well under a second locally (measured by the e2e).
   build: { sourcemap: true, chunkSizeWarningLimit: 800 },

@@ -27,6 +27,11 @@ import { Loading } from "./ui/States";
 
 // Pages most visitors never open load on demand.
 const AdminRoutes = lazy(() => import("./admin/AdminRoutes"));
+const VerifyCredentialPage = lazy(() =>
+  import("./credentials/VerifyPage").then((m) => ({ default: m.VerifyCredentialPage })),
+);
+const VerifyPastedPage = lazy(() => import("./credentials/VerifyPage").then((m) => ({ default: m.VerifyPastedPage })));
+const onDemand = (page: ReactNode) => <Suspense fallback={<Loading />}>{page}</Suspense>;
 
 function Home() {
   const { user, status } = useAuth();
@@ -89,6 +94,8 @@ export function App() {
         <Route path="dashboard" element={signedIn(<DashboardPage />)} />
         <Route path="diploma" element={signedIn(<DiplomaEditorPage />)} />
         <Route path="diploma/:slug" element={<PublicDiplomaPage />} />
+        <Route path="verify" element={onDemand(<VerifyPastedPage />)} />
+        <Route path="verify/:credentialId" element={onDemand(<VerifyCredentialPage />)} />
         <Route path="submissions" element={signedIn(<SubmitQuestPage />)} />
         <Route path="team" element={signedIn(<TeamsPage />)} />
         <Route path="billing" element={signedIn(<SubscriptionPage />)} />

@@ -1465,18 +1465,6 @@ export interface components {
              */
             url: string;
         };
-        /** CheckOut */
-        CheckOut: {
-            /** Message */
-            message: string;
-            /**
-             * Name
-             * @description proof, dates or status
-             */
-            name: string;
-            /** Ok */
-            ok: boolean;
-        };
         /** CheckoutIn */
         CheckoutIn: {
             /**
@@ -1538,6 +1526,18 @@ export interface components {
             /** Message */
             message: string;
         };
+        /** CredentialCheckOut */
+        CredentialCheckOut: {
+            /** Message */
+            message: string;
+            /**
+             * Name
+             * @description proof, dates or status
+             */
+            name: string;
+            /** Ok */
+            ok: boolean;
+        };
         /** CredentialList */
         CredentialList: {
             /** Items */
@@ -1568,6 +1568,25 @@ export interface components {
             revoked_reason: string | null;
             /** Signed */
             signed: boolean;
+        };
+        /** CredentialVerifyIn */
+        CredentialVerifyIn: {
+            /**
+             * Credential
+             * @description An Open Badges 3.0 credential, as JSON
+             */
+            credential: {
+                [key: string]: unknown;
+            };
+        };
+        /** CredentialVerifyOut */
+        CredentialVerifyOut: {
+            /** Checks */
+            checks: components["schemas"]["CredentialCheckOut"][];
+            /** Revoked */
+            revoked: boolean | null;
+            /** Verified */
+            verified: boolean;
         };
         /** CsrfPublic */
         CsrfPublic: {
@@ -3091,14 +3110,19 @@ export interface components {
             /** Username */
             username?: string;
         };
-        /** VerifyOut */
-        VerifyOut: {
-            /** Checks */
-            checks: components["schemas"]["CheckOut"][];
-            /** Revoked */
-            revoked: boolean | null;
-            /** Verified */
-            verified: boolean;
+        /**
+         * VerifyIn
+         * @description What an e-mail link carries to the web app's /auth/confirm page.
+         */
+        VerifyIn: {
+            /** Token Hash */
+            token_hash: string;
+            /**
+             * Type
+             * @description The link's type; recovery links go to POST /api/auth/password/reset
+             * @enum {string}
+             */
+            type: "signup" | "email" | "magiclink" | "invite" | "email_change";
         };
         /** WebhookAck */
         WebhookAck: {
@@ -3119,30 +3143,6 @@ export interface components {
             pillars: components["schemas"]["PillarXp"][];
             /** Total */
             total: number;
-        };
-        /**
-         * VerifyIn
-         * @description What an e-mail link carries to the web app's /auth/confirm page.
-         */
-        optio__auth__schemas__VerifyIn: {
-            /** Token Hash */
-            token_hash: string;
-            /**
-             * Type
-             * @description The link's type; recovery links go to POST /api/auth/password/reset
-             * @enum {string}
-             */
-            type: "signup" | "email" | "magiclink" | "invite" | "email_change";
-        };
-        /** VerifyIn */
-        optio__credentials__schemas__VerifyIn: {
-            /**
-             * Credential
-             * @description An Open Badges 3.0 credential, as JSON
-             */
-            credential: {
-                [key: string]: unknown;
-            };
         };
     };
     responses: never;
@@ -5626,7 +5626,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["optio__auth__schemas__VerifyIn"];
+                "application/json": components["schemas"]["VerifyIn"];
             };
         };
         responses: {
@@ -5800,7 +5800,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["optio__credentials__schemas__VerifyIn"];
+                "application/json": components["schemas"]["CredentialVerifyIn"];
             };
         };
         responses: {
@@ -5810,7 +5810,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["VerifyOut"];
+                    "application/json": components["schemas"]["CredentialVerifyOut"];
                 };
             };
             /** @description Malformed request */

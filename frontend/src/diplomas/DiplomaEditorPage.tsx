@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from "react";
 import type { Schemas } from "../api/client";
+import { MyCredentials } from "../credentials/MyCredentials";
 import { Button, ButtonLink } from "../ui/Button";
 import { Checkbox, FormError, TextArea, TextField } from "../ui/Field";
 import { Card, PageHeader } from "../ui/Page";
@@ -123,6 +124,7 @@ export function DiplomaEditorPage() {
         {(d) => (
           <div className="space-y-6">
             <Editor diploma={d} />
+            <MyCredentials isPublic={d.is_public} />
             <FeaturedQuests diploma={d} />
           </div>
         )}

@@ -12,10 +12,24 @@ vi.mock("../dashboard/PillarRadar", () => ({ PillarRadar: () => <p>radar</p> }))
 
 type Options = { params?: { path?: Record<string, string>; query?: Record<string, unknown> } };
 
-/** The API: the first view, pages of quests by cursor and quests by id, from `answers`. */
-function serve(answers: { front?: unknown; pages?: Record<string, unknown>; quest?: () => unknown } = {}) {
+/** A quest's credential as the diploma lists it. */
+function credential(n: number, revoked = false) {
+  return {
+    id: `00000000-0000-4000-8000-0000000c${String(n).padStart(4, "0")}`,
+    quest_id: summary(n).id,
+    quest_title: `Quest ${n}`,
+    issued_at: "2026-02-01T00:00:00Z",
+    revoked,
+  };
+}
+
+/** The API: the first view, pages of quests by cursor, quests by id and credentials, from `answers`. */
+function serve(
+  answers: { front?: unknown; pages?: Record<string, unknown>; quest?: () => unknown; credentials?: unknown[] } = {},
+) {
   api.GET.mockImplementation(async (path: string, options?: Options) => {
     if (path === "/api/diplomas/{slug}") return answers.front ?? answer(200, diploma());
+    if (path === "/api/diplomas/{slug}/credentials") return answer(200, { items: answers.credentials ?? [] });
     if (path === "/api/diplomas/{slug}/quests") {
       const cursor = String(options?.params?.query?.cursor);
       return answers.pages?.[cursor] ?? answer(404, { error: { code: "not_found", message: "No page" } });
@@ -55,7 +69,40 @@ describe("PublicDiplomaPage", () => {
     expect(within(completed).getAllByRole("article")).toHaveLength(6);
     expect(screen.getByText("Run a 5K (25%)")).toBeInTheDocument();
     expect(screen.getByText("And 6 more in progress.")).toBeInTheDocument();
-    expect(paths()).toEqual(["/api/diplomas/{slug}"]);
+    expect(paths().sort()).toEqual(["/api/diplomas/{slug}", "/api/diplomas/{slug}/credentials"]);
+  });
+
+  it("offers each quest's credential, shows a revoked one as revoked, and the learner record", async () => {
+    serve({ credentials: [credential(8), credential(7, true)] });
+    open();
+    const live = await screen.findByRole("article", { name: "Quest 8" });
+    expect(await within(live).findByRole("button", { name: "Download credential of Quest 8" })).toBeInTheDocument();
+    const linkedIn = new URL(
+      within(live)
+        .getByRole("link", { name: /Add to LinkedIn/ })
+        .getAttribute("href")!,
+    );
+    expect(linkedIn.searchParams.get("certUrl")).toBe(`${window.location.origin}/verify/${credential(8).id}`);
+    expect(within(live).getByRole("link", { name: "Verify the credential of Quest 8" })).toHaveAttribute(
+      "href",
+      `/verify/${credential(8).id}`,
+    );
+    const revoked = screen.getByRole("article", { name: "Quest 7" });
+    expect(within(revoked).getByText("Credential revoked")).toBeInTheDocument();
+    expect(within(revoked).queryByRole("button", { name: /Download credential/ })).not.toBeInTheDocument();
+    expect(within(revoked).queryByRole("link", { name: /LinkedIn/ })).not.toBeInTheDocument();
+    expect(within(screen.getByRole("article", { name: "Quest 6" })).queryByText(/credential/i)).not.toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "Download learner record" })).toHaveAttribute(
+      "href",
+      "/api/diplomas/ana-lopez/clr",
+    );
+  });
+
+  it("offers no learner record when no credential stands", async () => {
+    serve({ credentials: [credential(7, true)] });
+    open();
+    await screen.findByText("Credential revoked");
+    expect(screen.queryByRole("link", { name: "Download learner record" })).not.toBeInTheDocument();
   });
 
   it("lets caches answer a visitor, but has a signed-in reader (maybe its owner) ask the server", async () => {

@@ -1,7 +1,10 @@
 import { useParams } from "react-router-dom";
+import { apiAsset } from "../api/client";
 import { ApiError } from "../api/errors";
+import { CredentialActions } from "../credentials/CredentialActions";
+import { useDiplomaCredentials } from "../credentials/hooks";
 import { PillarRadar } from "../dashboard/PillarRadar";
-import { ButtonLink } from "../ui/Button";
+import { buttonClass, ButtonLink } from "../ui/Button";
 import { Card } from "../ui/Page";
 import { ErrorState, Loading } from "../ui/States";
 import { CompletedQuests } from "./CompletedQuests";
@@ -23,6 +26,7 @@ function AccreditedMark() {
 export function PublicDiplomaPage() {
   const { slug = "" } = useParams();
   const diploma = usePublicDiploma(slug);
+  const credentials = useDiplomaCredentials(slug);
   if (diploma.isPending) return <Loading label="Loading the diploma…" />;
   if (diploma.error instanceof ApiError && diploma.error.status === 404) {
     return (
@@ -39,6 +43,12 @@ export function PublicDiplomaPage() {
   if (diploma.error || !diploma.data) return <ErrorState error={diploma.error} retry={() => void diploma.refetch()} />;
   const d = diploma.data;
   const { totals } = d;
+  const byQuest = new Map((credentials.data?.items ?? []).map((c) => [c.quest_id, c]));
+  const credentialOf = (quest: { id: string }) => {
+    const credential = byQuest.get(quest.id);
+    return credential && <CredentialActions credential={credential} />;
+  };
+  const anyLive = [...byQuest.values()].some((c) => !c.revoked);
   return (
     <div className="space-y-6" data-testid="diploma-content">
       <DiplomaMeta diploma={d} url={diplomaUrl(d.slug)} />
@@ -56,6 +66,15 @@ export function PublicDiplomaPage() {
           </span>
           {!d.is_public && <span className="rounded bg-white/20 px-2 py-0.5">Private: only you see this</span>}
         </div>
+        {anyLive && (
+          <a
+            className={buttonClass("secondary", "mt-4")}
+            href={apiAsset(`/api/diplomas/${encodeURIComponent(d.slug)}/clr`)}
+            download
+          >
+            Download learner record
+          </a>
+        )}
       </header>
       {d.bio && (
         <Card>
@@ -74,7 +93,7 @@ export function PublicDiplomaPage() {
           </h2>
           <div className="space-y-4">
             {d.featured_quests.map((q) => (
-              <DiplomaQuest key={q.id} slug={d.slug} quest={q} />
+              <DiplomaQuest key={q.id} slug={d.slug} quest={q} action={credentialOf(q)} />
             ))}
           </div>
         </section>
@@ -83,7 +102,13 @@ export function PublicDiplomaPage() {
         <h2 id="completed-quests" className="mb-3 text-xl font-semibold">
           Completed quests
         </h2>
-        <CompletedQuests slug={d.slug} recent={d.recent_quests} more={d.more_quests} total={totals.completed_quests} />
+        <CompletedQuests
+          slug={d.slug}
+          recent={d.recent_quests}
+          more={d.more_quests}
+          total={totals.completed_quests}
+          action={credentialOf}
+        />
       </section>
       {d.in_progress_quests.length > 0 && (
         <Card>

@@ -9,6 +9,7 @@ import { ProgressBar } from "../ui/ProgressBar";
 import { QueryState } from "../ui/States";
 import { SOURCES } from "../ui/pillars";
 import { messageOf } from "../api/errors";
+import { QuestCredential } from "../credentials/QuestCredential";
 import { Celebration } from "./Celebration";
 import { TaskItem } from "./TaskItem";
 import { useCompleteTask, useEnrollment, useQuest } from "./hooks";
@@ -81,6 +82,7 @@ export function QuestDetailPage() {
                 </div>
               )}
             </Card>
+            {user && status === "completed" && <QuestCredential questId={q.id} />}
             <h2 className="mb-3 text-xl font-semibold">Tasks</h2>
             {!active && user && status !== "completed" && (
               <p className="mb-3 text-sm text-slate-700">Start the quest to complete its tasks.</p>

@@ -3,6 +3,7 @@ import { api, type Schemas } from "../api/client";
 import type { paths } from "../api/schema";
 import { unwrap } from "../api/errors";
 import { completeTaskWithFile } from "../api/upload";
+import { credentialKeys } from "../credentials/hooks";
 import { dashboardKeys } from "../dashboard/hooks";
 
 export type QuestFilters = NonNullable<paths["/api/quests"]["get"]["parameters"]["query"]>;
@@ -46,6 +47,8 @@ function useQuestWrites() {
   return () => {
     void queryClient.invalidateQueries({ queryKey: questKeys.all });
     void queryClient.invalidateQueries({ queryKey: dashboardKeys.all });
+    // A quest completed has just earned its credential.
+    void queryClient.invalidateQueries({ queryKey: credentialKeys.all });
   };
 }
 

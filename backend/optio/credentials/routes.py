@@ -26,7 +26,7 @@ from .schemas import (
     RevokedOut,
     RevokeIn,
 )
-from .verify import check_credential
+from .verify import check_pasted
 
 bp = Blueprint("credentials", __name__, url_prefix="/api")
 well_known = Blueprint("well_known", __name__)
@@ -119,15 +119,16 @@ def revoke_credential(payload: RevokeIn, credential_id: uuid.UUID, identity: Ide
 @response(CredentialVerifyOut)
 @errors(429)
 def verify_credential(payload: CredentialVerifyIn):
-    """Check any Open Badges 3.0 credential (ours, or another issuer's did:key or did:web one):
-    its signature, its revocation status and its validity dates, each with its result."""
+    """Check any Open Badges 3.0 credential (ours, or another issuer's did:key or did:web one),
+    pasted as JSON text: its signature, its revocation status and its validity dates, each with
+    its result (or a failed `format` check for text that is not a credential)."""
 
     def our_revoked(list_id: int, position: int) -> bool:
         first = list_id * STATUS_LIST_SIZE
         found = queries.revoked_in(tx(), first, STATUS_LIST_SIZE)
         return position in found["positions"]
 
-    result = check_credential(payload.credential, issuer(), our_revoked)
+    result = check_pasted(payload.credential, issuer(), our_revoked)
     return {
         "verified": result.verified,
         "revoked": result.revoked,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import gzip
 import ipaddress
+import json
 import socket
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -47,6 +48,36 @@ class Verification:
 
     def add(self, name: str, ok: bool, message: str) -> None:
         self.checks.append(Check(name, ok, message))
+
+
+def check_pasted(
+    text: str,
+    ours: Issuer,
+    our_revoked: Callable[[int, int], bool],
+    now: datetime | None = None,
+) -> Verification:
+    """Every check of a pasted credential; text that is not one fails the `format` check."""
+    try:
+        credential = json.loads(text)
+    except ValueError:
+        return _not_a_credential("This is not JSON.")
+    if not isinstance(credential, dict):
+        return _not_a_credential("This is not a JSON object.")
+    types = credential.get("type")
+    if not isinstance(credential.get("@context"), list) or not (
+        isinstance(types, list) and "VerifiableCredential" in types
+    ):
+        return _not_a_credential(
+            "This is not a verifiable credential: it needs an @context list and the"
+            " VerifiableCredential type."
+        )
+    return check_credential(credential, ours, our_revoked, now)
+
+
+def _not_a_credential(message: str) -> Verification:
+    result = Verification()
+    result.add("format", False, message)
+    return result
 
 
 def check_credential(

@@ -4,6 +4,8 @@ account revokes its credentials and forgets them."""
 
 from __future__ import annotations
 
+import json
+
 import psycopg
 import pytest
 
@@ -37,7 +39,8 @@ def test_a_revoked_credential_reports_revoked(app, client, conn, student, finish
         "revoked": True,
         "error": None,
     }
-    checked = app.test_client().post("/api/credentials/verify", json={"credential": credential})
+    pasted = {"credential": json.dumps(credential)}
+    checked = app.test_client().post("/api/credentials/verify", json=pasted)
     checked = checked.get_json()
     assert checked["verified"] is False and checked["revoked"] is True
     assert {c["name"]: c["ok"] for c in checked["checks"]} == {

@@ -4,6 +4,7 @@ did:key one; each check with its result, and clear 4xx for what is not a credent
 from __future__ import annotations
 
 import copy
+import json
 from datetime import UTC, datetime
 
 import pytest
@@ -21,7 +22,8 @@ from .conftest import credential_id
 
 
 def checked(app, credential):
-    answer = app.test_client().post("/api/credentials/verify", json={"credential": credential})
+    pasted = credential if isinstance(credential, str) else json.dumps(credential)
+    answer = app.test_client().post("/api/credentials/verify", json={"credential": pasted})
     assert answer.status_code == 200, answer.get_json()
     found = answer.get_json()
     return found["verified"], {c["name"]: c["ok"] for c in found["checks"]}, found
@@ -102,18 +104,27 @@ def test_an_unknown_context_or_term_fails_the_proof_with_a_reason(app):
 
 
 @pytest.mark.parametrize(
-    "body",
+    ("pasted", "reason"),
     [
-        {},
-        {"credential": "text"},
-        {"credential": [1, 2]},
-        {"credential": {"name": "not a credential"}},
-        {"credential": {"@context": [], "type": ["VerifiableCredential"], "name": "\u0000"}},
+        ("{ not json", "This is not JSON."),
+        ("[1, 2]", "This is not a JSON object."),
+        ('{"name": "a badge"}', "This is not a verifiable credential"),
+        ('{"@context": [], "type": ["Badge"]}', "This is not a verifiable credential"),
     ],
 )
-def test_what_is_not_a_credential_is_a_4xx(app, body):
+def test_text_that_is_not_a_credential_fails_the_format_check(app, pasted, reason):
+    verified, checks, found = checked(app, pasted)
+    assert not verified and checks == {"format": False} and found["revoked"] is None
+    assert found["checks"][0]["message"].startswith(reason)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [{}, {"credential": {"a": 1}}, {"credential": "a\u0000b"}, {"credential": "x" * 2_000_001}],
+)
+def test_what_is_not_pasted_text_is_a_422(app, body):
     answer = app.test_client().post("/api/credentials/verify", json=body)
-    assert 400 <= answer.status_code < 500
+    assert answer.status_code == 422
 
 
 @pytest.mark.parametrize(

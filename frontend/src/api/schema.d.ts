@@ -525,8 +525,9 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Check any Open Badges 3.0 credential (ours, or another issuer's did:key or did:web one):
-         * @description its signature, its revocation status and its validity dates, each with its result.
+         * Check any Open Badges 3.0 credential (ours, or another issuer's did:key or did:web one),
+         * @description pasted as JSON text: its signature, its revocation status and its validity dates, each with
+         *     its result (or a failed `format` check for text that is not a credential).
          */
         post: operations["credentials_verify_credential_post"];
         delete?: never;
@@ -1532,7 +1533,7 @@ export interface components {
             message: string;
             /**
              * Name
-             * @description proof, dates or status
+             * @description format, proof, dates or status
              */
             name: string;
             /** Ok */
@@ -1573,11 +1574,9 @@ export interface components {
         CredentialVerifyIn: {
             /**
              * Credential
-             * @description An Open Badges 3.0 credential, as JSON
+             * @description An Open Badges 3.0 credential, as pasted: its JSON text. Text that is not a credential is answered with a failed `format` check.
              */
-            credential: {
-                [key: string]: unknown;
-            };
+            credential: string;
         };
         /** CredentialVerifyOut */
         CredentialVerifyOut: {

@@ -53,10 +53,11 @@ export function useRevokeCredential(id: string) {
   });
 }
 
-/** Optio's own server-side check of a credential (a second opinion to the browser's). */
+/** Optio's own server-side check of a credential (a second opinion to the browser's); the API
+ * takes the credential as pasted JSON text. */
 export function useServerCheck() {
   return useMutation({
     mutationFn: (credential: CredentialDocument) =>
-      unwrap(api.POST("/api/credentials/verify", { body: { credential } })),
+      unwrap(api.POST("/api/credentials/verify", { body: { credential: JSON.stringify(credential) } })),
   });
 }

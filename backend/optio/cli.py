@@ -1,5 +1,5 @@
 """The `optio` command: dev, worker, openapi, check, db (migrate reset seed check snapshot), users
-create, credentials new-key"""
+create, credentials new-key, mail (ls send)"""
 
 from __future__ import annotations
 
@@ -317,6 +317,51 @@ def openapi() -> None:
         click.echo(json.dumps(openapi_document(app), indent=2, sort_keys=True))
 
 
+@click.group("mail")
+def mail_group() -> None:
+    """The platform's own e-mail: the outbox, and development's mail directory."""
+
+
+@mail_group.command("ls")
+def mail_ls() -> None:
+    """List the messages written to OPTIO_DATA_DIR/mail (development, without SMTP_URL),
+    newest first: file, recipient, subject."""
+    from email import policy
+    from email.parser import BytesParser
+
+    folder = Settings().optio_data_dir / "mail"
+    files = sorted(folder.glob("*.eml"), reverse=True) if folder.is_dir() else []
+    if not files:
+        click.echo(f"No mail in {folder}.")
+    for path in files:
+        message = BytesParser(policy=policy.default).parsebytes(path.read_bytes())
+        click.echo(f"{path.name}  {message['To']}  {message['Subject']}")
+
+
+@mail_group.command("send")
+def mail_send() -> None:
+    """Send every message of the outbox not sent yet, now (the worker sends them too; a message
+    is never sent twice). Exit 1 when any could not be sent."""
+    from . import create_app
+    from .db import database
+    from .mail.jobs import send_one
+    from .mail.outbox import unsent
+
+    app = create_app()
+    failed = 0
+    with app.app_context():
+        with database().transaction() as reading:
+            waiting = unsent(reading)
+        for outbox_id in waiting:
+            try:
+                send_one(outbox_id)
+            except Exception as exc:  # recorded on the row; the others still go
+                failed += 1
+                click.echo(f"message {outbox_id} not sent: {type(exc).__name__}: {exc}", err=True)
+    click.echo(f"{len(waiting) - failed} sent, {failed} not sent")
+    sys.exit(1 if failed else 0)
+
+
 @click.group("credentials")
 def credentials_group() -> None:
     """The issuer's signing keys."""
@@ -339,3 +384,4 @@ def new_key() -> None:
 main.add_command(db_group)
 main.add_command(users_group)
 main.add_command(credentials_group)
+main.add_command(mail_group)

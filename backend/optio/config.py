@@ -92,6 +92,13 @@ class Settings(BaseSettings):
     rate_limit_resend: str = "2/minute;10/hour"
     max_content_length: int = 26 * 1024 * 1024
 
+    # The platform's own e-mail: smtp://user:password@host:587 (STARTTLS when the server offers
+    # it) or smtps://...:465. Unset: each message is written to OPTIO_DATA_DIR/mail as a .eml file
+    # (`optio mail ls` lists them).
+    smtp_url: SecretStr | None = None
+    mail_from: str = "Optio <no-reply@optio.invalid>"
+    smtp_timeout_seconds: float = Field(default=10.0, gt=0)
+
     # The public site (https://optio.example.com): links in credentials, and the issuer's
     # did:web. Empty: FRONTEND_URL, else this API's own address. Production requires https.
     public_url: str = ""

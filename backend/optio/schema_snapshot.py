@@ -45,6 +45,7 @@ TABLES = {
     "private.jobs": "jobs",
     "private.diploma_totals": "diplomas",
     "public.credentials": "credentials",
+    "private.mail_outbox": "mail",
 }
 
 # Functions that are not a trigger's, or whose rule belongs elsewhere than their trigger's table.

@@ -70,6 +70,9 @@ def _secrets(settings: Settings) -> list[str]:
         if settings.credential_signing_key
         else None,
     ]
+    if settings.smtp_url:
+        with suppress(ValueError):
+            values.append(urlsplit(settings.smtp_url.get_secret_value()).password or "")
     if settings.database_url:
         # Not a connection string: no password to hide, and the database check says so.
         with suppress(psycopg.ProgrammingError):

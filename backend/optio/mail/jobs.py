@@ -1,0 +1,37 @@
+"""Sending one message of the outbox (the `mail.send` job)."""
+
+from __future__ import annotations
+
+from flask import current_app
+
+from ..db import database
+from ..jobs import Job, job_handler
+from . import outbox
+from .transport import compose, transport
+
+MAX_ATTEMPTS = 8  # over about two hours of back-off: a mail server's outage, not a bad address
+
+
+@job_handler(outbox.SEND_KIND, max_attempts=MAX_ATTEMPTS)
+def send(job: Job) -> None:
+    send_one(int(job.args["outbox_id"]))
+
+
+def send_one(outbox_id: int) -> bool:
+    """Send the message unless it was sent already; whether it was sent now. A failure is
+    recorded on the row and raised (the job tries again later)."""
+    settings = current_app.config["SETTINGS"]
+    db = database()
+    with db.transaction() as reading:
+        row = outbox.message(reading, outbox_id)
+    if row is None or row["sent_at"] is not None:
+        return False
+    try:
+        transport(settings).send(compose(row, settings))
+    except Exception as exc:
+        with db.transaction() as writing:
+            outbox.mark_failed(writing, outbox_id, f"{type(exc).__name__}: {exc}")
+        raise
+    with db.transaction() as writing:
+        outbox.mark_sent(writing, outbox_id)
+    return True

@@ -46,10 +46,21 @@ def identity_hash(email: str, salt: str) -> str:
     return "sha256$" + hashlib.sha256((email.strip().lower() + salt).encode()).hexdigest()
 
 
+def hashed_email(email: str) -> dict[str, Any]:
+    """The recipient as OB 3.0's IdentityObject: the e-mail salted and hashed, never itself."""
+    salt = secrets.token_hex(16)
+    return {
+        "type": "IdentityObject",
+        "identityHash": identity_hash(email, salt),
+        "identityType": "emailAddress",
+        "hashed": True,
+        "salt": salt,
+    }
+
+
 def quest_credential(row: dict[str, Any], issuer: Issuer) -> dict[str, Any]:
     """The unsigned credential of one completed quest, from queries.to_sign's row."""
     site = issuer.site_url
-    salt = secrets.token_hex(16)
     awarded = timestamp(row["issued_at"])
     pillars = [p for p in PILLARS if p in row["xp"]]
     achievement: dict[str, Any] = {
@@ -73,15 +84,7 @@ def quest_credential(row: dict[str, Any], issuer: Issuer) -> dict[str, Any]:
         achievement["image"] = {"id": row["image_url"], "type": "Image"}
     subject: dict[str, Any] = {
         "type": ["AchievementSubject"],
-        "identifier": [
-            {
-                "type": "IdentityObject",
-                "identityHash": identity_hash(row["email"], salt),
-                "identityType": "emailAddress",
-                "hashed": True,
-                "salt": salt,
-            }
-        ],
+        "identifier": [hashed_email(row["email"])],
         "achievement": achievement,
         "result": [
             {
@@ -130,18 +133,9 @@ def learner_record(
     valid_from: datetime,
 ) -> dict[str, Any]:
     """The unsigned CLR 2.0 ClrCredential bundling `credentials` (each signed on its own)."""
-    salt = secrets.token_hex(16)
     subject: dict[str, Any] = {
         "type": ["ClrSubject"],
-        "identifier": [
-            {
-                "type": "IdentityObject",
-                "identityHash": identity_hash(recipient["email"], salt),
-                "identityType": "emailAddress",
-                "hashed": True,
-                "salt": salt,
-            }
-        ],
+        "identifier": [hashed_email(recipient["email"])],
         "verifiableCredential": credentials,
     }
     name = recipient["name"] if recipient.get("is_public") else None

@@ -90,3 +90,13 @@ def credential_id(conn, user_id: Any, quest_id: Any) -> Any:
     ).fetchone()
     assert row is not None
     return row[0]
+
+
+def fetch_credential(client, conn, student, quest) -> dict[str, Any]:
+    """The signed credential of `quest` for `student` (profile, headers), read as its owner."""
+    user, headers = student
+    found = client.get(
+        f"/api/credentials/{credential_id(conn, user['id'], quest['id'])}", headers=headers
+    )
+    assert found.status_code == 200, found.get_json()
+    return found.get_json()

@@ -16,7 +16,7 @@ from optio.config import Settings
 from optio.credentials.issuer import did_web, load_issuer
 from optio.credentials.multikey import public_multikey, secret_key, secret_multikey
 
-from .conftest import credential_id, run_jobs, verify_independently
+from .conftest import credential_id, fetch_credential, run_jobs, verify_independently
 
 
 @pytest.mark.parametrize(
@@ -91,10 +91,7 @@ def test_a_credential_signed_before_a_rotation_still_verifies(app, client, conn,
 
 
 def test_the_status_list_is_signed_and_verifies(app, client, conn, student, finished):
-    user, headers = student
-    credential = client.get(
-        f"/api/credentials/{credential_id(conn, user['id'], finished['id'])}", headers=headers
-    ).get_json()
+    credential = fetch_credential(client, conn, student, finished)
     url = credential["credentialStatus"]["statusListCredential"]
     listed = client.get(url[url.index("/api/") :])
     assert listed.headers["Cache-Control"] == "public, max-age=60"

@@ -18,7 +18,7 @@ from optio.credentials.multikey import public_multikey
 from optio.credentials.proof import sign
 from optio.credentials.verify import _refuse_private
 
-from .conftest import credential_id
+from .conftest import fetch_credential
 
 
 def checked(app, credential):
@@ -57,10 +57,7 @@ def did_key_credential(**changes):
 
 
 def test_our_credential_verifies(app, client, conn, student, finished):
-    user, headers = student
-    credential = client.get(
-        f"/api/credentials/{credential_id(conn, user['id'], finished['id'])}", headers=headers
-    ).get_json()
+    credential = fetch_credential(client, conn, student, finished)
     verified, checks, found = checked(app, credential)
     assert verified and checks == {"proof": True, "dates": True, "status": True}
     assert found["revoked"] is False

@@ -73,6 +73,7 @@ FUNCTIONS = {
     "private.slug_words": "diplomas",
     "private.award_completion": "xp",
     "private.issue_credential": "credentials",
+    "private.credentials_public": "credentials",
     "private.revoke_credentials_of_deleted_user": "credentials",
     "public.revoke_credential": "credentials",
     "private.shown_name": "teams",

@@ -30,12 +30,23 @@ create table public.credentials (
 CREATE INDEX credentials_revoked_idx ON public.credentials USING btree (status_index) WHERE (revoked_at IS NOT NULL);
 CREATE INDEX credentials_unsigned_idx ON public.credentials USING btree (issued_at) WHERE (signed_at IS NULL);
 alter table public.credentials enable row level security;
-create policy credentials_read on public.credentials as permissive for select to anon, authenticated using (((user_id = ( SELECT auth.uid() AS uid)) OR ( SELECT private.is_admin() AS is_admin) OR (EXISTS ( SELECT 1
-   FROM public.diplomas d
-  WHERE ((d.user_id = credentials.user_id) AND d.is_public)))));
+create policy credentials_read on public.credentials as permissive for select to anon, authenticated using (((user_id = ( SELECT auth.uid() AS uid)) OR ( SELECT private.is_admin() AS is_admin) OR private.credentials_public(user_id)));
 grant select on public.credentials to anon;
 grant select on public.credentials to authenticated;
 grant delete, insert, references, select, trigger, truncate, update on public.credentials to service_role;
+
+CREATE OR REPLACE FUNCTION private.credentials_public(owner uuid)
+ RETURNS boolean
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+  select coalesce((select d.is_public and u.is_active
+                   from public.diplomas d join public.users u on u.id = d.user_id
+                   where d.user_id = owner), false)
+$function$;
+grant execute on function private.credentials_public(owner uuid) to anon;
+grant execute on function private.credentials_public(owner uuid) to authenticated;
 
 CREATE OR REPLACE FUNCTION private.issue_credential()
  RETURNS trigger

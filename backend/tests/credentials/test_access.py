@@ -52,3 +52,18 @@ def test_a_missing_credential_is_a_404(client):
     answer = client.get("/api/credentials/00000000-0000-4000-8000-000000000000")
     assert answer.status_code == 404
     assert answer.get_json()["error"]["code"] == "credential_not_found"
+
+
+def test_a_deactivated_owners_credentials_are_no_longer_public(app, client, conn, student, finished):
+    user, headers = student
+    publish(conn, user["id"])
+    found = credential_id(conn, user["id"], finished["id"])
+    anonymous = app.test_client()
+    assert anonymous.get(f"/api/credentials/{found}").status_code == 200
+    conn.execute("update public.users set is_active = false where id = %s", (user["id"],))
+    assert anonymous.get(f"/api/credentials/{found}").status_code == 404
+    with acting_as(conn, None) as cur:
+        cur.execute("select id from public.credentials where id = %s", (found,))
+        assert cur.rowcount == 0
+    admin = signed_in(client, app, role="admin")[1]
+    assert client.get(f"/api/credentials/{found}", headers=admin).status_code == 200

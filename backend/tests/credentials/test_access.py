@@ -55,7 +55,7 @@ def test_a_missing_credential_is_a_404(client):
 
 
 def test_a_deactivated_owners_credentials_are_no_longer_public(app, client, conn, student, finished):
-    user, headers = student
+    user = student[0]
     publish(conn, user["id"])
     found = credential_id(conn, user["id"], finished["id"])
     anonymous = app.test_client()

@@ -54,7 +54,9 @@ def test_a_missing_credential_is_a_404(client):
     assert answer.get_json()["error"]["code"] == "credential_not_found"
 
 
-def test_a_deactivated_owners_credentials_are_no_longer_public(app, client, conn, student, finished):
+def test_a_deactivated_owners_credentials_are_no_longer_public(
+    app, client, conn, student, finished
+):
     user = student[0]
     publish(conn, user["id"])
     found = credential_id(conn, user["id"], finished["id"])

@@ -4,8 +4,9 @@ issuer's status lists, revocation, and checking a credential anyone pastes.
 Rules the database enforces (supabase/schema/credentials.sql, 20261203000100_credentials.sql):
 - trigger user_quests_issue_credential: a quest completed gets exactly one credential row and
   one `credentials.sign` job, in the completion's own statement (unique (user_id, quest_id)).
-- policy credentials_read: its owner, admins, and anyone while the owner's diploma is public.
-  No client writes a credential.
+- policy credentials_read (and private.credentials_public, 20261203000200_...): its owner,
+  admins, and anyone while the owner's diploma is public and the account active. No client
+  writes a credential.
 - public.revoke_credential (definer): admins only (42501 otherwise); audit-logged; the student
   notified.
 - trigger users_revoke_credentials: deleting an account revokes its credentials and forgets the

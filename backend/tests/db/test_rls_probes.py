@@ -14,6 +14,8 @@ from ..factories import make_quest, make_user, set_tier
 # definer function answers with the owner's rights, so it must answer only for the caller.
 CLIENT_CALLABLE = {
     "anon": {
+        # whether a user's credentials are public: what their diploma already shows
+        "credentials_public(uuid)",
         "diploma_evidence(text,uuid)",
         "diploma_front(text,text[])",
         "diploma_quest(text,uuid,text[])",
@@ -21,6 +23,7 @@ CLIENT_CALLABLE = {
         "is_admin()",
     },
     "authenticated": {
+        "credentials_public(uuid)",
         "diploma_evidence(text,uuid)",
         "diploma_front(text,text[])",
         "diploma_quest(text,uuid,text[])",

@@ -50,31 +50,48 @@ _VISIBLE = """
 select c.id, c.document, c.revoked_at
 from public.credentials c where c.id = %(id)s"""
 
-_MINE = """
-select c.id, c.quest_id, coalesce(q.title, c.document->>'name', 'A removed quest') as quest_title,
-       c.issued_at, c.revoked_at, c.revoked_reason, c.signed_at is not null as signed
+# What a list shows of a credential (a removed quest is named by the signed document).
+_LISTED = """c.id, c.quest_id, c.issued_at, c.revoked_at,
+       coalesce(q.title, c.document->>'name', 'A removed quest') as quest_title"""
+
+_MINE = f"""
+select {_LISTED}, c.revoked_reason, c.signed_at is not null as signed
 from public.credentials c left join public.quests q on q.id = c.quest_id
 where c.user_id = %(user_id)s
 order by c.issued_at desc, c.id desc
 limit %(limit)s"""
 
-# The revoked positions of one status list, and the version they make (to re-sign on change).
-# Every position, whoever's credential it is, or was: read with the connection's own rights.
-_REVOKED_IN = """
-select coalesce(array_agg(status_index - %(first)s order by status_index), '{}') as positions,
-       count(*) as revoked, max(revoked_at) as latest
+# Status lists hold every position, whoever's credential it is, or was: read with the
+# connection's own rights. The version (count and latest revocation) says when to sign again;
+# the positions are read only then.
+_REVOKED_VERSION = """
+select count(*) as revoked, max(revoked_at) as latest from public.credentials
+where revoked_at is not null and status_index >= %(first)s and status_index < %(after)s"""
+
+_REVOKED_POSITIONS = """
+select coalesce(array_agg(status_index - %(first)s order by status_index), '{}') as positions
 from public.credentials
 where revoked_at is not null and status_index >= %(first)s and status_index < %(after)s"""
 
+_IS_REVOKED = """
+select exists (select 1 from public.credentials
+               where status_index = %(index)s and revoked_at is not null) as revoked"""
+
 # A diploma's credentials, as the caller may see them (the diplomas and credentials policies).
-_OF_DIPLOMA = """
-select c.id, c.quest_id, coalesce(q.title, c.document->>'name', 'A removed quest') as quest_title,
-       c.issued_at, c.revoked_at, c.document
+_OF_DIPLOMA = f"""
+select {_LISTED}, c.revoked_at is not null as revoked
 from public.diplomas d
 join public.credentials c on c.user_id = d.user_id
 left join public.quests q on q.id = c.quest_id
 where d.slug = %(slug)s
 order by c.issued_at desc, c.id desc"""
+
+# What a learner record bundles: the live ones, oldest first, with their documents.
+_LIVE_OF_DIPLOMA = """
+select c.id, c.document
+from public.diplomas d join public.credentials c on c.user_id = d.user_id
+where d.slug = %(slug)s and c.revoked_at is null
+order by c.issued_at, c.id"""
 
 # The learner record's recipient, and whose it is: the connection's own rights (the e-mail
 # only ever leaves as a salted hash), for a diploma the caller could see.
@@ -102,15 +119,30 @@ def mine(tx: Tx, user_id: UUID, limit: int) -> list[dict[str, Any]]:
     return tx.all(_MINE, {"user_id": user_id, "limit": limit})
 
 
-def revoked_in(tx: Tx, first: int, size: int) -> dict[str, Any]:
-    """Public facts (which positions are revoked), over rows no client may read all of: with
-    the connection's own rights."""
-    rows = tx.run(*with_own_rights((_REVOKED_IN, {"first": first, "after": first + size})))
+def _own_rights_row(tx: Tx, statement: str, params: dict[str, Any]) -> dict[str, Any]:
+    rows = tx.run(*with_own_rights((statement, params)))
     return rows[-2][0]
+
+
+def revoked_version(tx: Tx, first: int, size: int) -> dict[str, Any]:
+    return _own_rights_row(tx, _REVOKED_VERSION, {"first": first, "after": first + size})
+
+
+def revoked_positions(tx: Tx, first: int, size: int) -> list[int]:
+    found = _own_rights_row(tx, _REVOKED_POSITIONS, {"first": first, "after": first + size})
+    return list(found["positions"])
+
+
+def is_revoked(tx: Tx, status_index: int) -> bool:
+    return bool(_own_rights_row(tx, _IS_REVOKED, {"index": status_index})["revoked"])
 
 
 def of_diploma(tx: Tx, slug: str) -> list[dict[str, Any]]:
     return tx.all(_OF_DIPLOMA, {"slug": slug})
+
+
+def live_of_diploma(tx: Tx, slug: str) -> list[dict[str, Any]]:
+    return tx.all(_LIVE_OF_DIPLOMA, {"slug": slug})
 
 
 def recipient(tx: Tx, slug: str) -> dict[str, Any] | None:

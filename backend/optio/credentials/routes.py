@@ -13,10 +13,8 @@ from pydantic import RootModel
 from ..api import body, errors, response
 from ..auth.identity import Identity, admin_required, login_required
 from ..config import current_settings
-from ..db import tx
 from ..extensions import limiter
-from . import queries, service
-from .build import STATUS_LIST_SIZE
+from . import service
 from .issuer import issuer
 from .schemas import (
     CredentialList,
@@ -123,12 +121,7 @@ def verify_credential(payload: CredentialVerifyIn):
     pasted as JSON text: its signature, its revocation status and its validity dates, each with
     its result (or a failed `format` check for text that is not a credential)."""
 
-    def our_revoked(list_id: int, position: int) -> bool:
-        first = list_id * STATUS_LIST_SIZE
-        found = queries.revoked_in(tx(), first, STATUS_LIST_SIZE)
-        return position in found["positions"]
-
-    result = check_pasted(payload.credential, issuer(), our_revoked)
+    result = check_pasted(payload.credential, issuer(), service.is_ours_revoked)
     return {
         "verified": result.verified,
         "revoked": result.revoked,

@@ -76,13 +76,15 @@ class StatusLists:
         self._lock = threading.Lock()
 
     def get(self, list_id: int) -> dict[str, Any]:
-        found = queries.revoked_in(tx(), list_id * STATUS_LIST_SIZE, STATUS_LIST_SIZE)
+        first = list_id * STATUS_LIST_SIZE
+        found = queries.revoked_version(tx(), first, STATUS_LIST_SIZE)
         version = (found["revoked"], found["latest"])
         kept = self._signed.get(list_id)
         if kept is not None and kept[0] == version:
             return kept[1]
+        positions = queries.revoked_positions(tx(), first, STATUS_LIST_SIZE)
         current = issuer()
-        unsigned = status_list_credential(current, list_id, found["positions"], datetime.now(UTC))
+        unsigned = status_list_credential(current, list_id, positions, datetime.now(UTC))
         signed = sign(unsigned, current.key, current.verification_method)
         with self._lock:
             self._signed[list_id] = (version, signed)
@@ -98,11 +100,12 @@ def diploma_credentials(slug: str) -> list[dict[str, Any]]:
 def record_of_diploma(slug: str) -> dict[str, Any]:
     """A signed CLR 2.0 of the diploma's live (unrevoked) credentials, each signed first if
     it was not yet."""
-    shown = [c for c in queries.of_diploma(tx(), slug) if c["revoked_at"] is None]
+    shown = queries.live_of_diploma(tx(), slug)
     recipient = queries.recipient(tx(), slug) if shown else None
     if recipient is None:
         raise NotFound("This diploma has no credentials to show yet.", code="no_credentials")
-    documents = [c["document"] or sign_credential(c["id"]) for c in reversed(shown)]
+    # Unsigned ones are signed here (the job has not reached them yet): rare, each once.
+    documents = [c["document"] or sign_credential(c["id"]) for c in shown]
     current = issuer()
     record = learner_record(
         [d for d in documents if d is not None],
@@ -112,6 +115,11 @@ def record_of_diploma(slug: str) -> dict[str, Any]:
         datetime.now(UTC),
     )
     return sign(record, current.key, current.verification_method)
+
+
+def is_ours_revoked(list_id: int, position: int) -> bool:
+    """Whether position `position` of our status list `list_id` is revoked."""
+    return queries.is_revoked(tx(), list_id * STATUS_LIST_SIZE + position)
 
 
 def status_lists() -> StatusLists:

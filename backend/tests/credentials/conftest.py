@@ -12,7 +12,6 @@ from typing import Any
 import pytest
 
 from optio.credentials.loader import CLR_V2, OB_V3, _context
-from optio.jobs.worker import Worker
 
 from ..diplomas.conftest import complete
 from ..factories import make_quest, signed_in
@@ -50,15 +49,6 @@ def verify_independently(client, credential: dict[str, Any], *more: dict[str, An
     )
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
-
-
-def run_jobs(app) -> int:
-    """Run every job that is due, as the worker would; how many ran."""
-    worker = Worker(app)
-    ran = 0
-    while worker.run_one():
-        ran += 1
-    return ran
 
 
 @pytest.fixture

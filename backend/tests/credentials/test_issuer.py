@@ -16,7 +16,8 @@ from optio.config import Settings
 from optio.credentials.issuer import did_web, load_issuer
 from optio.credentials.multikey import public_multikey, secret_key, secret_multikey
 
-from .conftest import credential_id, fetch_credential, run_jobs, verify_independently
+from ..jobs.conftest import run_due_jobs
+from .conftest import credential_id, fetch_credential, verify_independently
 
 
 @pytest.mark.parametrize(
@@ -69,7 +70,7 @@ def test_development_makes_one_key_and_keeps_it(tmp_path):
 
 def test_a_credential_signed_before_a_rotation_still_verifies(app, client, conn, student, finished):
     user, headers = student
-    run_jobs(app)
+    run_due_jobs(app)
     found = credential_id(conn, user["id"], finished["id"])
     credential = client.get(f"/api/credentials/{found}", headers=headers).get_json()
     before = app.extensions["optio_issuer"]

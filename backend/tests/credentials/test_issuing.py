@@ -7,7 +7,8 @@ import copy
 import json
 
 from ..diplomas.conftest import publish
-from .conftest import credential_id, fetch_credential, run_jobs, verify_independently
+from ..jobs.conftest import run_due_jobs
+from .conftest import credential_id, fetch_credential, verify_independently
 
 
 def test_completing_a_quest_issues_one_credential_signed_by_a_job(
@@ -18,7 +19,7 @@ def test_completing_a_quest_issues_one_credential_signed_by_a_job(
         "select signed_at, document from public.credentials where user_id = %s", (user["id"],)
     ).fetchall()
     assert row == [(None, None)]  # issued in the completion's statement, not yet signed
-    assert run_jobs(app) == 1
+    assert run_due_jobs(app) == 1
     signed = conn.execute(
         "select document from public.credentials where user_id = %s", (user["id"],)
     ).fetchone()[0]
@@ -30,7 +31,7 @@ def test_completing_a_quest_issues_one_credential_signed_by_a_job(
 
 def test_the_credential_verifies_with_an_independent_library(app, client, conn, student, finished):
     user, headers = student
-    run_jobs(app)
+    run_due_jobs(app)
     found = client.get(
         f"/api/credentials/{credential_id(conn, user['id'], finished['id'])}", headers=headers
     )

@@ -7,7 +7,8 @@ import json
 
 from ..diplomas.conftest import complete, publish
 from ..factories import make_quest, signed_in
-from .conftest import credential_id, run_jobs, verify_independently
+from ..jobs.conftest import run_due_jobs
+from .conftest import credential_id, verify_independently
 
 
 def test_the_learner_record_bundles_the_live_credentials(app, client, conn, student, finished):
@@ -16,7 +17,7 @@ def test_the_learner_record_bundles_the_live_credentials(app, client, conn, stud
     complete(conn, user["id"], second)
     third = make_quest(conn, tasks=1, title="Write a poem")
     complete(conn, user["id"], third)
-    run_jobs(app)
+    run_due_jobs(app)
     admin = signed_in(client, app, role="admin")[1]
     revoked = credential_id(conn, user["id"], third["id"])
     client.post(

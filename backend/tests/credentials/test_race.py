@@ -5,7 +5,7 @@ import pytest
 
 from ..concurrency import fire_together
 from ..factories import bearer, login, make_quest, make_user
-from .conftest import run_jobs
+from ..jobs.conftest import run_due_jobs
 
 CONCURRENCY = 20
 
@@ -43,4 +43,4 @@ def test_twenty_completions_of_the_last_task_issue_one_credential(app, client, c
         {"u": user["id"]},
     ).fetchone()
     assert counted == (1, 1)
-    assert run_jobs(app) == 1
+    assert run_due_jobs(app) == 1

@@ -11,7 +11,8 @@ import pytest
 
 from ..conftest import acting_as
 from ..factories import make_quest, signed_in
-from .conftest import credential_id, run_jobs, verify_independently
+from ..jobs.conftest import run_due_jobs
+from .conftest import credential_id, verify_independently
 
 
 @pytest.fixture
@@ -27,7 +28,7 @@ def revoke(client, headers, credential, reason="Evidence was copied."):
 
 def test_a_revoked_credential_reports_revoked(app, client, conn, student, finished, admin_headers):
     user, headers = student
-    run_jobs(app)
+    run_due_jobs(app)
     found = credential_id(conn, user["id"], finished["id"])
     credential = client.get(f"/api/credentials/{found}", headers=headers).get_json()
     answer = revoke(client, admin_headers, found)

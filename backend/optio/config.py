@@ -83,6 +83,8 @@ class Settings(BaseSettings):
     rate_limit_ai: str = "10/minute"
     # Credentials checked per client address (a check may fetch another issuer's documents).
     rate_limit_verify: str = "30/minute"
+    # Link codes entered per client address (the database also stops 10 failures an hour).
+    rate_limit_link_code: str = "10/minute"
 
     # Rate-limit counters shared by every process and instance; production requires it.
     redis_url: str | None = None

@@ -541,7 +541,8 @@ AS $function$
   where d.slug = diploma_slug
     -- coalesce: for anon, auth.uid() is null and so is the comparison; null must mean "no".
     and coalesce(
-      (d.is_public and u.is_active) or d.user_id = (select auth.uid()) or (select private.is_admin()),
+      (d.is_public and u.is_active) or d.user_id = (select auth.uid()) or (select private.is_admin())
+        or (u.is_active and private.link_scope(d.user_id) in ('evidence', 'private_evidence')),
       false)
 $function$;
 -- execute: its owner only

@@ -17,10 +17,13 @@ create table private.mail_outbox (
   sent_at timestamp with time zone,
   attempts integer default 0 not null,
   last_error text,
+  notification_id uuid,
   constraint mail_outbox_attempts_check CHECK (attempts >= 0),
   constraint mail_outbox_html_body_check CHECK (length(html_body) <= 200000),
   constraint mail_outbox_kind_check CHECK (kind ~ '^[a-z][a-z0-9_]*$'::text AND length(kind) <= 60),
   constraint mail_outbox_last_error_check CHECK (length(last_error) <= 2000),
+  constraint mail_outbox_notification_id_fkey FOREIGN KEY (notification_id) REFERENCES public.notifications(id) ON DELETE SET NULL,
+  constraint mail_outbox_notification_id_key UNIQUE (notification_id),
   constraint mail_outbox_pkey PRIMARY KEY (id),
   constraint mail_outbox_subject_check CHECK (length(subject) >= 1 AND length(subject) <= 300 AND subject !~ '[\r\n]'::text),
   constraint mail_outbox_text_body_check CHECK (length(text_body) >= 1 AND length(text_body) <= 100000),
@@ -30,3 +33,19 @@ create table private.mail_outbox (
 CREATE INDEX mail_outbox_to_user_idx ON private.mail_outbox USING btree (to_user);
 CREATE INDEX mail_outbox_unsent_idx ON private.mail_outbox USING btree (created_at) WHERE (sent_at IS NULL);
 alter table private.mail_outbox enable row level security;
+
+CREATE OR REPLACE FUNCTION private.mail_notification()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+  insert into private.jobs (kind, args, max_attempts, key)
+  values ('mail.notification', jsonb_build_object('notification_id', new.id), 5,
+          'notification:' || new.id)
+  on conflict do nothing;
+  return null;
+end
+$function$;
+-- execute: its owner only

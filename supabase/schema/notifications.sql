@@ -24,6 +24,7 @@ create policy notifications_read_own on public.notifications as permissive for s
 grant select on public.notifications to authenticated;
 grant delete, insert, references, select, trigger, truncate, update on public.notifications to service_role;
 grant update (read_at) on public.notifications to authenticated;
+CREATE TRIGGER notifications_mail AFTER INSERT ON public.notifications FOR EACH ROW WHEN (new.type = ANY (ARRAY['link_invited'::text, 'link_created'::text, 'feedback_received'::text, 'feedback_reply'::text])) EXECUTE FUNCTION private.mail_notification();
 
 CREATE OR REPLACE FUNCTION private.notify(recipient uuid, kind text, payload jsonb)
  RETURNS void

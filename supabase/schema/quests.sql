@@ -40,7 +40,7 @@ create policy completions_insert_own on public.quest_task_completions as permiss
    FROM (public.user_quests uq
      JOIN public.quest_tasks t ON ((t.quest_id = uq.quest_id)))
   WHERE ((t.id = quest_task_completions.task_id) AND (uq.user_id = ( SELECT auth.uid() AS uid)) AND uq.is_active)))));
-create policy completions_read_own on public.quest_task_completions as permissive for select to authenticated using (((user_id = ( SELECT auth.uid() AS uid)) OR ( SELECT private.is_admin() AS is_admin)));
+create policy completions_read on public.quest_task_completions as permissive for select to authenticated using (((user_id = ( SELECT auth.uid() AS uid)) OR ( SELECT private.is_admin() AS is_admin) OR ((user_id IN ( SELECT private.my_students() AS my_students)) AND private.sees_evidence(user_id, is_private))));
 grant select on public.quest_task_completions to authenticated;
 grant delete, insert, references, select, trigger, truncate, update on public.quest_task_completions to service_role;
 grant insert (user_id, task_id, evidence_type, evidence_text, evidence_url, evidence_path, is_private) on public.quest_task_completions to authenticated;
@@ -138,7 +138,7 @@ alter table public.user_quests enable row level security;
 create policy user_quests_enroll on public.user_quests as permissive for insert to authenticated with check ((((user_id = ( SELECT auth.uid() AS uid)) AND (EXISTS ( SELECT 1
    FROM public.quests q
   WHERE ((q.id = user_quests.quest_id) AND q.is_active)))) OR ( SELECT private.is_admin() AS is_admin)));
-create policy user_quests_read_own on public.user_quests as permissive for select to authenticated using (((user_id = ( SELECT auth.uid() AS uid)) OR ( SELECT private.is_admin() AS is_admin)));
+create policy user_quests_read on public.user_quests as permissive for select to authenticated using (((user_id = ( SELECT auth.uid() AS uid)) OR ( SELECT private.is_admin() AS is_admin) OR (user_id IN ( SELECT private.my_students() AS my_students))));
 create policy user_quests_update_own on public.user_quests as permissive for update to authenticated using ((user_id = ( SELECT auth.uid() AS uid))) with check ((user_id = ( SELECT auth.uid() AS uid)));
 grant select on public.user_quests to authenticated;
 grant delete, insert, references, select, trigger, truncate, update on public.user_quests to service_role;

@@ -14,7 +14,7 @@ create table public.user_skill_xp (
   constraint user_skill_xp_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.users(id) ON DELETE CASCADE
 );
 alter table public.user_skill_xp enable row level security;
-create policy user_skill_xp_read_own on public.user_skill_xp as permissive for select to authenticated using (((user_id = ( SELECT auth.uid() AS uid)) OR ( SELECT private.is_admin() AS is_admin)));
+create policy user_skill_xp_read on public.user_skill_xp as permissive for select to authenticated using (((user_id = ( SELECT auth.uid() AS uid)) OR ( SELECT private.is_admin() AS is_admin) OR (user_id IN ( SELECT private.my_students() AS my_students))));
 grant select on public.user_skill_xp to authenticated;
 grant delete, insert, references, select, trigger, truncate, update on public.user_skill_xp to service_role;
 
@@ -33,8 +33,9 @@ create table public.xp_events (
   constraint xp_events_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.users(id) ON DELETE CASCADE
 );
 CREATE INDEX xp_events_user_id_idx ON public.xp_events USING btree (user_id);
+CREATE INDEX xp_events_user_time_idx ON public.xp_events USING btree (user_id, created_at DESC);
 alter table public.xp_events enable row level security;
-create policy xp_events_read_own on public.xp_events as permissive for select to authenticated using (((user_id = ( SELECT auth.uid() AS uid)) OR ( SELECT private.is_admin() AS is_admin)));
+create policy xp_events_read on public.xp_events as permissive for select to authenticated using (((user_id = ( SELECT auth.uid() AS uid)) OR ( SELECT private.is_admin() AS is_admin) OR (user_id IN ( SELECT private.my_students() AS my_students))));
 grant select on public.xp_events to authenticated;
 grant delete, insert, references, select, trigger, truncate, update on public.xp_events to service_role;
 CREATE TRIGGER xp_events_append_only BEFORE DELETE OR UPDATE ON public.xp_events FOR EACH ROW EXECUTE FUNCTION private.forbid_change();

@@ -22,7 +22,11 @@ from typing import Any
 # Modules whose import registers the application's handlers (e.g. "optio.mail.jobs"). The web
 # app loads them before its first enqueue, so that a kind without a handler fails in the
 # request that names it rather than in the worker; the worker loads them at start.
-HANDLER_MODULES: tuple[str, ...] = ("optio.credentials.jobs", "optio.mail.jobs")
+HANDLER_MODULES: tuple[str, ...] = (
+    "optio.credentials.jobs",
+    "optio.mail.jobs",
+    "optio.mail.notification",
+)
 
 DEFAULT_MAX_ATTEMPTS = 5
 # As the jobs.kind check constraint (20261202200100_jobs.sql) has it.

@@ -16,8 +16,10 @@ SEND_KIND = "mail.send"
 # it is written once whatever runs this again.
 _WRITE = """
 with written as (
-  insert into private.mail_outbox (kind, to_user, to_address, subject, text_body, html_body)
-  values (%(kind)s, %(to_user)s, %(to)s, %(subject)s, %(text)s, %(html)s)
+  insert into private.mail_outbox
+    (kind, to_user, to_address, subject, text_body, html_body, notification_id)
+  values (%(kind)s, %(to_user)s, %(to)s, %(subject)s, %(text)s, %(html)s, %(notification)s)
+  on conflict (notification_id) do nothing
   returning id
 )
 insert into private.jobs (kind, args, max_attempts, key)
@@ -48,6 +50,8 @@ class Mail:
     kind: str
     html: str | None = None
     to_user: uuid.UUID | None = None
+    # The notification it tells of: at most one message per notification.
+    notification_id: uuid.UUID | None = None
 
 
 def statements(mail: Mail) -> list[Query]:
@@ -61,6 +65,7 @@ def statements(mail: Mail) -> list[Query]:
         "subject": mail.subject,
         "text": mail.text,
         "html": mail.html,
+        "notification": mail.notification_id,
         "job_kind": SEND_KIND,
         "max_attempts": registration(SEND_KIND).max_attempts,
     }

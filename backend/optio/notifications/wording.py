@@ -62,6 +62,37 @@ def _credential_revoked(d: Mapping[str, Any]) -> Words:
     return f"Credential revoked: {d['quest_title']}", d.get("reason") or ""
 
 
+def _link_invited(d: Mapping[str, Any]) -> Words:
+    who = "parent" if d.get("relation") == "parent" else "advisor"
+    return (
+        f"{d['supporter_name']} asks to follow your work",
+        f"They signed up as your {who}. Accept or decline under Links; "
+        "nothing is shared until you accept.",
+    )
+
+
+def _link_created(d: Mapping[str, Any]) -> Words:
+    if d.get("student_name"):
+        return f"You now follow {d['student_name']}", "Their work appears under Students."
+    who = "parent" if d.get("relation") == "parent" else "advisor"
+    return (
+        f"{d['supporter_name']} now follows your work as your {who}",
+        "You choose what they see, or end the link, under Links.",
+    )
+
+
+def _feedback_received(d: Mapping[str, Any]) -> Words:
+    return f"{d['author_name']} left feedback on {d['task_title']}", d.get("quest_title") or ""
+
+
+def _feedback_reply(d: Mapping[str, Any]) -> Words:
+    return f"{d['author_name']} replied about {d['task_title']}", d.get("quest_title") or ""
+
+
+def _quest_suggested(d: Mapping[str, Any]) -> Words:
+    return f"{d['parent_name']} suggests a quest: {d['quest_title']}", d.get("note") or ""
+
+
 WORDING: dict[str, Callable[[Mapping[str, Any]], Words]] = {
     "quest_completed": _quest_completed,
     "team_request_received": _team_request_received,
@@ -71,6 +102,11 @@ WORDING: dict[str, Callable[[Mapping[str, Any]], Words]] = {
     "tier_changed": _tier_changed,
     "payment_failed": _payment_failed,
     "credential_revoked": _credential_revoked,
+    "link_invited": _link_invited,
+    "link_created": _link_created,
+    "feedback_received": _feedback_received,
+    "feedback_reply": _feedback_reply,
+    "quest_suggested": _quest_suggested,
 }
 
 

@@ -38,6 +38,21 @@ CLIENT_CALLABLE = {
         "team_profile(uuid)",
         "teammate_quests(uuid)",
         "valid_suggested_tasks(jsonb)",
+        # links (20261203200100): each answers about the caller's own links, the caller's own
+        # e-mail, or names only the parties of the caller's links and invitations
+        "link_party_name(uuid)",
+        "link_scope(uuid)",
+        "linked_completions(uuid,timestamp with time zone,uuid,integer)",
+        "linked_quests(uuid)",
+        "linked_student(uuid)",
+        "my_email()",
+        "my_students()",
+        "sees_evidence(uuid,boolean)",
+        # feedback (20261203200200): the caller's own rights on a student's threads; the owner
+        # of a completion only to who reads its thread
+        "completion_owner(uuid)",
+        "reads_feedback(uuid)",
+        "writes_feedback(uuid,uuid)",
     },
 }
 

@@ -69,15 +69,18 @@ class OptioFlask(Flask):
 
 
 def register_blueprints(app: Flask) -> None:
+    from .account.routes import bp as account
     from .admin.routes import bp as admin
     from .ai.routes import bp as ai
     from .auth.routes import bp as auth
     from .billing.routes import bp as billing
+    from .consent.routes import bp as consent
     from .credentials.routes import bp as credentials
     from .credentials.routes import well_known
     from .diplomas.routes import bp as diplomas
     from .feedback.routes import bp as feedback
     from .links.routes import bp as links
+    from .mail_preferences.routes import bp as mail_preferences
     from .meta.routes import bp as meta
     from .meta.routes import docs
     from .notifications.routes import bp as notifications
@@ -96,6 +99,7 @@ def register_blueprints(app: Flask) -> None:
         docs,
         auth,
         users,
+        account,
         quests,
         xp,
         storage,
@@ -105,10 +109,12 @@ def register_blueprints(app: Flask) -> None:
         well_known,
         teams,
         links,
+        consent,
         students,
         feedback,
         submissions,
         notifications,
+        mail_preferences,
         billing,
         ai,
         admin,

@@ -25,7 +25,24 @@ DEMO_ACCOUNTS = [
         "admin",
         {"first_name": "Ada", "last_name": "Admin", "username": "demo_admin"},
     ),
+    (
+        "parent@optio.dev",
+        "parent",
+        {"first_name": "Pat", "last_name": "Parent", "username": "demo_parent"},
+    ),
+    (
+        "advisor@optio.dev",
+        "advisor",
+        {"first_name": "Alex", "last_name": "Advisor", "username": "demo_advisor"},
+    ),
 ]
+# The demo parent and advisor follow the demo student, each with their default scope.
+_DEMO_LINKS = """
+insert into public.student_links (student_id, supporter_id, relation, scope)
+select s.id, p.id, p.role, private.default_link_scope(p.role)
+from public.users s join public.users p on p.username in ('demo_parent', 'demo_advisor')
+where s.username = 'demo_student'
+on conflict (student_id, supporter_id) do nothing"""
 
 
 def _conninfo() -> str:
@@ -170,7 +187,7 @@ def seed() -> None:
     with app.app_context():
         for email, role, profile in DEMO_ACCOUNTS:
             create_account(email, DEMO_PASSWORD, role, **profile)
-        tx().commit()
+        tx().run((_DEMO_LINKS, None), commit=True)
     click.echo(f"seeded demo data; demo accounts (password: {DEMO_PASSWORD}):")
     for email, role, _ in DEMO_ACCOUNTS:
         click.echo(f"  {email:<20} {role}")
@@ -206,6 +223,7 @@ def dev(port: int | None) -> None:
     """Migrate, seed the demo data and serve the API on 127.0.0.1, running background jobs."""
     from . import create_app
     from .jobs.worker import Worker
+    from .mail.digest import schedule as schedule_digest
     from .migrate import migrate
 
     settings = Settings()
@@ -218,6 +236,7 @@ def dev(port: int | None) -> None:
     )
     # Background jobs run in this process too, so development needs no second command.
     jobs = Worker(app)
+    schedule_digest(app)
     working = jobs.start()
     try:
         app.run(
@@ -279,6 +298,7 @@ def worker(
 
     from . import create_app
     from .jobs.worker import LEASE, POLL_SECONDS, Worker
+    from .mail.digest import schedule as schedule_digest
 
     jobs = Worker(
         create_app(),
@@ -286,6 +306,7 @@ def worker(
         poll_seconds=POLL_SECONDS if poll_seconds is None else poll_seconds,
         handler_modules=modules,
     )
+    schedule_digest(jobs.app)
     jobs.stop_on_signals()
     jobs.run()
 
@@ -360,6 +381,29 @@ def mail_send() -> None:
                 click.echo(f"message {outbox_id} not sent: {type(exc).__name__}: {exc}", err=True)
     click.echo(f"{len(waiting) - failed} sent, {failed} not sent")
     sys.exit(1 if failed else 0)
+
+
+@mail_group.command("digest")
+@click.option("--week", help="ISO week, e.g. 2026-W48 (default: the last full week, UTC).")
+def mail_digest(week: str | None) -> None:
+    """Enqueue the weekly digest of a week now: one job per parent (a parent is never sent the
+    same week twice). The worker also sends each week's on the Monday after it."""
+    from datetime import UTC, datetime
+
+    from . import create_app
+    from .db import database
+    from .mail.digest import enqueue_now, last_full_week
+
+    week = week or last_full_week(datetime.now(UTC))
+    app = create_app()
+    try:
+        with app.app_context(), database().transaction() as current:
+            job_id = enqueue_now(current, week)
+    except ValueError as exc:
+        raise click.BadParameter(
+            f"{week!r} is not an ISO week like 2026-W48", param_hint="--week"
+        ) from exc
+    click.echo(f"digest of {week} enqueued (job {job_id}); `optio worker` sends it")
 
 
 @click.group("credentials")

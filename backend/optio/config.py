@@ -85,6 +85,10 @@ class Settings(BaseSettings):
     rate_limit_verify: str = "30/minute"
     # Link codes entered per client address (the database also stops 10 failures an hour).
     rate_limit_link_code: str = "10/minute"
+    # Consent links opened or answered per client address, signed out.
+    rate_limit_consent: str = "20/minute"
+    # The version of the privacy notice a parent consents to; recorded with each consent.
+    consent_policy_version: str = "2026-12"
 
     # Rate-limit counters shared by every process and instance; production requires it.
     redis_url: str | None = None

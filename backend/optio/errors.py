@@ -129,6 +129,10 @@ _HTTP_CODES = {
 }
 
 
+# How the database's consent locks begin their message (20261203210300_child_consent.sql).
+CONSENT_REQUIRED = "consent_required:"
+
+
 def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(AppError)
     def _app_error(exc: AppError):
@@ -166,6 +170,19 @@ def register_error_handlers(app: Flask) -> None:
         # A backstop: request models refuse what PostgreSQL cannot hold before it gets here.
         log.info("value refused by the database: %s", exc)
         return error_body(422, "invalid_value", "A value in the request is not valid.")
+
+    @app.errorhandler(psycopg.errors.InsufficientPrivilege)
+    def _refused_by_the_database(exc: psycopg.errors.InsufficientPrivilege):
+        # The locks on children's accounts (private.hold_until_consent) say why in the message.
+        reason = exc.diag.message_primary or ""
+        if reason.startswith(CONSENT_REQUIRED):
+            return error_body(
+                403,
+                "consent_required",
+                "A parent must consent first: until then your diploma stays private and you "
+                "cannot team up. Ask a parent from the Parental consent page.",
+            )
+        return _unexpected(exc)
 
     @app.errorhandler(Exception)
     def _unexpected(exc: Exception):

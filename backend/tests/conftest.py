@@ -88,13 +88,13 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """In the supabase run, leave out the tests of the local provider's own internals."""
-    if config.getoption("--auth-provider") != "supabase":
-        return
-    local_only = [item for item in items if item.get_closest_marker("local_only")]
-    if local_only:
-        config.hook.pytest_deselected(items=local_only)
-        items[:] = [item for item in items if not item.get_closest_marker("local_only")]
+    """Each run leaves out the other provider's own tests: the supabase run those of the local
+    provider's internals (`local_only`), the local run those of Supabase Auth's (`supabase_only`)."""
+    other = "local_only" if config.getoption("--auth-provider") == "supabase" else "supabase_only"
+    left_out = [item for item in items if item.get_closest_marker(other)]
+    if left_out:
+        config.hook.pytest_deselected(items=left_out)
+        items[:] = [item for item in items if not item.get_closest_marker(other)]
 
 
 @pytest.fixture(scope="session")

@@ -408,6 +408,7 @@ def test_optio_dev_serves_with_the_json_error_handler(monkeypatch, tmp_path):
     monkeypatch.setattr(cli, "seed", lambda: None)
     monkeypatch.setattr(optio, "create_app", lambda config=None: App())
     monkeypatch.setattr("optio.jobs.worker.Worker.run", lambda self: None)  # tests/jobs test it
+    monkeypatch.setattr("optio.mail.digest.schedule", lambda app: None)  # tests/mail test it
     result = CliRunner().invoke(cli.main, ["dev", "--port", "5999"])
     assert result.exit_code == 0, result.output
     assert served["request_handler"] is cli.JsonErrorRequestHandler

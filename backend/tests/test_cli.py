@@ -77,4 +77,17 @@ def test_db_seed_creates_the_demo_accounts_and_is_repeatable(cli_env, conn):
         result = cli_env.invoke(main, ["db", "seed"])
         assert result.exit_code == 0, result.output
     rows = conn.execute("select email, role from public.users order by email").fetchall()
-    assert rows == [("admin@optio.dev", "admin"), ("student@optio.dev", "student")]
+    assert rows == [
+        ("admin@optio.dev", "admin"),
+        ("advisor@optio.dev", "advisor"),
+        ("parent@optio.dev", "parent"),
+        ("student@optio.dev", "student"),
+    ]
+    links = conn.execute(
+        "select p.username, l.relation, l.scope from public.student_links l"
+        " join public.users p on p.id = l.supporter_id order by 1"
+    ).fetchall()
+    assert links == [
+        ("demo_advisor", "advisor", "progress"),
+        ("demo_parent", "parent", "evidence"),
+    ]

@@ -45,6 +45,7 @@ grant select on public.diplomas to authenticated;
 grant delete, insert, references, select, trigger, truncate, update on public.diplomas to service_role;
 grant update (slug, is_public, headline, bio, featured_quest_ids) on public.diplomas to authenticated;
 CREATE TRIGGER diplomas_check_featured BEFORE UPDATE OF featured_quest_ids ON public.diplomas FOR EACH ROW WHEN (new.featured_quest_ids IS DISTINCT FROM old.featured_quest_ids) EXECUTE FUNCTION private.check_featured_quests();
+CREATE TRIGGER diplomas_hold_until_consent BEFORE INSERT OR UPDATE OF is_public ON public.diplomas FOR EACH ROW EXECUTE FUNCTION private.hold_until_consent();
 CREATE TRIGGER diplomas_set_updated_at BEFORE UPDATE ON public.diplomas FOR EACH ROW EXECUTE FUNCTION private.set_updated_at();
 
 CREATE OR REPLACE FUNCTION private.check_featured_quests()

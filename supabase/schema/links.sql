@@ -70,7 +70,7 @@ CREATE INDEX student_links_supporter_idx ON public.student_links USING btree (su
 alter table public.student_links enable row level security;
 create policy student_links_end on public.student_links as permissive for delete to authenticated using (((student_id = ( SELECT auth.uid() AS uid)) OR (supporter_id = ( SELECT auth.uid() AS uid)) OR ( SELECT private.is_admin() AS is_admin)));
 create policy student_links_read on public.student_links as permissive for select to authenticated using (((student_id = ( SELECT auth.uid() AS uid)) OR (supporter_id = ( SELECT auth.uid() AS uid)) OR ( SELECT private.is_admin() AS is_admin)));
-create policy student_links_scope on public.student_links as permissive for update to authenticated using ((student_id = ( SELECT auth.uid() AS uid))) with check ((student_id = ( SELECT auth.uid() AS uid)));
+create policy student_links_scope on public.student_links as permissive for update to authenticated using (private.sets_link_scope(student_id)) with check (private.sets_link_scope(student_id));
 grant delete, select on public.student_links to authenticated;
 grant delete, insert, references, select, trigger, truncate, update on public.student_links to service_role;
 grant update (scope) on public.student_links to authenticated;

@@ -18,8 +18,11 @@ create table private.mail_outbox (
   attempts integer default 0 not null,
   last_error text,
   notification_id uuid,
+  key text,
   constraint mail_outbox_attempts_check CHECK (attempts >= 0),
   constraint mail_outbox_html_body_check CHECK (length(html_body) <= 200000),
+  constraint mail_outbox_key_check CHECK (length(key) <= 200),
+  constraint mail_outbox_key_key UNIQUE (key),
   constraint mail_outbox_kind_check CHECK (kind ~ '^[a-z][a-z0-9_]*$'::text AND length(kind) <= 60),
   constraint mail_outbox_last_error_check CHECK (length(last_error) <= 2000),
   constraint mail_outbox_notification_id_fkey FOREIGN KEY (notification_id) REFERENCES public.notifications(id) ON DELETE SET NULL,
@@ -34,6 +37,54 @@ CREATE INDEX mail_outbox_to_user_idx ON private.mail_outbox USING btree (to_user
 CREATE INDEX mail_outbox_unsent_idx ON private.mail_outbox USING btree (created_at) WHERE (sent_at IS NULL);
 alter table private.mail_outbox enable row level security;
 
+-- private.mail_unsubscribe_tokens ---------------------------------------------------------------
+create table private.mail_unsubscribe_tokens (
+  token_hash bytea not null,
+  user_id uuid not null,
+  category text not null,
+  created_at timestamp with time zone default now() not null,
+  constraint mail_unsubscribe_tokens_category_check CHECK (category = ANY (ARRAY['links'::text, 'feedback'::text, 'digest'::text])),
+  constraint mail_unsubscribe_tokens_pkey PRIMARY KEY (token_hash),
+  constraint mail_unsubscribe_tokens_token_hash_check CHECK (length(token_hash) = 32),
+  constraint mail_unsubscribe_tokens_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.users(id) ON DELETE CASCADE
+);
+CREATE INDEX mail_unsubscribe_tokens_user_idx ON private.mail_unsubscribe_tokens USING btree (user_id);
+alter table private.mail_unsubscribe_tokens enable row level security;
+
+-- public.mail_preferences -----------------------------------------------------------------------
+create table public.mail_preferences (
+  user_id uuid default auth.uid() not null,
+  links boolean default true not null,
+  feedback boolean default true not null,
+  digest boolean default true not null,
+  updated_at timestamp with time zone default now() not null,
+  constraint mail_preferences_pkey PRIMARY KEY (user_id),
+  constraint mail_preferences_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.users(id) ON DELETE CASCADE
+);
+alter table public.mail_preferences enable row level security;
+create policy mail_preferences_insert on public.mail_preferences as permissive for insert to authenticated with check ((user_id = ( SELECT auth.uid() AS uid)));
+create policy mail_preferences_read on public.mail_preferences as permissive for select to authenticated using ((user_id = ( SELECT auth.uid() AS uid)));
+create policy mail_preferences_update on public.mail_preferences as permissive for update to authenticated using ((user_id = ( SELECT auth.uid() AS uid))) with check ((user_id = ( SELECT auth.uid() AS uid)));
+grant select on public.mail_preferences to authenticated;
+grant delete, insert, references, select, trigger, truncate, update on public.mail_preferences to service_role;
+grant insert (user_id, links, feedback, digest) on public.mail_preferences to authenticated;
+grant update (links, feedback, digest) on public.mail_preferences to authenticated;
+CREATE TRIGGER mail_preferences_set_updated_at BEFORE UPDATE ON public.mail_preferences FOR EACH ROW EXECUTE FUNCTION private.set_updated_at();
+
+CREATE OR REPLACE FUNCTION private.mail_category(kind text)
+ RETURNS text
+ LANGUAGE sql
+ IMMUTABLE
+ SET search_path TO ''
+AS $function$
+  select case
+    when kind in ('link_invited', 'link_created') then 'links'
+    when kind in ('feedback_received', 'feedback_reply') then 'feedback'
+    when kind = 'digest' then 'digest'
+  end
+$function$;
+-- execute: its owner only
+
 CREATE OR REPLACE FUNCTION private.mail_notification()
  RETURNS trigger
  LANGUAGE plpgsql
@@ -41,6 +92,9 @@ CREATE OR REPLACE FUNCTION private.mail_notification()
  SET search_path TO ''
 AS $function$
 begin
+  if not private.wants_mail(new.user_id, private.mail_category(new.type)) then
+    return null;
+  end if;
   insert into private.jobs (kind, args, max_attempts, key)
   values ('mail.notification', jsonb_build_object('notification_id', new.id), 5,
           'notification:' || new.id)
@@ -49,3 +103,62 @@ begin
 end
 $function$;
 -- execute: its owner only
+
+CREATE OR REPLACE FUNCTION private.masked_email(address text)
+ RETURNS text
+ LANGUAGE sql
+ IMMUTABLE
+ SET search_path TO ''
+AS $function$
+  select left(address, 1) || '***' || substr(address, position('@' in address))
+$function$;
+-- execute: its owner only
+
+CREATE OR REPLACE FUNCTION private.wants_mail(person uuid, category text)
+ RETURNS boolean
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+  select coalesce((
+    select case category when 'links' then p.links when 'feedback' then p.feedback
+                         when 'digest' then p.digest end
+    from public.mail_preferences p where p.user_id = person), true)
+$function$;
+-- execute: its owner only
+
+CREATE OR REPLACE FUNCTION public.mail_unsubscribe_preview(token text)
+ RETURNS TABLE(category text, subscribed boolean, email_hint text)
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+  select t.category, private.wants_mail(t.user_id, t.category), private.masked_email(u.email)
+  from private.mail_unsubscribe_tokens t
+  join public.users u on u.id = t.user_id
+  where t.token_hash = sha256(convert_to(token, 'UTF8'))
+$function$;
+grant execute on function public.mail_unsubscribe_preview(token text) to anon;
+grant execute on function public.mail_unsubscribe_preview(token text) to authenticated;
+grant execute on function public.mail_unsubscribe_preview(token text) to service_role;
+
+CREATE OR REPLACE FUNCTION public.unsubscribe_mail(token text)
+ RETURNS TABLE(category text, subscribed boolean, email_hint text)
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+  insert into public.mail_preferences as p (user_id, links, feedback, digest)
+  select t.user_id, t.category <> 'links', t.category <> 'feedback', t.category <> 'digest'
+  from private.mail_unsubscribe_tokens t
+  where t.token_hash = sha256(convert_to(token, 'UTF8'))
+  on conflict (user_id) do update
+    set links = p.links and excluded.links, feedback = p.feedback and excluded.feedback,
+        digest = p.digest and excluded.digest;
+  return query select * from public.mail_unsubscribe_preview(token);
+end
+$function$;
+grant execute on function public.unsubscribe_mail(token text) to anon;
+grant execute on function public.unsubscribe_mail(token text) to authenticated;
+grant execute on function public.unsubscribe_mail(token text) to service_role;

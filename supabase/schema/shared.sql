@@ -9,7 +9,15 @@ CREATE OR REPLACE FUNCTION private.forbid_change()
  LANGUAGE plpgsql
  SET search_path TO ''
 AS $function$
+declare
+  deleting text := coalesce(current_setting('optio.deleting_account', true), '');
+  mail text := coalesce(current_setting('optio.deleting_email', true), '');
 begin
+  if deleting <> '' and current_user not in ('anon', 'authenticated', 'service_role')
+     and (strpos(to_jsonb(old)::text, deleting) > 0
+          or (mail <> '' and strpos(lower(to_jsonb(old)::text), mail) > 0)) then
+    return case when tg_op = 'DELETE' then old else new end;
+  end if;
   raise exception '% is append-only', tg_table_name using errcode = 'insufficient_privilege';
 end
 $function$;

@@ -39,6 +39,7 @@ grant delete, insert, references, select, trigger, truncate, update on public.te
 grant insert (sender_id, recipient_id, quest_id, message) on public.team_requests to authenticated;
 grant update (status) on public.team_requests to authenticated;
 CREATE TRIGGER team_requests_hold_tier_limit BEFORE INSERT ON public.team_requests FOR EACH ROW EXECUTE FUNCTION private.hold_team_ups();
+CREATE TRIGGER team_requests_hold_until_consent BEFORE INSERT OR UPDATE OF status ON public.team_requests FOR EACH ROW EXECUTE FUNCTION private.hold_until_consent();
 CREATE TRIGGER team_requests_notify_received AFTER INSERT ON public.team_requests FOR EACH ROW EXECUTE FUNCTION private.notify_team_request_received();
 CREATE TRIGGER team_requests_on_accept AFTER UPDATE OF status ON public.team_requests FOR EACH ROW WHEN (old.status = 'pending'::text AND new.status = 'accepted'::text) EXECUTE FUNCTION private.team_request_accepted();
 CREATE TRIGGER team_requests_transition BEFORE UPDATE ON public.team_requests FOR EACH ROW EXECUTE FUNCTION private.team_request_transition();

@@ -25,6 +25,8 @@ create table public.users (
   subscription_grace_until timestamp with time zone,
   stripe_event_at timestamp with time zone,
   stripe_event_rank smallint,
+  birth_date date,
+  constraint users_birth_date_check CHECK (birth_date >= '1900-01-01'::date),
   constraint users_id_fkey FOREIGN KEY (id) REFERENCES auth.users(id) ON DELETE CASCADE,
   constraint users_pkey PRIMARY KEY (id),
   constraint users_role_check CHECK (role = ANY (ARRAY['student'::text, 'parent'::text, 'advisor'::text, 'admin'::text])),
@@ -82,14 +84,21 @@ AS $function$
 declare
   meta jsonb := coalesce(new.raw_user_meta_data, '{}'::jsonb);
   chosen text := lower(meta ->> 'username');
+  born date;
   candidate text;
   violated text;
   attempts int := 0;
 begin
+  begin
+    born := (meta ->> 'birth_date')::date;
+  exception when others then
+    born := null;  -- not a date: unknown, as when none was given
+  end;
   loop
     candidate := coalesce(chosen, private.unique_username(split_part(new.email, '@', 1)));
     begin
-      insert into public.users (id, email, username, first_name, last_name, display_name)
+      insert into public.users
+        (id, email, username, first_name, last_name, display_name, birth_date, role)
       values (
         new.id,
         new.email,
@@ -99,7 +108,9 @@ begin
         coalesce(
           meta ->> 'display_name',
           nullif(trim(concat_ws(' ', meta ->> 'first_name', meta ->> 'last_name')), '')
-        )
+        ),
+        case when born between date '1900-01-01' and current_date then born end,
+        case when meta ->> 'role' in ('parent', 'advisor') then meta ->> 'role' else 'student' end
       );
       return new;
     exception when unique_violation then

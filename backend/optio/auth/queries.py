@@ -175,8 +175,10 @@ def username_taken(exc: psycopg.errors.UniqueViolation) -> bool:
     return exc.diag.constraint_name == "users_username_key"
 
 
-def user_for_sign_in(tx: Tx, email: str) -> SignInRow | None:
-    return cast(SignInRow | None, tx.one(_USER_FOR_SIGN_IN, {"email": email}))
+def user_for_sign_in(tx: Tx, email: str, *, commit: bool = False) -> SignInRow | None:
+    """The login of `email`; with `commit`, the transaction ends in the same round trip."""
+    [rows] = tx.run((_USER_FOR_SIGN_IN, {"email": email}), commit=commit)
+    return cast(SignInRow | None, rows[0] if rows else None)
 
 
 def start_session(

@@ -205,8 +205,8 @@ def oauth_callback(payload: OAuthCallbackIn):
 @response(SessionPublic)
 @errors(401, 403, 429)
 def login(payload: LoginIn):
-    """Sign in with e-mail and password; also sets the web app's cookies."""
-    session = provider().sign_in(payload.email, payload.password)
+    """Sign in with e-mail (or username) and password; also sets the web app's cookies."""
+    session = provider().sign_in(service.sign_in_address(payload.email), payload.password)
     _with_cookies(session)
     return service.session_payload(session)
 

@@ -6,6 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, EmailStr, Field, StringConstraints, field_validator
 
+from ..dates import BirthDate
 from ..fields import Storable, Text
 from ..users.schemas import Username, UserPublic
 
@@ -32,6 +33,16 @@ class SignupIn(Credentials):
     username: Username | None = None
     first_name: SignupName | None = None
     last_name: SignupName | None = None
+    role: Literal["student", "parent", "advisor"] = Field(
+        default="student",
+        description="The kind of account: a student does quests; a parent or an advisor "
+        "follows students who accept them.",
+    )
+    birth_date: BirthDate | None = Field(
+        default=None,
+        description="Kept private. Under 13, the account waits for a parent's consent before "
+        "its diploma can be public or it can team up.",
+    )
 
     _password_bytes = field_validator("password")(_bcrypt_sized)
 
@@ -41,8 +52,19 @@ class SignupIn(Credentials):
         return value.lower() if isinstance(value, str) else value
 
 
-class LoginIn(Credentials):
-    pass
+class LoginIn(BaseModel):
+    email: Text = Field(
+        min_length=1,
+        max_length=320,
+        description="The account's e-mail, or its username (children whose account a parent "
+        "made have no e-mail).",
+    )
+    password: Text = Field(min_length=1, max_length=200)
+
+    @field_validator("email")
+    @classmethod
+    def _lower(cls, value: str) -> str:
+        return value.strip().lower()
 
 
 class RefreshIn(BaseModel):

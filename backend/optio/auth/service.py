@@ -52,7 +52,9 @@ def sign_up(payload: SignupIn) -> AuthSession | None:
     if asks:
         _refuse_a_taken_username(payload.username)
     metadata = payload.model_dump(
-        include={"username", "first_name", "last_name"}, exclude_none=True
+        include={"username", "first_name", "last_name", "birth_date", "role"},
+        exclude_none=True,
+        mode="json",
     )
     try:
         return auth.sign_up(payload.email, payload.password, metadata)
@@ -60,6 +62,16 @@ def sign_up(payload: SignupIn) -> AuthSession | None:
         if asks:
             _refuse_a_taken_username(payload.username)
         raise
+
+
+def sign_in_address(identifier: str) -> str:
+    """The e-mail a sign-in names: itself, or a username's account's (children whose account a
+    parent made sign in with their username). An unknown username signs in as no one."""
+    if "@" in identifier:
+        return identifier
+    current = tx()
+    current.act_as("elevated")
+    return users.email_of_username(current, identifier) or f"{identifier}@unknown.invalid"
 
 
 def _refuse_a_taken_username(username: str | None) -> None:

@@ -113,3 +113,25 @@ def create_portal_session(
         "portal session", client(current).v1.billing_portal.sessions.create, params, key
     )
     return session.url
+
+
+def cancel_subscription(current: Settings, subscription: str) -> None:
+    """Cancel the subscription now (an account being deleted); one already gone is fine."""
+    try:
+        client(current).v1.subscriptions.cancel(
+            subscription, options={"idempotency_key": f"optio-cancel-{subscription}"}
+        )
+    except stripe.InvalidRequestError as exc:
+        if exc.http_status == 404 or exc.code == "resource_missing":
+            return
+        _call_failed("subscription cancel", exc)
+    except stripe.StripeError as exc:
+        _call_failed("subscription cancel", exc)
+
+
+def _call_failed(what: str, exc: stripe.StripeError) -> None:
+    log.warning("stripe %s failed: %s (request %s)", what, exc.user_message or exc, exc.request_id)
+    raise Unavailable(
+        "The payment provider could not be reached; try again shortly.",
+        code="billing_unavailable",
+    ) from exc

@@ -23,8 +23,11 @@ from typing import Any
 # app loads them before its first enqueue, so that a kind without a handler fails in the
 # request that names it rather than in the worker; the worker loads them at start.
 HANDLER_MODULES: tuple[str, ...] = (
+    "optio.account.export",
+    "optio.account.deletion",
     "optio.credentials.jobs",
     "optio.mail.jobs",
+    "optio.mail.digest",
     "optio.mail.notification",
 )
 

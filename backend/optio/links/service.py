@@ -71,6 +71,11 @@ def invite(user_id: uuid.UUID, payload: InvitationIn) -> dict[str, Any]:
     """Invite a student; an address with no account yet gets an e-mail asking them to join."""
     current = tx(user_id)
     found, my_name = queries.invite(current, payload.recipient, payload.scope)
+    if found["outcome"] == "not_a_student":  # the recipient, not me
+        raise Forbidden(
+            "That account is not a student's: only students can be followed.",
+            code="not_a_student",
+        )
     if found["outcome"] != "invited":
         raise _refuse(found["outcome"])
     if found["invitee_email"]:

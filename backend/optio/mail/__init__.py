@@ -10,6 +10,10 @@ Sending never holds a transaction and never fails the request that caused it: th
 writes the row and its `mail.send` job; the worker sends it (SMTP_URL, or .eml files in
 OPTIO_DATA_DIR/mail in development), then marks it sent. A failed attempt leaves it unsent and
 the job is retried with back-off; a sent message is never sent again by a later attempt.
+
+A message to a user in a category (links, feedback, digest; private.mail_category) is written
+only when the user wants it (private.wants_mail) and is sent with an unsubscribe link
+(unsubscribe.py); the weekly digest to parents is digest.py. At most one message per `key`.
 """
 
 from __future__ import annotations

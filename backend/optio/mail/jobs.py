@@ -6,7 +6,7 @@ from flask import current_app
 
 from ..db import database
 from ..jobs import Job, job_handler
-from . import outbox
+from . import outbox, unsubscribe
 from .transport import compose, transport
 
 MAX_ATTEMPTS = 8  # over about two hours of back-off: a mail server's outage, not a bad address
@@ -19,15 +19,18 @@ def send(job: Job) -> None:
 
 def send_one(outbox_id: int) -> bool:
     """Send the message unless it was sent already; whether it was sent now. A failure is
-    recorded on the row and raised (the job tries again later)."""
+    recorded on the row and raised (the job tries again later). A message in a category goes
+    with an unsubscribe link whose token is minted (committed) before sending."""
     settings = current_app.config["SETTINGS"]
     db = database()
-    with db.transaction() as reading:
-        row = outbox.message(reading, outbox_id)
-    if row is None or row["sent_at"] is not None:
-        return False
+    with db.transaction() as preparing:
+        row = outbox.message(preparing, outbox_id)
+        if row is None or row["sent_at"] is not None:
+            return False
+        link = unsubscribe.mint(preparing, outbox_id)
+    message = unsubscribe.composed(row, link, settings) if link else compose(row, settings)
     try:
-        transport(settings).send(compose(row, settings))
+        transport(settings).send(message)
     except Exception as exc:
         with db.transaction() as writing:
             outbox.mark_failed(writing, outbox_id, f"{type(exc).__name__}: {exc}")

@@ -13,13 +13,15 @@ from ..jobs.registry import load_handlers, registration
 SEND_KIND = "mail.send"
 
 # The message and the job that sends it, in one statement: the job is keyed by the message, so
-# it is written once whatever runs this again.
+# it is written once whatever runs this again; a message for a notification or a key already
+# written is not written again.
 _WRITE = """
 with written as (
   insert into private.mail_outbox
-    (kind, to_user, to_address, subject, text_body, html_body, notification_id)
-  values (%(kind)s, %(to_user)s, %(to)s, %(subject)s, %(text)s, %(html)s, %(notification)s)
-  on conflict (notification_id) do nothing
+    (kind, to_user, to_address, subject, text_body, html_body, notification_id, key)
+  values (%(kind)s, %(to_user)s, %(to)s, %(subject)s, %(text)s, %(html)s, %(notification)s,
+          %(key)s)
+  on conflict do nothing
   returning id
 )
 insert into private.jobs (kind, args, max_attempts, key)
@@ -52,6 +54,8 @@ class Mail:
     to_user: uuid.UUID | None = None
     # The notification it tells of: at most one message per notification.
     notification_id: uuid.UUID | None = None
+    # At most one message per key (e.g. "digest:<parent>:2026-W48").
+    key: str | None = None
 
 
 def statements(mail: Mail) -> list[Query]:
@@ -66,6 +70,7 @@ def statements(mail: Mail) -> list[Query]:
         "text": mail.text,
         "html": mail.html,
         "notification": mail.notification_id,
+        "key": mail.key,
         "job_kind": SEND_KIND,
         "max_attempts": registration(SEND_KIND).max_attempts,
     }

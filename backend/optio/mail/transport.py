@@ -5,6 +5,7 @@ from __future__ import annotations
 import smtplib
 import ssl
 from datetime import UTC, datetime
+from email import policy
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 from pathlib import Path
@@ -62,6 +63,11 @@ class DirectoryTransport:
         (self.directory / name).write_bytes(bytes(message))
 
 
+# Header lines as long as SMTP allows (RFC 5322: 998): at the default 78, a long header such as
+# List-Unsubscribe would be folded into RFC 2047 encoded-words that mail clients cannot read.
+MAIL_POLICY = policy.default.clone(max_line_length=998)
+
+
 def transport(settings: Settings) -> Transport:
     if settings.smtp_url is None:
         return DirectoryTransport(settings.optio_data_dir / "mail")
@@ -71,7 +77,7 @@ def transport(settings: Settings) -> Transport:
 def compose(row: dict[str, Any], settings: Settings) -> EmailMessage:
     """The e-mail of an outbox row. Its Message-ID names the row, so a receiver can tell a
     message sent again after a crash from a new one."""
-    message = EmailMessage()
+    message = EmailMessage(policy=MAIL_POLICY)
     message["From"] = settings.mail_from
     message["To"] = row["to_address"]
     message["Subject"] = row["subject"]

@@ -93,6 +93,20 @@ def _quest_suggested(d: Mapping[str, Any]) -> Words:
     return f"{d['parent_name']} suggests a quest: {d['quest_title']}", d.get("note") or ""
 
 
+def _consent_granted(d: Mapping[str, Any]) -> Words:
+    return (
+        "Your parent said yes",
+        "You can make your diploma public and team up with other students now.",
+    )
+
+
+def _consent_revoked(d: Mapping[str, Any]) -> Words:
+    return (
+        "Your parent's consent was withdrawn",
+        "Your diploma is private again, and team-ups wait until a parent consents.",
+    )
+
+
 WORDING: dict[str, Callable[[Mapping[str, Any]], Words]] = {
     "quest_completed": _quest_completed,
     "team_request_received": _team_request_received,
@@ -107,6 +121,8 @@ WORDING: dict[str, Callable[[Mapping[str, Any]], Words]] = {
     "feedback_received": _feedback_received,
     "feedback_reply": _feedback_reply,
     "quest_suggested": _quest_suggested,
+    "consent_granted": _consent_granted,
+    "consent_revoked": _consent_revoked,
 }
 
 

@@ -40,6 +40,19 @@ class Storage(Protocol):
         """Remove the object; a key that is already gone is fine."""
         ...
 
+    def delete_all(self, keys: list[str]) -> None:
+        """Remove every object of `keys` (in batches where the store takes them)."""
+        ...
+
+    def get(self, key: str) -> bytes | None:
+        """The object's bytes; None when there is no such object."""
+        ...
+
+    def in_bucket(self, bucket: str) -> Storage:
+        """The same store for another private bucket (Supabase Storage); the local store keeps
+        every bucket in its one directory, under the same owner folders."""
+        ...
+
     def signed_urls(self, keys: list[str], expires_in: int) -> dict[str, str]:
         """Short-lived URLs for `keys` in one batch; keys with no object, and strings that are
         not keys of ours (`is_key`), are left out."""

@@ -68,6 +68,19 @@ class LocalStorage:
     def delete(self, key: str) -> None:
         self.path_of(key).unlink(missing_ok=True)
 
+    def delete_all(self, keys: list[str]) -> None:
+        for key in keys:
+            self.delete(key)
+
+    def get(self, key: str) -> bytes | None:
+        try:
+            return self.path_of(key).read_bytes()
+        except FileNotFoundError:
+            return None
+
+    def in_bucket(self, bucket: str) -> LocalStorage:
+        return self
+
     def signature(self, key: str, expires: int) -> str:
         return hmac.new(self.secret, f"{key}:{expires}".encode(), hashlib.sha256).hexdigest()
 

@@ -5,6 +5,7 @@ This module only translates between the `supabase` client and the app's Storage 
 
 from __future__ import annotations
 
+import copy
 import logging
 import uuid
 from collections.abc import Iterator
@@ -21,6 +22,7 @@ from ..errors import Unavailable
 from .base import is_key, new_key
 
 log = logging.getLogger(__name__)
+REMOVE_BATCH = 1000  # Storage's most prefixes in one delete
 
 
 def _unavailable(exc: Exception) -> Unavailable:
@@ -82,6 +84,26 @@ class SupabaseStorage:
         # Storage answers 200 with an empty list for keys it does not have.
         with self._storage() as storage, _as_app_errors():
             storage.from_(self.bucket).remove([key])
+
+    def delete_all(self, keys: list[str]) -> None:
+        with self._storage() as storage, _as_app_errors():
+            for start in range(0, len(keys), REMOVE_BATCH):
+                storage.from_(self.bucket).remove(keys[start : start + REMOVE_BATCH])
+
+    def get(self, key: str) -> bytes | None:
+        with self._storage() as storage:
+            try:
+                with _as_app_errors():
+                    return storage.from_(self.bucket).download(key)
+            except StorageApiError as exc:
+                if _status(exc) in (400, 404):  # Storage's "not found" (NoSuchKey)
+                    return None
+                raise
+
+    def in_bucket(self, bucket: str) -> SupabaseStorage:
+        other = copy.copy(self)
+        other.bucket = bucket
+        return other
 
     def signed_urls(self, keys: list[str], expires_in: int) -> dict[str, str]:
         keys = [key for key in keys if is_key(key)]

@@ -21,21 +21,29 @@ class ProfileRow(TypedDict):
     role: str
     subscription_tier: str
     created_at: datetime
+    consent_pending: bool
 
 
-_PROFILE = """
-select id, email, username, first_name, last_name, display_name, role, subscription_tier,
-       created_at
+# The profile's columns; consent_pending: under 13 and waiting for a parent's consent (as
+# private.consent_pending has it, read from the rows policies show me).
+_COLUMNS = """id, email, username, first_name, last_name, display_name, role, subscription_tier,
+       created_at,
+       coalesce(birth_date > current_date - interval '13 years' and not exists (
+         select 1 from public.parental_consents c
+         where c.student_id = users.id and c.revoked_at is null), false) as consent_pending"""
+
+_PROFILE = f"""
+select {_COLUMNS}
 from public.users where id = %(id)s"""
 
 _USERNAME_TAKEN = "select exists (select 1 from public.users where username = %(u)s)"
 
 _USER_ID_BY_EMAIL = "select id from public.users where email = %(e)s"
+_EMAIL_OF_USERNAME = "select email from public.users where username = %(u)s"
 
-_SET_ROLE = """
+_SET_ROLE = f"""
 update public.users set role = %(role)s where id = %(id)s
-returning id, email, username, first_name, last_name, display_name, role, subscription_tier,
-          created_at"""
+returning {_COLUMNS}"""
 
 
 def profile_query(user_id: uuid.UUID) -> Query:
@@ -55,6 +63,10 @@ def user_id_by_email(tx: Tx, email: str) -> uuid.UUID | None:
     return cast(uuid.UUID | None, tx.scalar(_USER_ID_BY_EMAIL, {"e": email.lower()}))
 
 
+def email_of_username(tx: Tx, username: str) -> str | None:
+    return cast(str | None, tx.scalar(_EMAIL_OF_USERNAME, {"u": username}))
+
+
 def set_role(tx: Tx, user_id: uuid.UUID, role: str) -> ProfileRow | None:
     return cast(ProfileRow | None, tx.one(_SET_ROLE, {"id": user_id, "role": role}))
 
@@ -65,10 +77,9 @@ def _update_me(columns: list[str]) -> sql.Composed:
     assignments = sql.SQL(", ").join(
         sql.SQL("{} = {}").format(sql.Identifier(c), sql.Placeholder(c)) for c in columns
     )
-    return sql.SQL("""
-update public.users set {} where id = (select auth.uid())
-returning id, email, username, first_name, last_name, display_name, role, subscription_tier,
-          created_at""").format(assignments)
+    return sql.SQL(
+        "update public.users set {} where id = (select auth.uid()) returning " + _COLUMNS
+    ).format(assignments)
 
 
 def update_me(tx: Tx, changes: dict[str, Any]) -> ProfileRow | None:

@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 from typing import Annotated
 
-from pydantic import BaseModel, StringConstraints
+from pydantic import BaseModel, Field, StringConstraints
 
 from ..fields import Change, NotNull, Storable
 
@@ -25,6 +25,11 @@ class UserPublic(BaseModel):
     role: str
     subscription_tier: str
     created_at: datetime
+    consent_pending: bool = Field(
+        default=False,
+        description="Under 13 and waiting for a parent's consent: the diploma stays private "
+        "and team-ups are refused until a parent consents.",
+    )
 
 
 class UserUpdate(Change):

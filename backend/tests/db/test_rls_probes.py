@@ -53,6 +53,10 @@ CLIENT_CALLABLE = {
         "completion_owner(uuid)",
         "reads_feedback(uuid)",
         "writes_feedback(uuid,uuid)",
+        # consent (20261203210300): the caller's own consent request, children and scopes
+        "manages_child(uuid)",
+        "my_consent_request()",
+        "sets_link_scope(uuid)",
     },
 }
 

@@ -45,6 +45,7 @@ ROUTES = Map(
         Rule("/auth/v1/logout", endpoint="logout", methods=["POST"]),
         Rule("/auth/v1/authorize", endpoint="authorize", methods=["GET"]),
         Rule("/auth/v1/admin/users", endpoint="admin_create_user", methods=["POST"]),
+        Rule("/auth/v1/admin/users/<user_id>", endpoint="admin_delete_user", methods=["DELETE"]),
     ]
 )
 _VERIFY_TYPES = {"signup", "invite", "recovery", "magiclink", "email_change", "email"}
@@ -300,6 +301,22 @@ class GoTrue(GrantsMixin, OAuthMixin, GoTrueCore):
         with self.fake.lock:
             self.user_extra(row["id"]).identities = [self.email_identity(row)]
         return json_response(200, self.user_json(row))
+
+    def admin_delete_user(self, request: Request, user_id: str) -> Response:
+        """DELETE /admin/users/{id} (adminUserDelete, service role only): the user, their
+        sessions and identities go (hard delete; the fake has no soft delete)."""
+        self.require_service_role(request)
+        try:
+            uid = uuid.UUID(user_id)
+        except ValueError:
+            raise AuthApiError(404, "user_not_found", "User not found") from None
+        if self.fake.store.by_id(uid) is None:
+            raise AuthApiError(404, "user_not_found", "User not found")
+        self.forget_sessions(self.fake.store.delete_sessions(uid))
+        self.fake.store.delete(uid)
+        with self.fake.lock:
+            self.fake.extras.pop(uid, None)
+        return json_response(200, {})
 
     def require_service_role(self, request: Request) -> None:
         if request.headers.get("Authorization") != f"Bearer {self.fake.service_role_key}":

@@ -100,7 +100,12 @@ class FakeSupabase:
             self.site_url = "http://127.0.0.1:5000"
             self.unavailable = False
             self.buckets: dict[str, dict[str, Any]] = {
-                "evidence": {"public": False, "file_size_limit": None, "allowed_mime_types": None}
+                "evidence": {"public": False, "file_size_limit": None, "allowed_mime_types": None},
+                "exports": {
+                    "public": False,
+                    "file_size_limit": None,
+                    "allowed_mime_types": ["application/zip"],
+                },
             }
             self.mailbox: list[Mail] = []
             self.failures: list[str] = []

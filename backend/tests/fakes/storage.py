@@ -33,6 +33,7 @@ ROUTES = Map(
         Rule("/storage/v1/object/sign/<bucket>/<path:name>", endpoint="signed", methods=["GET"]),
         Rule("/storage/v1/object/<bucket>", endpoint="delete_many", methods=["DELETE"]),
         Rule("/storage/v1/object/<bucket>/<path:name>", endpoint="upload", methods=["POST"]),
+        Rule("/storage/v1/object/<bucket>/<path:name>", endpoint="download", methods=["GET"]),
     ]
 )
 # limits.ts VALID_OBJECT_KEY
@@ -158,6 +159,16 @@ class Storage:
             )
             self.fake.objects[(bucket, name)] = stored
         return _json(200, {"Id": str(stored.id), "Key": f"{bucket}/{name}"})
+
+    def download(self, request: Request, bucket: str, name: str) -> Response:
+        """getObject (authenticated): the object's bytes; 404 NoSuchKey when it is not there."""
+        self._authorize(request)
+        self._bucket(bucket)
+        with self.fake.lock:
+            stored = self.fake.objects.get((bucket, name))
+        if stored is None:
+            raise StorageApiError(404, "NoSuchKey", "Object not found", "not_found")
+        return Response(stored.data, status=200, content_type=stored.content_type)
 
     def delete_many(self, request: Request, bucket: str) -> Response:
         """deleteObjects: the objects removed; names that are not there are skipped."""

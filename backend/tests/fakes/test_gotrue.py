@@ -539,3 +539,22 @@ def test_settings_and_jwks(fake_supabase):
 
     assert settings["mailer_autoconfirm"] is True and settings["external"]["google"] is True
     assert jwks == {"keys": []}
+
+
+def test_the_admin_api_deletes_a_user_with_their_sessions(auth, fake_supabase, conn):
+    user = sign_up(auth).user
+    with create_client(fake_supabase.url, fake_supabase.service_role_key).auth as admin:
+        admin.admin.delete_user(user.id)
+        again = api_error(lambda: admin.admin.delete_user(user.id))
+
+    assert conn.execute("select count(*) from auth.users where id = %s", (user.id,)).fetchone() == (
+        0,
+    )
+    assert sessions(conn, user.id) == 0
+    assert (again.status, again.code) == (404, "user_not_found")
+
+
+def test_only_the_service_role_deletes_users(auth):
+    user = sign_up(auth).user
+    error = api_error(lambda: auth.admin.delete_user(user.id))
+    assert error.status == 403

@@ -104,7 +104,7 @@ def test_a_signed_url_stops_at_its_expiry_and_after_delete(storage):
 def test_buckets_are_listed_and_read(storage, fake_supabase):
     fake_supabase.buckets["avatars"] = {"public": True, "file_size_limit": 10}
 
-    assert [b.id for b in storage.list_buckets()] == ["avatars", "evidence"]
+    assert [b.id for b in storage.list_buckets()] == ["avatars", "evidence", "exports"]
     evidence = storage.get_bucket("evidence")
     assert (evidence.name, evidence.public) == ("evidence", False)
     error = storage_error(lambda: storage.from_("avatars").upload("big.png", PNG))
@@ -115,3 +115,18 @@ def test_the_anon_key_cannot_write(fake_supabase):
     with create_client(fake_supabase.url, fake_supabase.anon_key).storage as anon:
         error = storage_error(lambda: anon.from_("evidence").upload("a.png", PNG))
     assert error.status == "403"
+
+
+def test_an_object_downloads_with_the_service_role_and_a_missing_one_is_not_found(storage):
+    storage.from_("exports").upload("u1/a.zip", b"PK\x05\x06", {"content-type": "application/zip"})
+
+    assert storage.from_("exports").download("u1/a.zip") == b"PK\x05\x06"
+    error = storage_error(lambda: storage.from_("exports").download("u1/ghost.zip"))
+    assert (error.status, error.code) == ("404", "not_found")
+
+
+def test_the_exports_bucket_takes_only_zips(storage):
+    error = storage_error(
+        lambda: storage.from_("exports").upload("u1/a.png", PNG, {"content-type": "image/png"})
+    )
+    assert error.status == "415"

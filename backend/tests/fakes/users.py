@@ -134,3 +134,12 @@ class UserStore:
                 {"user": user_id, "only": only, "keep": keep},
             ).fetchall()
         return [row["id"] for row in rows]
+
+    def delete(self, user_id: uuid.UUID | str) -> bool:
+        """models.Destroy: the user and, by the foreign keys, their sessions; whether it was
+        there."""
+        with self.pool.connection() as conn:
+            row = conn.execute(
+                "delete from auth.users where id = %(id)s returning id", {"id": user_id}
+            ).fetchone()
+        return row is not None

@@ -35,7 +35,7 @@ def test_a_parent_invites_by_username_and_the_student_accepts(client, conn, peop
     assert accepted.get_json()["status"] == "accepted" and accepted.get_json()["link_id"]
 
     links = client.get("/api/links", headers=sessions["parent"]).get_json()["data"]
-    assert [(l["my_side"], l["scope"], l["student"]["display_name"]) for l in links] == [
+    assert [(k["my_side"], k["scope"], k["student"]["display_name"]) for k in links] == [
         ("supporter", "evidence", "Student")
     ]
     kinds = Counter(t for (t,) in conn.execute("select type from public.notifications").fetchall())

@@ -1,4 +1,5 @@
-"""A real SMTP server in process (aiosmtpd), keeping what it receives; it can be told to refuse."""
+"""A real SMTP server in process (aiosmtpd), keeping what it receives; it can be told to refuse.
+And the links cast (tests/links/conftest.py), whom the notification and digest mails are for."""
 
 from __future__ import annotations
 
@@ -11,12 +12,16 @@ from typing import Any
 import pytest
 from aiosmtpd.controller import Controller
 
+from ..links.conftest import people, sessions, users, work  # noqa: F401  (fixtures)
+
 
 class Inbox:
-    """The server's handler: every accepted message, parsed; `refusing` answers 451 instead."""
+    """The server's handler: every accepted message, parsed (and as received, in `raw`);
+    `refusing` answers 451 instead."""
 
     def __init__(self) -> None:
         self.messages: list[EmailMessage] = []
+        self.raw: list[bytes] = []
         self.refusing = False
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
@@ -25,6 +30,7 @@ class Inbox:
         parsed = message_from_bytes(envelope.original_content, policy=policy.default)
         assert isinstance(parsed, EmailMessage)
         self.messages.append(parsed)
+        self.raw.append(envelope.original_content)
         return "250 OK"
 
 

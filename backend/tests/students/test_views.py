@@ -97,8 +97,8 @@ def test_a_parent_suggests_a_quest(client, conn, people, sessions, work):
         url, json={"quest_id": str(quest["id"]), "note": "For spring?"}, headers=sessions["parent"]
     )
     assert sent.status_code == 201, sent.get_json()
-    [(kind, data)] = conn.execute(
-        "select type, data from public.notifications where type = 'quest_suggested'"
+    [(data,)] = conn.execute(
+        "select data from public.notifications where type = 'quest_suggested'"
     ).fetchall()
     assert data["quest_title"] == "Build a birdhouse" and data["note"] == "For spring?"
     by_advisor = client.post(url, json={"quest_id": str(quest["id"])}, headers=sessions["advisor"])

@@ -55,3 +55,14 @@ class AuthProvider(Protocol):
 
     def oauth_exchange(self, code: str, verifier: str) -> AuthSession:
         """The session for an OAuth callback's code and the verifier of its challenge."""
+
+    # Whether the login lives in this database (auth.users is the provider's own table), so
+    # that deleting an account deletes it in the same transaction (optio/account/deletion.py).
+    login_in_database: bool
+
+    def password_matches(self, email: str, password: str) -> bool:
+        """Whether `password` is the account's current one (no session is left behind)."""
+
+    def delete_login(self, user_id: uuid.UUID) -> None:
+        """Delete the login for good (Supabase Auth's admin API); a login already gone is
+        fine. Nothing for a provider whose logins live in the database."""

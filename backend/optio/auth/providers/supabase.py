@@ -105,6 +105,7 @@ def _signed_in(response: AuthResponse) -> AuthSession:
 
 class SupabaseProvider:
     reports_taken_usernames = False
+    login_in_database = False
 
     def __init__(self, settings: Settings):
         if not settings.supabase_url or not settings.supabase_anon_key:
@@ -151,6 +152,26 @@ class SupabaseProvider:
     def sign_in(self, email: str, password: str) -> AuthSession:
         with self._gotrue() as auth, _as_app_errors(_WRONG_CREDENTIALS):
             return _signed_in(auth.sign_in_with_password({"email": email, "password": password}))
+
+    def password_matches(self, email: str, password: str) -> bool:
+        try:
+            session = self.sign_in(email, password)
+        except Unauthorized as exc:
+            if exc.code == "invalid_credentials":
+                return False
+            raise
+        self.sign_out(session.access_token, None)  # the check's own session, not the user's
+        return True
+
+    def delete_login(self, user_id: uuid.UUID) -> None:
+        if not self.service_role_key:
+            raise ValueError("deleting an account needs SUPABASE_SERVICE_ROLE_KEY")
+        with self._gotrue(key=self.service_role_key) as auth, _as_app_errors():
+            try:
+                auth.admin.delete_user(str(user_id))
+            except AuthApiError as exc:
+                if exc.status != 404:  # gone already: a retry after a lost answer
+                    raise
 
     def refresh(self, refresh_token: str) -> AuthSession:
         with self._gotrue() as auth, _as_app_errors(_BAD_REFRESH_TOKEN):

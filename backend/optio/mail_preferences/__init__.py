@@ -1,0 +1,1 @@
+"""Which e-mail a user gets: preferences by category, and unsubscribing from a link, signed out."""

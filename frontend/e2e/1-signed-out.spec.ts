@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { expect, newStudent, shoot, signUp, test } from "./fixtures";
+import { ADULT_BIRTH_DATE, expect, newStudent, shoot, signUp, test } from "./fixtures";
 import { ARTIFACTS } from "./paths";
 
 test("signed-out pages load without a single failed request", async ({ page }) => {
@@ -48,6 +48,7 @@ test("sign-up errors from the API appear next to the field they concern", async 
   guard.allow("/api/auth/signup"); // the 409 and 422 this test provokes on purpose
   await page.goto("/signup");
   await page.getByLabel("E-mail").fill("student@optio.dev");
+  await page.getByLabel("Date of birth").fill(ADULT_BIRTH_DATE);
   await page.getByLabel("Password").fill("long-enough-password");
   await page.getByRole("button", { name: "Sign up" }).click();
   await expect(page.getByLabel("E-mail")).toHaveAccessibleDescription("An account with this e-mail already exists.");
@@ -108,6 +109,7 @@ test("a sign-up waiting for its e-mail link lands on 'Check your e-mail', which 
   );
   await page.goto("/signup");
   await page.getByLabel("E-mail").fill(kim.email);
+  await page.getByLabel("Date of birth").fill(ADULT_BIRTH_DATE);
   await page.getByLabel("Password").fill(kim.password);
   await page.getByRole("button", { name: "Sign up" }).click();
   await expect(page).toHaveURL(/\/signup\/check-email$/);

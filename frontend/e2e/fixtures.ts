@@ -98,12 +98,16 @@ export function newStudent(first: string) {
 
 export type Student = ReturnType<typeof newStudent>;
 
+/** Sign-up asks for a date of birth; the students of these flows are adults (no consent needed). */
+export const ADULT_BIRTH_DATE = "1990-05-17";
+
 export async function signUp(page: Page, student: Student): Promise<void> {
   await page.goto("/signup");
   await page.getByLabel("First name").fill(student.first);
   await page.getByLabel("Last name").fill(student.last);
   await page.getByLabel("Username").fill(student.username);
   await page.getByLabel("E-mail").fill(student.email);
+  await page.getByLabel("Date of birth").fill(ADULT_BIRTH_DATE);
   await page.getByLabel("Password").fill(student.password);
   await page.getByRole("button", { name: "Sign up" }).click();
   await expect(page).toHaveURL(/\/quests$/);

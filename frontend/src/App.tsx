@@ -1,5 +1,7 @@
 import { lazy, Suspense, type ReactNode } from "react";
 import { Navigate, Route, Routes } from "react-router-dom";
+import { AccountDeletedPage } from "./account/AccountDeletedPage";
+import { SettingsPage } from "./account/SettingsPage";
 import { AccountActions } from "./auth/AccountActions";
 import { CheckEmailPage } from "./auth/CheckEmailPage";
 import { ConfirmPage } from "./auth/ConfirmPage";
@@ -11,14 +13,21 @@ import { ResetPasswordPage } from "./auth/ResetPasswordPage";
 import { SignupPage } from "./auth/SignupPage";
 import { useAuth, type User } from "./auth/context";
 import { CheckoutCancelPage, CheckoutSuccessPage } from "./billing/ReturnPages";
+import { ChildrenPage } from "./consent/ChildrenPage";
+import { ConsentPage } from "./consent/ConsentPage";
+import { ParentConsentPage } from "./consent/ParentConsentPage";
 import { SubscriptionPage } from "./billing/SubscriptionPage";
 import { DashboardPage } from "./dashboard/DashboardPage";
+import { LinksPage } from "./links/LinksPage";
 import { DiplomaEditorPage } from "./diplomas/DiplomaEditorPage";
 import { PublicDiplomaPage } from "./diplomas/PublicDiplomaPage";
+import { UnsubscribePage } from "./mail/UnsubscribePage";
 import { NotificationsPage } from "./notifications/NotificationsPage";
 import { useUnreadCount } from "./notifications/hooks";
 import { QuestDetailPage } from "./quests/QuestDetailPage";
 import { QuestHubPage } from "./quests/QuestHubPage";
+import { StudentDetailPage } from "./students/StudentDetailPage";
+import { StudentsPage } from "./students/StudentsPage";
 import { SubmitQuestPage } from "./submissions/SubmitQuestPage";
 import { TeamsPage } from "./teams/TeamsPage";
 import { Layout, type NavItem } from "./ui/Layout";
@@ -46,6 +55,7 @@ function navFor(user: User | null, unread: number): NavItem[] {
     { to: "/dashboard", label: "Dashboard" },
     { to: "/diploma", label: "Diploma" },
     { to: "/team", label: "Team" },
+    { to: "/links", label: "Links" },
     { to: "/submissions", label: "Propose a quest" },
     { to: "/billing", label: "Plan" },
     {
@@ -63,6 +73,9 @@ function navFor(user: User | null, unread: number): NavItem[] {
       ),
     },
   ];
+  if (user.role === "parent" || user.role === "advisor") items.splice(2, 0, { to: "/students", label: "Students" });
+  if (user.role === "parent") items.splice(3, 0, { to: "/children", label: "Children" });
+  items.push({ to: "/settings", label: "Settings" });
   if (user.role === "admin") items.push({ to: "/admin", label: "Admin" });
   return items;
 }
@@ -98,11 +111,20 @@ export function App() {
         <Route path="verify/:credentialId" element={onDemand(<VerifyCredentialPage />)} />
         <Route path="submissions" element={signedIn(<SubmitQuestPage />)} />
         <Route path="team" element={signedIn(<TeamsPage />)} />
+        <Route path="links" element={signedIn(<LinksPage />)} />
+        <Route path="students" element={signedIn(<StudentsPage />)} />
+        <Route path="students/:studentId" element={signedIn(<StudentDetailPage />)} />
+        <Route path="children" element={signedIn(<ChildrenPage />)} />
+        <Route path="consent" element={signedIn(<ConsentPage />)} />
+        <Route path="consent/:token" element={<ParentConsentPage />} />
         <Route path="billing" element={signedIn(<SubscriptionPage />)} />
         <Route path="billing/success" element={signedIn(<CheckoutSuccessPage />)} />
         <Route path="billing/cancel" element={signedIn(<CheckoutCancelPage />)} />
         <Route path="subscription" element={<Navigate to="/billing" replace />} />
         <Route path="notifications" element={signedIn(<NotificationsPage />)} />
+        <Route path="settings" element={signedIn(<SettingsPage />)} />
+        <Route path="account-deleted" element={<AccountDeletedPage />} />
+        <Route path="unsubscribe" element={<UnsubscribePage />} />
         <Route
           path="admin/*"
           element={

@@ -38,6 +38,7 @@ describe("CheckEmailPage", () => {
     signUpNeedingConfirmation();
     await userEvent.type(screen.getByLabelText("E-mail"), "Kim@example.com");
     await userEvent.type(screen.getByLabelText("Password"), "long-enough-password");
+    await userEvent.type(screen.getByLabelText("Date of birth"), "2000-02-29");
     await userEvent.click(screen.getByRole("button", { name: "Sign up" }));
     expect(await screen.findByRole("heading", { name: "Check your e-mail" })).toBeInTheDocument();
     expect(screen.getByText("kim@example.com")).toBeInTheDocument();

@@ -45,7 +45,16 @@ export function LoginPage() {
       <OAuthButtons />
       <form onSubmit={submit} className="space-y-4" noValidate>
         <FormError message={errors.form} />
-        <TextField label="E-mail" name="email" type="email" autoComplete="email" required error={errors.fields.email} />
+        <TextField
+          label="E-mail or username"
+          name="email"
+          type="text"
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          required
+          error={errors.fields.email}
+        />
         <TextField
           label="Password"
           name="password"

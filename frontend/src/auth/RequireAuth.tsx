@@ -16,12 +16,15 @@ export function RequireAuth({ children, admin = false }: { children: ReactNode; 
   return <>{children}</>;
 }
 
-/** The login and sign-up pages send a signed-in user on to where they were going. */
+/**
+ * The login and sign-up pages send a signed-in user on to where they were going (a child under
+ * 13 waiting for a parent's consent, when going nowhere in particular, to ask for it).
+ */
 export function RedirectIfSignedIn({ children, home = "/dashboard" }: { children: ReactNode; home?: string }) {
   const { user, status } = useAuth();
   const location = useLocation();
   if (status === "loading") return <Loading />;
-  if (user) return <Navigate to={safeNext(location.search, home)} replace />;
+  if (user) return <Navigate to={safeNext(location.search, user.consent_pending ? "/consent" : home)} replace />;
   return <>{children}</>;
 }
 

@@ -1,11 +1,20 @@
 import { useState, type FormEvent } from "react";
 import { Link, useNavigate } from "react-router-dom";
+import type { Schemas } from "../api/client";
 import { Button } from "../ui/Button";
 import { FormError, TextField } from "../ui/Field";
 import { useFormErrors } from "../ui/useFormErrors";
 import { AuthCard } from "./AuthCard";
 import { useAuth } from "./context";
 import { OAuthButtons } from "./OAuthButtons";
+
+type Role = Schemas["SignupIn"]["role"];
+
+const ROLES: { value: NonNullable<Role>; label: string; does: string }[] = [
+  { value: "student", label: "A student", does: "I take quests and build my diploma." },
+  { value: "parent", label: "A parent", does: "I follow my children's learning, with their consent." },
+  { value: "advisor", label: "An advisor", does: "I mentor students and give feedback on their work." },
+];
 
 function optional(value: FormDataEntryValue | null): string | null {
   const text = String(value ?? "").trim();
@@ -17,12 +26,16 @@ export function SignupPage() {
   const navigate = useNavigate();
   const errors = useFormErrors({ email_taken: "email", username_taken: "username" });
   const [busy, setBusy] = useState(false);
+  const [birthDateMissing, setBirthDateMissing] = useState(false);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    setBusy(true);
     errors.reset();
+    const birthDate = optional(form.get("birth_date"));
+    setBirthDateMissing(!birthDate);
+    if (!birthDate) return;
+    setBusy(true);
     try {
       const result = await signUp({
         email: String(form.get("email")),
@@ -30,9 +43,11 @@ export function SignupPage() {
         username: optional(form.get("username")),
         first_name: optional(form.get("first_name")),
         last_name: optional(form.get("last_name")),
+        birth_date: birthDate,
+        role: String(form.get("role") || "student") as Role,
       });
-      // Signed in, RedirectIfSignedIn takes the new student on to the quests; otherwise the
-      // account waits for its e-mail link.
+      // Signed in, RedirectIfSignedIn takes the new student on to the quests (under 13: to the
+      // consent page); otherwise the account waits for its e-mail link.
       if ("confirmation" in result) navigate("/signup/check-email", { state: { email: result.confirmation.email } });
     } catch (error) {
       errors.capture(error);
@@ -56,6 +71,25 @@ export function SignupPage() {
       <OAuthButtons />
       <form onSubmit={submit} className="space-y-4" noValidate>
         <FormError message={errors.form} />
+        <fieldset>
+          <legend className="mb-2 text-sm font-semibold text-slate-900">I am</legend>
+          <div className="space-y-2">
+            {ROLES.map((role) => (
+              <label key={role.value} className="flex items-start gap-2 text-sm text-slate-800">
+                <input
+                  type="radio"
+                  name="role"
+                  value={role.value}
+                  defaultChecked={role.value === "student"}
+                  className="mt-0.5 h-5 w-5 shrink-0"
+                />
+                <span>
+                  <span className="font-semibold">{role.label}</span>: {role.does}
+                </span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
         <div className="grid gap-4 sm:grid-cols-2">
           <TextField label="First name" name="first_name" autoComplete="given-name" error={errors.fields.first_name} />
           <TextField label="Last name" name="last_name" autoComplete="family-name" error={errors.fields.last_name} />
@@ -68,6 +102,16 @@ export function SignupPage() {
           error={errors.fields.username}
         />
         <TextField label="E-mail" name="email" type="email" autoComplete="email" required error={errors.fields.email} />
+        <TextField
+          label="Date of birth"
+          name="birth_date"
+          type="date"
+          autoComplete="bday"
+          required
+          max={new Date().toISOString().slice(0, 10)}
+          hint="Kept private: never shown on your diploma. Under 13, a parent's consent is needed to share."
+          error={errors.fields.birth_date ?? (birthDateMissing ? "Enter your date of birth." : undefined)}
+        />
         <TextField
           label="Password"
           name="password"

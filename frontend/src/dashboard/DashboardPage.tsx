@@ -1,5 +1,6 @@
 import { Link } from "react-router-dom";
 import { useAuth } from "../auth/context";
+import { ConsentBanner } from "../consent/ConsentBanner";
 import { ButtonLink } from "../ui/Button";
 import { Card, PageHeader } from "../ui/Page";
 import { PillarBadge } from "../ui/PillarBadge";
@@ -18,6 +19,7 @@ export function DashboardPage() {
         subtitle={user?.first_name ? `Welcome back, ${user.first_name}.` : "Your quests and XP."}
         actions={<ButtonLink to="/quests">Find a quest</ButtonLink>}
       />
+      <ConsentBanner />
       <QueryState query={dashboard} loadingLabel="Loading your dashboard…">
         {(d) => (
           <div className="grid gap-6 lg:grid-cols-2">

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from "react";
 import type { Schemas } from "../api/client";
+import { ConsentRequiredHint } from "../consent/ConsentRequiredHint";
 import { MyCredentials } from "../credentials/MyCredentials";
 import { Button, ButtonLink } from "../ui/Button";
 import { Checkbox, FormError, TextArea, TextField } from "../ui/Field";
@@ -61,6 +62,7 @@ function Editor({ diploma }: { diploma: Schemas["DiplomaPublic"] }) {
       <Card>
         <form onSubmit={submit} className="space-y-4" noValidate>
           <FormError message={errors.form} />
+          <ConsentRequiredHint error={update.error} />
           <Checkbox
             name="is_public"
             label="Public: anyone with the link can see my diploma"

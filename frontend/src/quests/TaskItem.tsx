@@ -1,34 +1,9 @@
-import { apiAsset, type Schemas } from "../api/client";
+import type { Schemas } from "../api/client";
+import { TaskFeedback } from "../feedback/TaskFeedback";
 import { PillarBadge } from "../ui/PillarBadge";
 import { EvidenceForm } from "./EvidenceForm";
+import { EvidenceView } from "./EvidenceView";
 import { useEvidenceLimits, type CompletionResult, type Evidence } from "./hooks";
-
-function EvidenceView({ evidence }: { evidence: Schemas["EvidencePublic"] }) {
-  return (
-    <div className="mt-2 rounded-md bg-slate-50 p-3 text-sm text-slate-800">
-      {evidence.type === "text" && <p className="whitespace-pre-wrap">{evidence.text}</p>}
-      {evidence.type === "link" && evidence.url && (
-        <a className="break-all text-brand-700 underline" href={evidence.url} target="_blank" rel="noreferrer noopener">
-          {evidence.url}
-        </a>
-      )}
-      {evidence.type === "image" && evidence.file_url && (
-        <img src={apiAsset(evidence.file_url)} alt="Evidence image" className="max-h-64 rounded-md" />
-      )}
-      {evidence.type === "document" && evidence.file_url && (
-        <a
-          className="text-brand-700 underline"
-          href={apiAsset(evidence.file_url)}
-          target="_blank"
-          rel="noreferrer noopener"
-        >
-          Open the PDF
-        </a>
-      )}
-      {evidence.is_private && <p className="mt-1 text-xs text-slate-600">Private: not on your public diploma.</p>}
-    </div>
-  );
-}
 
 export function TaskItem({
   task,
@@ -63,7 +38,10 @@ export function TaskItem({
       </div>
       {task.description && <p className="mt-1 text-sm text-slate-700">{task.description}</p>}
       {task.completion ? (
-        <EvidenceView evidence={task.completion.evidence} />
+        <>
+          <EvidenceView evidence={task.completion.evidence} />
+          <TaskFeedback completionId={task.completion.id} taskTitle={task.title} />
+        </>
       ) : (
         canComplete && (
           <EvidenceForm

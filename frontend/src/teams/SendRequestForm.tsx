@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from "react";
+import { ConsentRequiredHint } from "../consent/ConsentRequiredHint";
 import { useDashboard } from "../dashboard/hooks";
 import { Button } from "../ui/Button";
 import { FormError, SelectField, TextField } from "../ui/Field";
@@ -43,6 +44,7 @@ export function SendRequestForm() {
         Team up with someone
       </h2>
       <FormError message={errors.form} />
+      <ConsentRequiredHint error={send.error} />
       <TextField
         label="Username or e-mail"
         name="recipient"

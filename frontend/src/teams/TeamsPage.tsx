@@ -1,5 +1,6 @@
 import type { Schemas } from "../api/client";
 import { messageOf } from "../api/errors";
+import { ConsentRequiredHint } from "../consent/ConsentRequiredHint";
 import { Button } from "../ui/Button";
 import { FormError } from "../ui/Field";
 import { Card, PageHeader } from "../ui/Page";
@@ -41,6 +42,7 @@ function RequestRow({ request, answers }: { request: Schemas["TeamRequestPublic"
         </div>
       </div>
       {answer.error && <FormError message={messageOf(answer.error)} />}
+      <ConsentRequiredHint error={answer.error} />
     </li>
   );
 }

@@ -1,0 +1,20 @@
+import { useAuth } from "../auth/context";
+import { PageHeader } from "../ui/Page";
+import { DataExport } from "./DataExport";
+import { DeleteAccount } from "./DeleteAccount";
+import { MailPreferences } from "./MailPreferences";
+
+/** My account: which e-mail I get, a copy of my data, and deleting the account. */
+export function SettingsPage() {
+  const { user } = useAuth();
+  return (
+    <>
+      <PageHeader title="Settings" subtitle={user && <span className="break-all">Signed in as {user.email}</span>} />
+      <div className="space-y-6">
+        <MailPreferences />
+        <DataExport />
+        <DeleteAccount />
+      </div>
+    </>
+  );
+}

@@ -11,7 +11,6 @@ from werkzeug.wrappers import Response
 from .conftest import run_jobs
 from .test_deletion import delete, tables_naming
 
-
 pytestmark = pytest.mark.supabase_only
 
 

@@ -334,7 +334,8 @@ grant execute on function public.consent_request_info(text),
   public.answer_consent_request(text, text, text) to anon, authenticated;
 
 -- A parent who consented from their account exports their child's data, as the child could:
--- the same export row and job (20261203210100), readable by that parent while consent stands.
+-- the same export row and job (20261203210100), readable by that parent while consent stands
+-- (one policy for both readers: two permissive policies would each be evaluated).
 create function public.request_child_export(child uuid)
 returns public.account_exports
 language plpgsql security definer set search_path = '' as $$
@@ -348,5 +349,6 @@ $$;
 revoke all on function public.request_child_export(uuid) from public, anon;
 grant execute on function public.request_child_export(uuid) to authenticated;
 
-create policy account_exports_read_my_children on public.account_exports for select
-  to authenticated using (private.manages_child(user_id));
+drop policy account_exports_read_own on public.account_exports;
+create policy account_exports_read on public.account_exports for select to authenticated
+  using (user_id = (select auth.uid()) or private.manages_child(user_id));

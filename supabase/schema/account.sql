@@ -25,8 +25,7 @@ create table public.account_exports (
 CREATE UNIQUE INDEX account_exports_one_pending_key ON public.account_exports USING btree (user_id) WHERE (status = 'pending'::text);
 CREATE INDEX account_exports_user_idx ON public.account_exports USING btree (user_id, created_at DESC);
 alter table public.account_exports enable row level security;
-create policy account_exports_read_my_children on public.account_exports as permissive for select to authenticated using (private.manages_child(user_id));
-create policy account_exports_read_own on public.account_exports as permissive for select to authenticated using ((user_id = ( SELECT auth.uid() AS uid)));
+create policy account_exports_read on public.account_exports as permissive for select to authenticated using (((user_id = ( SELECT auth.uid() AS uid)) OR private.manages_child(user_id)));
 grant select on public.account_exports to authenticated;
 grant delete, insert, references, select, trigger, truncate, update on public.account_exports to service_role;
 

@@ -39,13 +39,22 @@ DELETE_LOGIN_KIND = "account.delete_login"
 _BILLING = {"active", "trialing", "past_due", "unpaid", "incomplete", "paused"}
 
 
-def delete_account(user_id: uuid.UUID, password: str) -> None:
+def delete_account(user_id: uuid.UUID, password: str, child: uuid.UUID | None = None) -> None:
+    """Delete my account, or, as the parent who consented for them from my account, my
+    child's; confirmed by my password either way."""
+    account = child or user_id
     with side_transaction("elevated") as reading:
-        facts = queries.deletion_facts(reading, user_id)
-    if facts is None:
-        raise NotFound("This account no longer exists.")
+        facts, guardian = queries.deletion_facts(reading, account, user_id if child else None)
+    if facts is None or (child is not None and not (guardian and guardian["manages"])):
+        raise NotFound(
+            "This account no longer exists."
+            if child is None
+            else "You manage no child with that id (consent given from your account).",
+            code="not_found" if child is None else "not_your_child",
+        )
     auth = provider()
-    if not auth.password_matches(facts["email"], password):
+    confirming = guardian["email"] if guardian else facts["email"]
+    if not auth.password_matches(confirming, password):
         raise Forbidden("That is not your current password.", code="wrong_password")
 
     subscription = facts["stripe_subscription_id"]
@@ -55,7 +64,7 @@ def delete_account(user_id: uuid.UUID, password: str) -> None:
     export_storage().delete_all(facts["export_keys"])
 
     rows = tx(user_id).run(
-        *queries.delete_account(user_id, forget_login=auth.login_in_database), commit=True
+        *queries.delete_account(account, forget_login=auth.login_in_database), commit=True
     )
     had = rows[-2][0]["keys"] or {}
     _delete_late_files(
@@ -63,7 +72,7 @@ def delete_account(user_id: uuid.UUID, password: str) -> None:
         sorted(set(had.get("exports", [])) - set(facts["export_keys"])),
     )
     if not auth.login_in_database:
-        _delete_login(user_id)
+        _delete_login(account)
 
 
 def _delete_late_files(evidence: list[str], exports: list[str]) -> None:

@@ -43,6 +43,14 @@ class DeletionFactsRow(TypedDict):
     export_keys: list[str]
 
 
+class GuardianRow(TypedDict):
+    """The parent asking to delete a child's account: their e-mail (to check their password)
+    and whether their consent for the child stands (as private.manages_child has it)."""
+
+    email: str
+    manages: bool
+
+
 _COLUMNS = "e.id, e.status, e.storage_key, e.size, e.created_at, e.finished_at, e.expires_at"
 
 # As the caller: the definer function writes the row and its job; RLS shows only one's own.
@@ -92,6 +100,11 @@ select u.email, u.stripe_subscription_id, u.subscription_status,
                  from public.account_exports e
                  where e.user_id = u.id and e.storage_key is not null), '{}') as export_keys
 from public.users u where u.id = %(user)s"""
+_GUARDIAN = """
+select u.email, exists (
+  select 1 from public.parental_consents c
+  where c.student_id = %(child)s and c.parent_id = u.id and c.revoked_at is null) as manages
+from public.users u where u.id = %(parent)s"""
 _DELETE = "select private.delete_account(%(user)s, %(forget_login)s) as keys"
 
 
@@ -107,7 +120,7 @@ def request_child_export(child: uuid.UUID) -> Query:
 
 
 def childs(tx: Tx, child: uuid.UUID, limit: int) -> list[ExportRow]:
-    """My child's exports (policy account_exports_read_my_children: none unless I manage them)."""
+    """My child's exports (policy account_exports_read: none unless I manage them)."""
     return cast(list[ExportRow], tx.all(_CHILDS, {"child": child, "limit": limit}))
 
 
@@ -153,10 +166,19 @@ def mark_expired(tx: Tx, export_id: uuid.UUID) -> None:
     tx.run((_EXPIRED, {"id": export_id}))
 
 
-def deletion_facts(tx: Tx, user_id: uuid.UUID) -> DeletionFactsRow | None:
-    """Read, and end `tx` in the same round trip (nothing is held during the calls after)."""
-    [rows] = tx.run((_DELETION_FACTS, {"user": user_id}), commit=True)
-    return cast(DeletionFactsRow | None, rows[0] if rows else None)
+def deletion_facts(
+    tx: Tx, user_id: uuid.UUID, parent: uuid.UUID | None = None
+) -> tuple[DeletionFactsRow | None, GuardianRow | None]:
+    """Read (with the parent who asks, when a parent deletes a child's account), and end `tx`
+    in the same round trip (nothing is held during the calls after)."""
+    asked: list[Query] = [(_DELETION_FACTS, {"user": user_id})]
+    if parent is not None:
+        asked.append((_GUARDIAN, {"parent": parent, "child": user_id}))
+    facts, *guardian = tx.run(*asked, commit=True)
+    return (
+        cast(DeletionFactsRow | None, facts[0] if facts else None),
+        cast(GuardianRow | None, guardian[0][0] if guardian and guardian[0] else None),
+    )
 
 
 def delete_account(user_id: uuid.UUID, forget_login: bool) -> list[Query]:

@@ -36,9 +36,22 @@ def request_child_export(child_id: uuid.UUID, identity: Identity):
 @bp.get("/children/<uuid:child_id>/exports")
 @login_required
 @response(ExportList)
+@errors(404)
 def list_child_exports(child_id: uuid.UUID, identity: Identity):
     """My child's exports, newest first (the last 20); none unless I manage the child."""
     return service.child_exports(identity.user_id, child_id)
+
+
+@bp.post("/children/<uuid:child_id>/delete")
+@login_required
+@body(AccountDeletion)
+@response(None, status=204, description="Deleted: the child's account and everything about it")
+@errors(403, 404, 503)
+def delete_child(confirmation: AccountDeletion, child_id: uuid.UUID, identity: Identity):
+    """As a parent who consented from your account, delete your child's account for good
+    (confirm with your own password)."""
+    deletion.delete_account(identity.user_id, confirmation.password, child_id)
+    return "", 204
 
 
 @bp.get("/users/me/exports")

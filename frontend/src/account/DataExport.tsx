@@ -16,10 +16,31 @@ export function fileSize(bytes: number): string {
 
 /** "Download your data": ask for a zip of everything about me, and fetch it once it is built. */
 export function DataExport() {
-  const exports = useExports();
-  const request = useRequestExport();
+  return (
+    <Card aria-labelledby="data-export">
+      <h2 id="data-export" className="text-lg font-semibold">
+        Download your data
+      </h2>
+      <p className="mt-1 text-sm text-slate-700">
+        Get a zip file of everything Optio holds about you: your profile, quests, tasks and evidence files, XP, diploma,
+        links, feedback and notifications. It takes a moment to prepare; this page shows when it is ready. The file is
+        kept for 7 days.
+      </p>
+      <ExportList />
+    </Card>
+  );
+}
+
+/**
+ * The button that requests an export and the list of exports, polled while one is pending: mine,
+ * or, given `child`, that child's (for the parent who consented from this account).
+ */
+export function ExportList({ child }: { child?: { id: string; name: string } }) {
+  const exports = useExports(child?.id);
+  const request = useRequestExport(child?.id);
   const errors = useFormErrors();
   const pending = exports.data?.data.some((e) => e.status === "pending") ?? false;
+  const whose = child ? `${child.name}'s` : "your";
 
   async function start() {
     errors.reset();
@@ -31,27 +52,26 @@ export function DataExport() {
   }
 
   return (
-    <Card aria-labelledby="data-export">
-      <h2 id="data-export" className="text-lg font-semibold">
-        Download your data
-      </h2>
-      <p className="mt-1 text-sm text-slate-700">
-        Get a zip file of everything Optio holds about you: your profile, quests, tasks and evidence files, XP, diploma,
-        links, feedback and notifications. It takes a moment to prepare; this page shows when it is ready. The file is
-        kept for 7 days.
-      </p>
+    <>
       <div className="mt-4 space-y-3">
         <FormError message={errors.form} />
         <Button onClick={() => void start()} busy={request.isPending} disabled={pending}>
-          {pending ? "Preparing your export…" : "Request an export"}
+          {pending ? `Preparing ${whose} export…` : "Request an export"}
         </Button>
       </div>
-      <QueryState query={exports} loadingLabel="Loading your exports…">
+      <QueryState query={exports} loadingLabel={`Loading ${whose} exports…`}>
         {(list) =>
           list.data.length === 0 ? (
-            <p className="mt-4 text-sm text-slate-600">You have not asked for an export yet.</p>
+            <p className="mt-4 text-sm text-slate-600">
+              {child
+                ? `You have not asked for an export of ${whose} data yet.`
+                : "You have not asked for an export yet."}
+            </p>
           ) : (
-            <ul aria-label="Your exports" className="mt-4 divide-y divide-slate-200 border-y border-slate-200">
+            <ul
+              aria-label={child ? `${whose} exports` : "Your exports"}
+              className="mt-4 divide-y divide-slate-200 border-y border-slate-200"
+            >
               {list.data.map((item) => (
                 <ExportRow key={item.id} item={item} />
               ))}
@@ -59,7 +79,7 @@ export function DataExport() {
           )
         }
       </QueryState>
-    </Card>
+    </>
   );
 }
 

@@ -11,7 +11,11 @@ export type MailPreferences = Schemas["MailPreferencesPublic"];
 export const accountKeys = {
   preferences: ["account", "mail-preferences"] as const,
   exports: ["account", "exports"] as const,
+  childExports: (childId: string) => ["account", "child-exports", childId] as const,
 };
+
+/** Mine, or, given a child's id, that child's (a parent who consented from this account). */
+const exportsKey = (childId?: string) => (childId ? accountKeys.childExports(childId) : accountKeys.exports);
 
 /** How often the list of exports is asked for again while one is being built. */
 export const EXPORT_POLL_MS = 3_000;
@@ -47,24 +51,35 @@ export function exportsRefetchInterval(exports: Export[] | undefined, now = Date
   return Math.max(Math.min(...lapses) - now, 1_000);
 }
 
-export function useExports() {
+export function useExports(childId?: string) {
   return useQuery({
-    queryKey: accountKeys.exports,
-    queryFn: () => unwrap(api.GET("/api/users/me/exports")),
+    queryKey: exportsKey(childId),
+    queryFn: () =>
+      unwrap(
+        childId
+          ? api.GET("/api/children/{child_id}/exports", { params: { path: { child_id: childId } } })
+          : api.GET("/api/users/me/exports"),
+      ),
     refetchInterval: (query: Query<Schemas["ExportList"], Error>) => exportsRefetchInterval(query.state.data?.data),
   });
 }
 
-/** Start an export (202); 409 `export_pending` while one is being built. */
-export function useRequestExport() {
+/** Start an export, mine or my child's (202); 409 `export_pending` while one is being built. */
+export function useRequestExport(childId?: string) {
   const queryClient = useQueryClient();
+  const key = exportsKey(childId);
   return useMutation({
-    mutationFn: () => unwrap(api.POST("/api/users/me/export")),
+    mutationFn: () =>
+      unwrap(
+        childId
+          ? api.POST("/api/children/{child_id}/export", { params: { path: { child_id: childId } } })
+          : api.POST("/api/users/me/export"),
+      ),
     onSuccess: (started) => {
-      queryClient.setQueryData<Schemas["ExportList"]>(accountKeys.exports, (list) => ({
+      queryClient.setQueryData<Schemas["ExportList"]>(key, (list) => ({
         data: [started, ...(list?.data ?? []).filter((e) => e.id !== started.id)],
       }));
-      void queryClient.invalidateQueries({ queryKey: accountKeys.exports });
+      void queryClient.invalidateQueries({ queryKey: key });
     },
   });
 }

@@ -1,11 +1,13 @@
+import { useState } from "react";
 import { Card, PageHeader } from "../ui/Page";
 import { Empty, QueryState } from "../ui/States";
 import { AddChildForm } from "./AddChildForm";
+import { ChildActions } from "./ChildActions";
 import { useChildren, useWithdrawConsent, type ManagedChild } from "./hooks";
 import { formatDate } from "./notice";
 import { WithdrawButton } from "./WithdrawButton";
 
-function ChildRow({ child }: { child: ManagedChild }) {
+function ChildRow({ child, onDeleted }: { child: ManagedChild; onDeleted: (message: string) => void }) {
   const withdraw = useWithdrawConsent();
   const name = child.display_name ?? "Your child";
   return (
@@ -22,6 +24,7 @@ function ChildRow({ child }: { child: ManagedChild }) {
         error={withdraw.error}
         onConfirm={() => withdraw.mutate(child.id)}
       />
+      <ChildActions child={child} name={child.display_name ?? "your child"} onDeleted={onDeleted} />
     </li>
   );
 }
@@ -29,6 +32,7 @@ function ChildRow({ child }: { child: ManagedChild }) {
 /** A parent's children under 13: the consents given from this account, and adding a child. */
 export function ChildrenPage() {
   const children = useChildren();
+  const [deleted, setDeleted] = useState<string | null>(null);
   return (
     <>
       <PageHeader
@@ -40,6 +44,11 @@ export function ChildrenPage() {
           <h2 id="consented" className="text-lg font-semibold">
             Your children
           </h2>
+          {deleted && (
+            <p role="status" className="mt-2 text-sm text-green-800">
+              {deleted}
+            </p>
+          )}
           <QueryState query={children} loadingLabel="Loading your children…">
             {(list) =>
               list.data.length === 0 ? (
@@ -49,7 +58,7 @@ export function ChildrenPage() {
               ) : (
                 <ul className="divide-y divide-slate-200" aria-label="Your children">
                   {list.data.map((child) => (
-                    <ChildRow key={child.id} child={child} />
+                    <ChildRow key={child.id} child={child} onDeleted={setDeleted} />
                   ))}
                 </ul>
               )

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
 import { api, type Schemas } from "../api/client";
 import { unwrap } from "../api/errors";
+import { accountKeys } from "../account/hooks";
 import { authKeys } from "../auth/hooks";
 
 export type ConsentStatus = Schemas["ConsentStatus"];
@@ -80,6 +81,25 @@ export function useWithdrawConsent() {
     mutationFn: (childId: string) =>
       unwrap(api.DELETE("/api/children/{child_id}/consent", { params: { path: { child_id: childId } } })),
     onSuccess,
+  });
+}
+
+/**
+ * Delete a child's account for good, confirmed with the parent's own password (403
+ * `wrong_password`); the list of children no longer shows them.
+ */
+export function useDeleteChild(childId: string) {
+  const refresh = useRefreshChildren();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (password: string) =>
+      unwrap(
+        api.POST("/api/children/{child_id}/delete", { params: { path: { child_id: childId } }, body: { password } }),
+      ),
+    onSuccess: () => {
+      queryClient.removeQueries({ queryKey: accountKeys.childExports(childId) });
+      refresh();
+    },
   });
 }
 

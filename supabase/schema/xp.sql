@@ -4,6 +4,27 @@
 -- `cd backend && ../.venv/bin/optio db snapshot`; `optio db snapshot --check` (make lint,
 -- tests/db/test_schema_snapshot.py) fails while this file is stale.
 
+-- public.level_curves ---------------------------------------------------------------------------
+create table public.level_curves (
+  curve text not null,
+  level integer not null,
+  xp_required bigint not null,
+  constraint level_curves_check CHECK ((level = 1) = (xp_required = 0)),
+  constraint level_curves_curve_check CHECK (curve = ANY (ARRAY['overall'::text, 'pillar'::text])),
+  constraint level_curves_level_check CHECK (level >= 1 AND level <= 1000),
+  constraint level_curves_pkey PRIMARY KEY (curve, level),
+  constraint level_curves_xp_required_check CHECK (xp_required >= 0)
+);
+alter table public.level_curves enable row level security;
+create policy level_curves_admin_delete on public.level_curves as permissive for delete to authenticated using (( SELECT private.is_admin() AS is_admin));
+create policy level_curves_admin_insert on public.level_curves as permissive for insert to authenticated with check (( SELECT private.is_admin() AS is_admin));
+create policy level_curves_admin_update on public.level_curves as permissive for update to authenticated using (( SELECT private.is_admin() AS is_admin)) with check (( SELECT private.is_admin() AS is_admin));
+create policy level_curves_read on public.level_curves as permissive for select to anon, authenticated using (true);
+grant select on public.level_curves to anon;
+grant delete, insert, select, update on public.level_curves to authenticated;
+grant delete, insert, references, select, trigger, truncate, update on public.level_curves to service_role;
+CREATE TRIGGER level_curves_rise AFTER INSERT OR DELETE OR UPDATE ON public.level_curves FOR EACH STATEMENT EXECUTE FUNCTION private.level_curves_rise();
+
 -- public.user_skill_xp --------------------------------------------------------------------------
 create table public.user_skill_xp (
   user_id uuid not null,
@@ -89,3 +110,45 @@ begin
 end
 $function$;
 -- execute: its owner only
+
+CREATE OR REPLACE FUNCTION private.level_curves_rise()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+  if exists (
+    select 1 from (
+      select xp_required, lag(xp_required) over (partition by curve order by level) as before,
+             level, lag(level) over (partition by curve order by level) as level_before
+      from public.level_curves) c
+    where c.before is not null and (c.xp_required <= c.before or c.level <> c.level_before + 1)
+  ) or exists (
+    select 1 from public.level_curves c group by c.curve having min(c.level) <> 1
+  ) then
+    raise exception 'a curve starts at level 1 and each level needs more XP than the one before'
+      using errcode = 'check_violation';
+  end if;
+  return null;
+end
+$function$;
+-- execute: its owner only
+
+CREATE OR REPLACE FUNCTION public.level_at(curve_name text, xp bigint)
+ RETURNS TABLE(level integer, xp_into_level bigint, xp_to_next bigint)
+ LANGUAGE sql
+ STABLE
+ SET search_path TO ''
+AS $function$
+  select c.level, greatest(xp, 0) - c.xp_required,
+         (select n.xp_required - greatest(xp, 0) from public.level_curves n
+          where n.curve = curve_name and n.level = c.level + 1)
+  from public.level_curves c
+  where c.curve = curve_name and c.xp_required <= greatest(xp, 0)
+  order by c.level desc
+  limit 1
+$function$;
+grant execute on function public.level_at(curve_name text, xp bigint) to anon;
+grant execute on function public.level_at(curve_name text, xp bigint) to authenticated;
+grant execute on function public.level_at(curve_name text, xp bigint) to service_role;

@@ -1,5 +1,5 @@
 """The `optio` command: dev, worker, openapi, check, db (migrate reset seed check snapshot), users
-create, credentials new-key, mail (ls send)"""
+create, credentials new-key, mail (ls send digest)"""
 
 from __future__ import annotations
 
@@ -12,37 +12,6 @@ from click.core import ParameterSource
 from werkzeug.serving import WSGIRequestHandler
 
 from .config import Settings
-
-DEMO_PASSWORD = "optio-dev-password"  # noqa: S105 - development-only demo accounts
-DEMO_ACCOUNTS = [
-    (
-        "student@optio.dev",
-        "student",
-        {"first_name": "Sam", "last_name": "Student", "username": "demo_student"},
-    ),
-    (
-        "admin@optio.dev",
-        "admin",
-        {"first_name": "Ada", "last_name": "Admin", "username": "demo_admin"},
-    ),
-    (
-        "parent@optio.dev",
-        "parent",
-        {"first_name": "Pat", "last_name": "Parent", "username": "demo_parent"},
-    ),
-    (
-        "advisor@optio.dev",
-        "advisor",
-        {"first_name": "Alex", "last_name": "Advisor", "username": "demo_advisor"},
-    ),
-]
-# The demo parent and advisor follow the demo student, each with their default scope.
-_DEMO_LINKS = """
-insert into public.student_links (student_id, supporter_id, relation, scope)
-select s.id, p.id, p.role, private.default_link_scope(p.role)
-from public.users s join public.users p on p.username in ('demo_parent', 'demo_advisor')
-where s.username = 'demo_student'
-on conflict (student_id, supporter_id) do nothing"""
 
 
 def _conninfo() -> str:
@@ -174,23 +143,9 @@ def db_seed(
 
 
 def seed() -> None:
-    from . import create_app
-    from .db import tx
-    from .migrate import seed_sql
-    from .users.service import create_account
+    from .demo import seed as seed_demo
 
-    settings = Settings()
-    if settings.is_production:
-        raise click.ClickException("refusing to seed demo data in production")
-    app = create_app()
-    seed_sql(_conninfo())
-    with app.app_context():
-        for email, role, profile in DEMO_ACCOUNTS:
-            create_account(email, DEMO_PASSWORD, role, **profile)
-        tx().run((_DEMO_LINKS, None), commit=True)
-    click.echo(f"seeded demo data; demo accounts (password: {DEMO_PASSWORD}):")
-    for email, role, _ in DEMO_ACCOUNTS:
-        click.echo(f"  {email:<20} {role}")
+    seed_demo(_conninfo())
 
 
 @click.group("users")

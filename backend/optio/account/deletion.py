@@ -32,6 +32,7 @@ from ..jobs import Job, enqueue_statements, job_handler
 from ..storage import storage
 from . import queries
 from .export import export_storage
+from .service import NOT_MY_CHILD
 
 log = logging.getLogger(__name__)
 DELETE_LOGIN_KIND = "account.delete_login"
@@ -47,9 +48,7 @@ def delete_account(user_id: uuid.UUID, password: str, child: uuid.UUID | None = 
         facts, guardian = queries.deletion_facts(reading, account, user_id if child else None)
     if facts is None or (child is not None and not (guardian and guardian["manages"])):
         raise NotFound(
-            "This account no longer exists."
-            if child is None
-            else "You manage no child with that id (consent given from your account).",
+            "This account no longer exists." if child is None else NOT_MY_CHILD,
             code="not_found" if child is None else "not_your_child",
         )
     auth = provider()

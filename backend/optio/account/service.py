@@ -46,11 +46,11 @@ def request_export(user_id: uuid.UUID, child: uuid.UUID | None = None) -> dict[s
             "An export of this data is already being prepared.", code="export_pending"
         ) from exc
     except psycopg.errors.NoDataFound as exc:
-        raise NotFound(_NOT_MY_CHILD, code="not_your_child") from exc
+        raise NotFound(NOT_MY_CHILD, code="not_your_child") from exc
     return _public(cast(ExportRow, row))[0]
 
 
-_NOT_MY_CHILD = "You manage no child with that id (consent given from your account)."
+NOT_MY_CHILD = "You manage no child with that id (consent given from your account)."
 
 
 def child_exports(user_id: uuid.UUID, child: uuid.UUID) -> dict[str, Any]:

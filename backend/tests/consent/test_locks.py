@@ -101,3 +101,26 @@ def test_consents_are_read_by_the_child_and_the_parent_only_and_written_by_no_cl
         cur.execute("update public.parental_consents set revoked_at = now()")
     with acting_as(conn, child["id"]) as cur, pytest.raises(psycopg.errors.InsufficientPrivilege):
         cur.execute("select * from private.consent_requests")
+
+
+def test_a_child_s_link_scope_is_set_by_the_consenting_parent_not_the_child(conn, child, parent):
+    link = conn.execute(
+        "insert into public.student_links (student_id, supporter_id, relation, scope)"
+        " values (%s, %s, 'parent', 'evidence') returning id",
+        (child["id"], parent["id"]),
+    ).fetchone()[0]
+    change = "update public.student_links set scope = 'progress' where id = %s"
+    with acting_as(conn, child["id"]) as cur:
+        cur.execute(change, (link,))
+        assert cur.rowcount == 0  # under 13: not theirs to set
+    with acting_as(conn, parent["id"]) as cur:
+        cur.execute(change, (link,))
+        assert cur.rowcount == 0  # no consent from this parent yet
+    conn.execute(
+        "insert into public.parental_consents (student_id, parent_id, method, policy_version)"
+        " values (%s, %s, 'parent_account', 'test')",
+        (child["id"], parent["id"]),
+    )
+    with acting_as(conn, parent["id"]) as cur:
+        cur.execute(change, (link,))
+        assert cur.rowcount == 1

@@ -84,6 +84,7 @@ def register_blueprints(app: Flask) -> None:
     from .meta.routes import bp as meta
     from .meta.routes import docs
     from .notifications.routes import bp as notifications
+    from .progress.routes import bp as progress
     from .quests.routes import bp as quests
     from .storage.limits_route import bp as evidence
     from .storage.routes import bp as storage
@@ -102,6 +103,7 @@ def register_blueprints(app: Flask) -> None:
         account,
         quests,
         xp,
+        progress,
         storage,
         evidence,
         diplomas,

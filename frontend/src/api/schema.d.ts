@@ -1636,6 +1636,23 @@ export interface paths {
         patch: operations["mail_preferences_change_preferences_patch"];
         trace?: never;
     };
+    "/api/users/me/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My overall level and my mastery of each pillar, with the XP to the next level. */
+        get: operations["progress_my_progress_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users/me/xp": {
         parameters: {
             query?: never;
@@ -2069,7 +2086,7 @@ export interface components {
              * @description False when the task was already completed: no XP again.
              */
             created: boolean;
-            progress: components["schemas"]["ProgressPublic"];
+            progress: components["schemas"]["optio__quests__schemas__ProgressPublic"];
             /** Quest Completed */
             quest_completed: boolean;
             /** Xp Awarded */
@@ -2258,7 +2275,7 @@ export interface components {
             id: string;
             /** Image Url */
             image_url: string | null;
-            progress: components["schemas"]["ProgressPublic"];
+            progress: components["schemas"]["optio__quests__schemas__ProgressPublic"];
             /**
              * Source
              * @enum {string}
@@ -2851,6 +2868,20 @@ export interface components {
         JsonLd: {
             [key: string]: unknown;
         };
+        /** Level */
+        Level: {
+            /** Level */
+            level: number;
+            /** Xp */
+            xp: number;
+            /** Xp Into Level */
+            xp_into_level: number;
+            /**
+             * Xp To Next
+             * @description Null at the top level of the curve.
+             */
+            xp_to_next: number | null;
+        };
         /** LinkEvidenceIn */
         LinkEvidenceIn: {
             /**
@@ -3061,6 +3092,22 @@ export interface components {
             /** Id */
             id: string | null;
         };
+        /** PillarLevel */
+        PillarLevel: {
+            /** Level */
+            level: number;
+            /** Pillar */
+            pillar: string;
+            /** Xp */
+            xp: number;
+            /** Xp Into Level */
+            xp_into_level: number;
+            /**
+             * Xp To Next
+             * @description Null at the top level of the curve.
+             */
+            xp_to_next: number | null;
+        };
         /** PillarList */
         PillarList: {
             /** Data */
@@ -3096,23 +3143,6 @@ export interface components {
              */
             url: string;
         };
-        /** ProgressPublic */
-        ProgressPublic: {
-            /** Completed Tasks */
-            completed_tasks: number;
-            /** Percent */
-            percent: number;
-            /** Required Completed */
-            required_completed: number;
-            /** Required Total */
-            required_total: number;
-            /** Total Tasks */
-            total_tasks: number;
-            /** Xp Available */
-            xp_available: number;
-            /** Xp Earned */
-            xp_earned: number;
-        };
         /** QuestDetail */
         QuestDetail: {
             /**
@@ -3134,7 +3164,7 @@ export interface components {
             /** Pillars */
             pillars: ("stem_logic" | "life_wellness" | "language_communication" | "society_culture" | "arts_creativity")[];
             /** @default null */
-            progress?: components["schemas"]["ProgressPublic"] | null;
+            progress?: components["schemas"]["optio__quests__schemas__ProgressPublic"] | null;
             /**
              * Source
              * @enum {string}
@@ -3229,7 +3259,7 @@ export interface components {
              * Format: uuid
              */
             id: string;
-            progress: components["schemas"]["ProgressPublic"];
+            progress: components["schemas"]["optio__quests__schemas__ProgressPublic"];
             /**
              * Source
              * @enum {string}
@@ -4303,6 +4333,32 @@ export interface components {
             pillars: components["schemas"]["PillarXp"][];
             /** Total */
             total: number;
+        };
+        /** ProgressPublic */
+        optio__progress__schemas__ProgressPublic: {
+            overall: components["schemas"]["Level"];
+            /**
+             * Pillars
+             * @description Mastery in each of the five pillars.
+             */
+            pillars: components["schemas"]["PillarLevel"][];
+        };
+        /** ProgressPublic */
+        optio__quests__schemas__ProgressPublic: {
+            /** Completed Tasks */
+            completed_tasks: number;
+            /** Percent */
+            percent: number;
+            /** Required Completed */
+            required_completed: number;
+            /** Required Total */
+            required_total: number;
+            /** Total Tasks */
+            total_tasks: number;
+            /** Xp Available */
+            xp_available: number;
+            /** Xp Earned */
+            xp_earned: number;
         };
     };
     responses: never;
@@ -12012,6 +12068,53 @@ export interface operations {
             };
             /** @description Validation error */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    progress_my_progress_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["optio__progress__schemas__ProgressPublic"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL is too long */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };

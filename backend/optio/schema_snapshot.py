@@ -56,6 +56,12 @@ TABLES = {
     "public.parental_consents": "consent",
     "private.consent_requests": "consent",
     "public.account_exports": "account",
+    "private.time_zone_changes": "progress",
+    "public.activity_days": "progress",
+    "public.user_streaks": "progress",
+    "public.streak_freezes": "progress",
+    "public.achievements": "achievements",
+    "public.user_achievements": "achievements",
 }
 
 # Functions that are not a trigger's, or whose rule belongs elsewhere than their trigger's table.
@@ -153,6 +159,24 @@ FUNCTIONS = {
     "private.account_export_rows": "account",
     "private.delete_account": "account",
     "private.completion_evidence_stored": "storage",
+    "private.is_time_zone": "progress",
+    "private.check_time_zone": "progress",
+    "private.record_time_zone": "progress",
+    "private.zone_at": "progress",
+    "public.streak_freezes_per_month": "progress",
+    "private.bridge_gap": "progress",
+    "private.rebuild_streak": "progress",
+    "private.count_active_day": "progress",
+    "private.record_activity": "progress",
+    "private.streak_today": "progress",
+    "public.my_streak": "progress",
+    "public.teammate_leaderboard": "progress",
+    "private.valid_achievement_condition": "achievements",
+    "private.meets": "achievements",
+    "private.unlock_achievements": "achievements",
+    "private.earn_achievements": "achievements",
+    "private.enqueue_achievement_backfill": "achievements",
+    "private.backfill_achievement": "achievements",
 }
 
 HEADER = """\

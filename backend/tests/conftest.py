@@ -122,6 +122,11 @@ def pg_admin_url() -> str:
     return url
 
 
+STARTER_CATALOG_OUT = """
+delete from private.jobs where kind = 'achievements.backfill';
+delete from public.achievements;"""
+
+
 @pytest.fixture(scope="session")
 def template_db(pg_admin_url: str) -> Iterator[str]:
     with psycopg.connect(pg_admin_url, autocommit=True) as conn:
@@ -130,6 +135,10 @@ def template_db(pg_admin_url: str) -> Iterator[str]:
         )
         conn.execute(sql.SQL("create database {}").format(sql.Identifier(TEMPLATE)))
     migrate(_with_db(pg_admin_url, TEMPLATE))
+    with psycopg.connect(_with_db(pg_admin_url, TEMPLATE), autocommit=True) as conn:
+        # Tests start from an empty achievements catalog (each adds what it tests), so that the
+        # starter catalog's rewards and notifications leave other tests' XP and inboxes alone.
+        conn.execute(STARTER_CATALOG_OUT)
     yield TEMPLATE
     with psycopg.connect(pg_admin_url, autocommit=True) as conn:
         conn.execute(

@@ -359,3 +359,16 @@ def test_db_seed_scale_refuses_in_production(cli, monkeypatch, database_url, con
         result.output
     )
     assert scalar(conn, "select count(*) from public.users") == 0
+
+
+def test_active_days_and_streaks_are_what_the_triggers_keep(scaled, conn):
+    assert (
+        scalar(conn, "select sum(tasks) from public.activity_days") == scaled.counts["completions"]
+    )
+    assert scalar(conn, "select sum(xp) from public.activity_days") == scalar(
+        conn, "select sum(amount) from public.xp_events"
+    )
+    assert scalar(conn, "select count(*) from public.user_streaks") == scalar(
+        conn, "select count(distinct user_id) from public.quest_task_completions"
+    )
+    assert scalar(conn, "select max(longest) from public.user_streaks") >= 2

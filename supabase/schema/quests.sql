@@ -33,6 +33,7 @@ create table public.quest_task_completions (
 CREATE UNIQUE INDEX completions_evidence_path_key ON public.quest_task_completions USING btree (evidence_path) WHERE (evidence_path IS NOT NULL);
 CREATE INDEX completions_quest_id_idx ON public.quest_task_completions USING btree (quest_id);
 CREATE INDEX completions_task_id_idx ON public.quest_task_completions USING btree (task_id);
+CREATE INDEX completions_user_kind_idx ON public.quest_task_completions USING btree (user_id, evidence_type);
 CREATE INDEX completions_user_quest_idx ON public.quest_task_completions USING btree (user_id, quest_id);
 CREATE INDEX completions_user_recent_idx ON public.quest_task_completions USING btree (user_id, completed_at DESC);
 alter table public.quest_task_completions enable row level security;
@@ -144,6 +145,7 @@ grant select on public.user_quests to authenticated;
 grant delete, insert, references, select, trigger, truncate, update on public.user_quests to service_role;
 grant insert (user_id, quest_id) on public.user_quests to authenticated;
 grant update (is_active, abandoned_at) on public.user_quests to authenticated;
+CREATE TRIGGER user_quests_achievements AFTER UPDATE OF completed_at ON public.user_quests FOR EACH ROW WHEN (old.completed_at IS NULL AND new.completed_at IS NOT NULL) EXECUTE FUNCTION private.earn_achievements();
 CREATE TRIGGER user_quests_count_deleted AFTER DELETE ON public.user_quests REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION private.count_enrollments();
 CREATE TRIGGER user_quests_count_inserted AFTER INSERT ON public.user_quests REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.count_enrollments();
 CREATE TRIGGER user_quests_count_updated AFTER UPDATE ON public.user_quests REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.count_enrollments();

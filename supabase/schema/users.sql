@@ -26,6 +26,9 @@ create table public.users (
   stripe_event_at timestamp with time zone,
   stripe_event_rank smallint,
   birth_date date,
+  time_zone text,
+  weekly_xp_goal integer,
+  leaderboard_opt_in boolean default false not null,
   constraint users_birth_date_check CHECK (birth_date >= '1900-01-01'::date),
   constraint users_id_fkey FOREIGN KEY (id) REFERENCES auth.users(id) ON DELETE CASCADE,
   constraint users_pkey PRIMARY KEY (id),
@@ -33,7 +36,8 @@ create table public.users (
   constraint users_stripe_customer_id_key UNIQUE (stripe_customer_id),
   constraint users_stripe_subscription_id_key UNIQUE (stripe_subscription_id),
   constraint users_subscription_tier_fkey FOREIGN KEY (subscription_tier) REFERENCES public.subscription_tiers(tier_key),
-  constraint users_username_format CHECK (username ~ '^[a-z0-9_]{3,30}$'::text)
+  constraint users_username_format CHECK (username ~ '^[a-z0-9_]{3,30}$'::text),
+  constraint users_weekly_xp_goal_check CHECK (weekly_xp_goal >= 10 AND weekly_xp_goal <= 100000)
 );
 CREATE INDEX users_email_idx ON public.users USING btree (lower(email));
 CREATE INDEX users_subscription_tier_idx ON public.users USING btree (subscription_tier);
@@ -43,12 +47,14 @@ create policy users_select_own_or_admin on public.users as permissive for select
 create policy users_update_own_or_admin on public.users as permissive for update to authenticated using (((id = ( SELECT auth.uid() AS uid)) OR ( SELECT private.is_admin() AS is_admin))) with check (((id = ( SELECT auth.uid() AS uid)) OR ( SELECT private.is_admin() AS is_admin)));
 grant select on public.users to authenticated;
 grant delete, insert, references, select, trigger, truncate, update on public.users to service_role;
-grant update (username, first_name, last_name, display_name, role, subscription_tier, is_active) on public.users to authenticated;
+grant update (username, first_name, last_name, display_name, role, subscription_tier, is_active, time_zone, weekly_xp_goal, leaderboard_opt_in) on public.users to authenticated;
+CREATE TRIGGER users_check_time_zone BEFORE INSERT OR UPDATE OF time_zone ON public.users FOR EACH ROW EXECUTE FUNCTION private.check_time_zone();
 CREATE TRIGGER users_create_diploma AFTER INSERT ON public.users FOR EACH ROW EXECUTE FUNCTION private.create_diploma_for_new_user();
 CREATE TRIGGER users_create_diploma_totals AFTER INSERT ON public.users FOR EACH ROW EXECUTE FUNCTION private.create_diploma_totals();
 CREATE TRIGGER users_guard_admin_columns BEFORE UPDATE ON public.users FOR EACH ROW EXECUTE FUNCTION private.guard_admin_columns();
 CREATE TRIGGER users_notify_payment_failed AFTER UPDATE OF subscription_status ON public.users FOR EACH ROW WHEN (new.subscription_status = 'past_due'::text AND old.subscription_status IS DISTINCT FROM 'past_due'::text) EXECUTE FUNCTION private.notify_payment_failed();
 CREATE TRIGGER users_record_tier_change AFTER UPDATE OF subscription_tier ON public.users FOR EACH ROW WHEN (old.subscription_tier IS DISTINCT FROM new.subscription_tier) EXECUTE FUNCTION private.record_tier_change();
+CREATE TRIGGER users_record_time_zone AFTER UPDATE OF time_zone ON public.users FOR EACH ROW WHEN (old.time_zone IS DISTINCT FROM new.time_zone) EXECUTE FUNCTION private.record_time_zone();
 CREATE TRIGGER users_revoke_credentials BEFORE DELETE ON public.users FOR EACH ROW EXECUTE FUNCTION private.revoke_credentials_of_deleted_user();
 CREATE TRIGGER users_set_updated_at BEFORE UPDATE ON public.users FOR EACH ROW EXECUTE FUNCTION private.set_updated_at();
 CREATE TRIGGER users_sync_ban AFTER UPDATE OF is_active ON public.users FOR EACH ROW WHEN (old.is_active IS DISTINCT FROM new.is_active) EXECUTE FUNCTION private.sync_user_ban();

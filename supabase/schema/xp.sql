@@ -60,7 +60,9 @@ create policy xp_events_read on public.xp_events as permissive for select to aut
 grant select on public.xp_events to authenticated;
 grant delete, insert, references, select, trigger, truncate, update on public.xp_events to service_role;
 CREATE TRIGGER xp_events_append_only BEFORE DELETE OR UPDATE ON public.xp_events FOR EACH ROW EXECUTE FUNCTION private.forbid_change();
+CREATE TRIGGER xp_events_to_activity AFTER INSERT ON public.xp_events FOR EACH ROW EXECUTE FUNCTION private.record_activity();
 CREATE TRIGGER xp_events_to_totals AFTER INSERT ON public.xp_events FOR EACH ROW EXECUTE FUNCTION private.add_to_pillar_total();
+CREATE TRIGGER xp_events_zz_achievements AFTER INSERT ON public.xp_events FOR EACH ROW EXECUTE FUNCTION private.earn_achievements();
 
 CREATE OR REPLACE FUNCTION private.add_to_pillar_total()
  RETURNS trigger
@@ -85,8 +87,8 @@ CREATE OR REPLACE FUNCTION private.award_completion()
  SET search_path TO ''
 AS $function$
 begin
-  insert into public.xp_events (user_id, pillar, amount, source_type, source_id)
-  select new.user_id, t.pillar, new.xp_awarded, 'task_completion', new.id
+  insert into public.xp_events (user_id, pillar, amount, source_type, source_id, created_at)
+  select new.user_id, t.pillar, new.xp_awarded, 'task_completion', new.id, new.completed_at
   from public.quest_tasks t where t.id = new.task_id;
 
   -- Serialize a user's completions within one quest, so that two tasks finished at the same
@@ -95,7 +97,7 @@ begin
   where user_id = new.user_id and quest_id = new.quest_id for update;
 
   -- Done when every required task is completed (every task, when none is required).
-  update public.user_quests uq set completed_at = now()
+  update public.user_quests uq set completed_at = new.completed_at
   where uq.user_id = new.user_id and uq.quest_id = new.quest_id and uq.completed_at is null
     and not exists (
       select 1 from public.quest_tasks t

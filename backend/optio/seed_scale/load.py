@@ -92,6 +92,18 @@ select s.id,
   1
 from scale_users s"""
 
+# What xp_events_to_activity keeps (20261204000200): each event on its day, in UTC (the zone of
+# a student who has not chosen one); then each student's streak, rebuilt from those days.
+ACTIVITY_DAYS = """
+insert into public.activity_days (user_id, day, tasks, xp)
+select e.user_id, (e.created_at at time zone 'UTC')::date,
+       count(*) filter (where e.source_type = 'task_completion'), sum(e.amount)
+from public.xp_events e
+join scale_users s on s.id = e.user_id
+group by 1, 2"""
+
+STREAKS = "select private.rebuild_streak(s.id) from scale_users s"
+
 # Older notices are mostly read: four in five of those over three days old.
 _READ_AT = """case
   when {at} < %(now)s - interval '3 days' and mod(abs(hashtext({key}::text)), 5) <> 0
@@ -176,6 +188,9 @@ def write(
     # An older schema (make bench-load --app-root measuring an earlier commit) has no totals.
     if conn.execute("select to_regclass('private.diploma_totals')").fetchone() != (None,):
         counts["diploma_totals"] = _run(conn, DIPLOMA_TOTALS)
+    if conn.execute("select to_regclass('public.activity_days')").fetchone() != (None,):
+        counts["activity_days"] = _run(conn, ACTIVITY_DAYS)
+        _run(conn, STREAKS)
     counts["notifications"] = sum(
         _run(conn, statement, {"now": now})
         for statement in (

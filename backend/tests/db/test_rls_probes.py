@@ -57,6 +57,8 @@ CLIENT_CALLABLE = {
         "manages_child(uuid)",
         "my_consent_request()",
         "sets_link_scope(uuid)",
+        # achievements (20261204000300): the check an admin's insert runs; reads nothing
+        "valid_achievement_condition(jsonb)",
     },
 }
 

@@ -70,6 +70,7 @@ class OptioFlask(Flask):
 
 def register_blueprints(app: Flask) -> None:
     from .account.routes import bp as account
+    from .achievements.routes import bp as achievements
     from .admin.routes import bp as admin
     from .ai.routes import bp as ai
     from .auth.routes import bp as auth
@@ -104,6 +105,7 @@ def register_blueprints(app: Flask) -> None:
         quests,
         xp,
         progress,
+        achievements,
         storage,
         evidence,
         diplomas,

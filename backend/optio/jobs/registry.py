@@ -25,6 +25,7 @@ from typing import Any
 HANDLER_MODULES: tuple[str, ...] = (
     "optio.account.export",
     "optio.account.deletion",
+    "optio.achievements.jobs",
     "optio.credentials.jobs",
     "optio.mail.jobs",
     "optio.mail.digest",

@@ -107,6 +107,14 @@ def _consent_revoked(d: Mapping[str, Any]) -> Words:
     )
 
 
+def _achievement_unlocked(d: Mapping[str, Any]) -> Words:
+    reward = d.get("xp_reward") or 0
+    return (
+        f"Achievement unlocked: {d['name']}",
+        f"You earned {reward} XP with it." if reward else "It is on your achievements page.",
+    )
+
+
 WORDING: dict[str, Callable[[Mapping[str, Any]], Words]] = {
     "quest_completed": _quest_completed,
     "team_request_received": _team_request_received,
@@ -123,6 +131,7 @@ WORDING: dict[str, Callable[[Mapping[str, Any]], Words]] = {
     "quest_suggested": _quest_suggested,
     "consent_granted": _consent_granted,
     "consent_revoked": _consent_revoked,
+    "achievement_unlocked": _achievement_unlocked,
 }
 
 

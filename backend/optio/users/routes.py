@@ -16,7 +16,7 @@ bp = Blueprint("users", __name__, url_prefix="/api")
 @login_required
 @body(UserUpdate)
 @response(UserPublic)
-@errors(409)
+@errors(409, 422)
 def update_me(changes: UserUpdate, identity: Identity):
-    """Change my username or names."""
+    """Change my username, names, time zone, weekly XP goal or leaderboard opt-in."""
     return service.update_me(identity.user_id, changes)

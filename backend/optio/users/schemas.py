@@ -6,13 +6,19 @@ import uuid
 from datetime import datetime
 from typing import Annotated
 
-from pydantic import BaseModel, Field, StringConstraints
+from pydantic import BaseModel, Field, StrictBool, StringConstraints
 
 from ..fields import Change, NotNull, Storable
 
 USERNAME_PATTERN = r"^[a-z0-9_]{3,30}$"
 Username = Annotated[str, StringConstraints(pattern=USERNAME_PATTERN), Storable]
 Name = Annotated[str, StringConstraints(max_length=100), Storable]
+# An IANA zone name ("Europe/Paris"); the database checks it is one it knows.
+TimeZone = Annotated[
+    str,
+    StringConstraints(max_length=64, pattern=r"^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+){0,2}$"),
+    Storable,
+]
 
 
 class UserPublic(BaseModel):
@@ -30,6 +36,11 @@ class UserPublic(BaseModel):
         description="Under 13 and waiting for a parent's consent: the diploma stays private "
         "and team-ups are refused until a parent consents.",
     )
+    time_zone: str | None = Field(
+        description="IANA zone the days of my streak are counted in; null: UTC."
+    )
+    weekly_xp_goal: int | None
+    leaderboard_opt_in: bool
 
 
 class UserUpdate(Change):
@@ -40,3 +51,12 @@ class UserUpdate(Change):
     first_name: Name | None = None
     last_name: Name | None = None
     display_name: Name | None = None
+    time_zone: TimeZone | None = Field(
+        default=None, description="IANA zone, e.g. Europe/Paris; null counts days in UTC."
+    )
+    weekly_xp_goal: Annotated[int, Field(ge=10, le=100000)] | None = Field(
+        default=None, description="XP I aim for each week (Monday to Sunday); null: none."
+    )
+    leaderboard_opt_in: Annotated[StrictBool | None, NotNull] = Field(
+        default=None, description="Show me on my teammates' weekly leaderboard, and them on mine."
+    )

@@ -20,10 +20,13 @@ import psycopg
 
 from ..auth.providers import provider
 from ..db import tx
-from ..errors import Conflict, NotFound
+from ..errors import Conflict, Invalid, NotFound
 from . import queries
 from .queries import ProfileRow
 from .schemas import UserUpdate
+
+UNKNOWN_ZONE = "That time zone is not one we know: pick one like Europe/Paris."
+_UNKNOWN_ZONE = {"field": "time_zone", "location": "body", "message": UNKNOWN_ZONE}
 
 
 def create_account(email: str, password: str, role: str = "student", **profile: Any) -> ProfileRow:
@@ -55,6 +58,10 @@ def update_me(user_id: uuid.UUID, changes: UserUpdate) -> ProfileRow:
         row = queries.update_me(tx(user_id), changes.model_dump(exclude_unset=True))
     except psycopg.errors.UniqueViolation as exc:
         raise Conflict("That username is taken.", code="username_taken") from exc
+    except psycopg.errors.CheckViolation as exc:
+        if exc.diag.constraint_name != "users_time_zone_check":
+            raise
+        raise Invalid(UNKNOWN_ZONE, code="unknown_time_zone", details=[_UNKNOWN_ZONE]) from exc
     if row is None:
         raise NotFound("Your profile was not found.")
     return row

@@ -28,6 +28,14 @@ NEW_QUEST = {
     "tasks": [TASK],
 }
 
+NEW_ACHIEVEMENT = {
+    "key": "five_tasks",
+    "name": "High five",
+    "description": "Complete five tasks.",
+    "category": "quests",
+    "condition": {"kind": "tasks_completed", "at_least": 5},
+}
+
 # (method, path with {user}/{quest}/{task}/{task_ids}, JSON body, the admin's status)
 ENDPOINTS = [
     ("GET", "/api/admin/analytics", None, 200),
@@ -42,6 +50,9 @@ ENDPOINTS = [
     ("DELETE", "/api/admin/quests/{quest}/tasks/{task}", None, 204),
     ("PUT", "/api/admin/quests/{quest}/task-order", {"task_ids": "{task_ids}"}, 200),
     ("POST", "/api/admin/credentials/{credential}/revoke", {"reason": "Copied work."}, 200),
+    ("GET", "/api/admin/achievements", None, 200),
+    ("POST", "/api/admin/achievements", NEW_ACHIEVEMENT, 201),
+    ("PATCH", "/api/admin/achievements/{achievement}", {"retired": True}, 200),
 ]
 IDS = [f"{method} {re.sub(r'[?].*', '', path)}" for method, path, _, _ in ENDPOINTS]
 
@@ -55,7 +66,12 @@ def target(app, conn):
     credential = conn.execute(
         "select id from public.credentials where user_id = %s", (user["id"],)
     ).fetchone()[0]
-    return {"user": user, "quest": quest, "credential": credential}
+    conn.execute(
+        "insert into public.achievements (key, name, description, category, condition)"
+        " values ('listed', 'Listed', 'An achievement.', 'xp',"
+        ' \'{"kind": "total_xp", "at_least": 10}\')'
+    )
+    return {"user": user, "quest": quest, "credential": credential, "achievement": "listed"}
 
 
 def _request(client, headers, target, method, path, payload):
@@ -64,6 +80,7 @@ def _request(client, headers, target, method, path, payload):
         "quest": target["quest"]["id"],
         "task": target["quest"]["tasks"][0]["id"],
         "credential": target["credential"],
+        "achievement": target["achievement"],
     }
     if payload and payload.get("task_ids") == "{task_ids}":
         payload = {"task_ids": [str(t["id"]) for t in reversed(target["quest"]["tasks"])]}
@@ -114,7 +131,8 @@ def test_the_matrix_covers_every_admin_route(app):
             .replace("{quest}", "{quest_id}")
             .replace("{task}", "{task_id}")
             .replace("{user}", "{user_id}")
-            .replace("{credential}", "{credential_id}"),
+            .replace("{credential}", "{credential_id}")
+            .replace("{achievement}", "{key}"),
         )
         for method, path, _, _ in ENDPOINTS
     }

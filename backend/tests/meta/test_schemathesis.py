@@ -68,6 +68,8 @@ BEYOND_THE_DOCUMENT_CODES = {
     "invalid_link": "an e-mail link's token nobody was sent",
     "oauth_verifier_missing": "an OAuth callback's code without the sign-in started here",
     "invalid_oauth_code": "an OAuth code Supabase Auth never issued",
+    "unknown_time_zone": "a time zone name the IANA database (as PostgreSQL has it) lacks",
+    "reward_pillar": "an achievement names a reward pillar exactly when it gives XP",
     # The webhook's body and signature come from Stripe: a request the document describes
     # (it describes none of it) carries no valid signature, which is a 400, never a 5xx.
     "invalid_signature": "a Stripe event not signed with the webhook secret",

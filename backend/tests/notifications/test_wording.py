@@ -78,6 +78,10 @@ KINDS = {
             "Your diploma is private again, and team-ups wait until a parent consents.",
         ),
     ),
+    "achievement_unlocked": (
+        {"achievement_key": "first_task", "name": "First step", "xp_reward": 10},
+        ("Achievement unlocked: First step", "You earned 10 XP with it."),
+    ),
 }
 
 
@@ -130,6 +134,7 @@ def test_rows_written_with_words_keep_them():
 
 NOTIFYING = {
     "consent_revoked",
+    "unlock_achievements",
     "link_from",
     "notify_feedback",
     "notify_payment_failed",
@@ -166,5 +171,6 @@ def test_no_trigger_of_the_database_holds_words(conn):
             "suggests a quest",
             "said yes",
             "withdrawn",
+            "Achievement unlocked",
         ):
             assert phrase not in definition, (name, phrase)

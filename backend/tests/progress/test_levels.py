@@ -43,3 +43,13 @@ def test_levels_follow_my_xp(client, app, conn):
 
 def test_signed_out_there_is_no_progress(client):
     assert client.get("/api/users/me/progress").status_code == 401
+
+
+def test_the_curves_are_public_and_follow_the_table(client, conn):
+    answer = client.get("/api/levels")
+    assert answer.status_code == 200
+    curves = answer.get_json()["curves"]
+    assert curves["overall"][:4] == [0, 100, 300, 600] and len(curves["overall"]) == 60
+    assert curves["pillar"][:4] == [0, 50, 150, 300] and len(curves["pillar"]) == 30
+    conn.execute("insert into public.level_curves values ('pillar', 31, 99999)")
+    assert client.get("/api/levels").get_json()["curves"]["pillar"][-1] == 99999

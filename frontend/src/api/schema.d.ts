@@ -4,6 +4,58 @@
  */
 
 export interface paths {
+    "/api/achievements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every achievement in force (and any I hold that has retired), with when I unlocked it. */
+        get: operations["achievements_catalog_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/achievements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every achievement, retired last, with its condition and how many students unlocked it. */
+        get: operations["achievements_admin_list_get"];
+        put?: never;
+        /** Add an achievement. */
+        post: operations["achievements_create_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/achievements/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename, re-describe, change the icon of, retire or restore an achievement. */
+        patch: operations["achievements_update_patch"];
+        trace?: never;
+    };
     "/api/admin/analytics": {
         parameters: {
             query?: never;
@@ -897,6 +949,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/levels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Public: the XP each level needs, overall and in a pillar (public.level_curves). */
+        get: operations["progress_level_curves_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/links": {
         parameters: {
             query?: never;
@@ -1491,8 +1560,25 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change my username or names. */
+        /** Change my username, names, time zone, weekly XP goal or leaderboard opt-in. */
         patch: operations["users_update_me_patch"];
+        trace?: never;
+    };
+    "/api/users/me/achievements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The achievements I unlocked, newest first. */
+        get: operations["achievements_mine_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/users/me/credentials": {
@@ -1618,6 +1704,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/users/me/leaderboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This week's XP of my teammates who opted in, when I did too; nobody else is ranked. */
+        get: operations["progress_my_leaderboard_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users/me/notification-preferences": {
         parameters: {
             query?: never;
@@ -1643,7 +1746,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My overall level and my mastery of each pillar, with the XP to the next level. */
+        /**
+         * My level and pillar mastery, streak, week against my goal, the 12-week heatmap of my
+         * @description active days (in my time zone) and the next task of my most recently active quest.
+         */
         get: operations["progress_my_progress_get"];
         put?: never;
         post?: never;
@@ -1698,6 +1804,144 @@ export interface components {
         AccountDeletion: {
             /** Password */
             password: string;
+        };
+        /** AchievementAdmin */
+        AchievementAdmin: {
+            /**
+             * Category
+             * @enum {string}
+             */
+            category: "quests" | "pillars" | "streaks" | "evidence" | "teams" | "xp";
+            /**
+             * Condition
+             * @description What unlocks it (see AchievementIn.condition).
+             */
+            condition: {
+                [key: string]: unknown;
+            };
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Description */
+            description: string;
+            /** Icon */
+            icon: string;
+            /** Key */
+            key: string;
+            /** Name */
+            name: string;
+            /** Retired At */
+            retired_at: string | null;
+            /** Reward Pillar */
+            reward_pillar: ("stem_logic" | "life_wellness" | "language_communication" | "society_culture" | "arts_creativity") | null;
+            /**
+             * Unlocked By
+             * @description How many students have unlocked it.
+             */
+            unlocked_by: number;
+            /** Xp Reward */
+            xp_reward: number;
+        };
+        /** AchievementAdminList */
+        AchievementAdminList: {
+            /** Achievements */
+            achievements: components["schemas"]["AchievementAdmin"][];
+        };
+        /**
+         * AchievementIn
+         * @description A new achievement; students who already meet it unlock it in the background.
+         */
+        AchievementIn: {
+            /**
+             * Category
+             * @enum {string}
+             */
+            category: "quests" | "pillars" | "streaks" | "evidence" | "teams" | "xp";
+            /** Condition */
+            condition: components["schemas"]["CountCondition"] | components["schemas"]["PillarCondition"] | components["schemas"]["EvidenceCondition"];
+            /** Description */
+            description: string;
+            /**
+             * Icon
+             * @default star
+             */
+            icon?: string;
+            /** Key */
+            key: string;
+            /** Name */
+            name: string;
+            /**
+             * Reward Pillar
+             * @description The pillar the reward's XP goes to; needed when xp_reward > 0.
+             * @default null
+             */
+            reward_pillar?: ("stem_logic" | "life_wellness" | "language_communication" | "society_culture" | "arts_creativity") | null;
+            /**
+             * Xp Reward
+             * @default 0
+             */
+            xp_reward?: number;
+        };
+        /** AchievementList */
+        AchievementList: {
+            /** Achievements */
+            achievements: components["schemas"]["AchievementPublic"][];
+        };
+        /** AchievementPublic */
+        AchievementPublic: {
+            /**
+             * Category
+             * @enum {string}
+             */
+            category: "quests" | "pillars" | "streaks" | "evidence" | "teams" | "xp";
+            /** Description */
+            description: string;
+            /** Icon */
+            icon: string;
+            /** Key */
+            key: string;
+            /** Name */
+            name: string;
+            /** Reward Pillar */
+            reward_pillar: ("stem_logic" | "life_wellness" | "language_communication" | "society_culture" | "arts_creativity") | null;
+            /**
+             * Unlocked At
+             * @description When I unlocked it; null while locked.
+             */
+            unlocked_at: string | null;
+            /** Xp Reward */
+            xp_reward: number;
+        };
+        /**
+         * AchievementUpdate
+         * @description What an admin may change once students may hold it; what it asks and gives is fixed.
+         */
+        AchievementUpdate: {
+            /** Description */
+            description?: string;
+            /** Icon */
+            icon?: string;
+            /** Name */
+            name?: string;
+            /**
+             * Retired
+             * @description Retired: no longer unlocked; those who have it keep it.
+             */
+            retired?: boolean;
+        };
+        /** ActiveDay */
+        ActiveDay: {
+            /**
+             * Day
+             * Format: date
+             */
+            day: string;
+            /** Tasks */
+            tasks: number;
+            /** Xp */
+            xp: number;
         };
         /** AdminQuestDetail */
         AdminQuestDetail: {
@@ -2086,7 +2330,7 @@ export interface components {
              * @description False when the task was already completed: no XP again.
              */
             created: boolean;
-            progress: components["schemas"]["optio__quests__schemas__ProgressPublic"];
+            progress: components["schemas"]["ProgressPublic"];
             /** Quest Completed */
             quest_completed: boolean;
             /** Xp Awarded */
@@ -2178,6 +2422,16 @@ export interface components {
             /** Under 13 */
             under_13: boolean;
         };
+        /** CountCondition */
+        CountCondition: {
+            /** At Least */
+            at_least: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "quests_completed" | "streak" | "tasks_completed" | "team_quests_completed" | "total_xp";
+        };
         /** CredentialCheckOut */
         CredentialCheckOut: {
             /** Message */
@@ -2243,6 +2497,19 @@ export interface components {
             /** Csrf Token */
             csrf_token: string;
         };
+        /** Curves */
+        Curves: {
+            /**
+             * Overall
+             * @description XP each overall level needs: index 0 is level 1.
+             */
+            overall: number[];
+            /**
+             * Pillar
+             * @description XP each mastery level of a pillar needs.
+             */
+            pillar: number[];
+        };
         /** DailyCompletions */
         DailyCompletions: {
             /** Completions */
@@ -2275,7 +2542,7 @@ export interface components {
             id: string;
             /** Image Url */
             image_url: string | null;
-            progress: components["schemas"]["optio__quests__schemas__ProgressPublic"];
+            progress: components["schemas"]["ProgressPublic"];
             /**
              * Source
              * @enum {string}
@@ -2578,6 +2845,16 @@ export interface components {
                 message: string;
             };
         };
+        /** EvidenceCondition */
+        EvidenceCondition: {
+            /** At Least */
+            at_least: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "evidence_kinds";
+        };
         /**
          * EvidenceIn
          * @description Text or link evidence as JSON; files go as multipart (see FileEvidenceIn).
@@ -2787,6 +3064,26 @@ export interface components {
             /** Version */
             version: string;
         };
+        /** Heatmap */
+        Heatmap: {
+            /**
+             * Days
+             * @description Days with a completed task; the rest are empty.
+             */
+            days: components["schemas"]["ActiveDay"][];
+            /**
+             * First Day
+             * Format: date
+             * @description The Monday 11 weeks before this week's, in my zone.
+             */
+            first_day: string;
+            /**
+             * Last Day
+             * Format: date
+             * @description Today, in my zone.
+             */
+            last_day: string;
+        };
         /** InvitationIn */
         InvitationIn: {
             /**
@@ -2868,6 +3165,35 @@ export interface components {
         JsonLd: {
             [key: string]: unknown;
         };
+        /** Leaderboard */
+        Leaderboard: {
+            /** Entries */
+            entries: components["schemas"]["LeaderboardEntry"][];
+            /**
+             * Opted In
+             * @description Off by default: only teammates who opted in appear.
+             */
+            opted_in: boolean;
+            /**
+             * Week Starts On
+             * Format: date
+             */
+            week_starts_on: string;
+        };
+        /** LeaderboardEntry */
+        LeaderboardEntry: {
+            /** Is Me */
+            is_me: boolean;
+            /** Name */
+            name: string;
+            /**
+             * User Id
+             * Format: uuid
+             */
+            user_id: string;
+            /** Xp */
+            xp: number;
+        };
         /** Level */
         Level: {
             /** Level */
@@ -2881,6 +3207,14 @@ export interface components {
              * @description Null at the top level of the curve.
              */
             xp_to_next: number | null;
+        };
+        /**
+         * LevelCurves
+         * @description The curves levels follow, so that any XP total shown (a diploma's, a student's) can show
+         *     its level: the highest whose threshold the XP reaches.
+         */
+        LevelCurves: {
+            curves: components["schemas"]["Curves"];
         };
         /** LinkEvidenceIn */
         LinkEvidenceIn: {
@@ -3027,6 +3361,49 @@ export interface components {
             /** Message */
             message: string;
         };
+        /** MyProgress */
+        MyProgress: {
+            heatmap: components["schemas"]["Heatmap"];
+            /** @description The next task of my most recently active quest. */
+            next_up: components["schemas"]["NextUp"] | null;
+            overall: components["schemas"]["Level"];
+            /**
+             * Pillars
+             * @description Mastery in each of the five pillars.
+             */
+            pillars: components["schemas"]["PillarLevel"][];
+            streak: components["schemas"]["Streak"];
+            /**
+             * Time Zone
+             * @description The zone my days are counted in; null: UTC.
+             */
+            time_zone: string | null;
+            week: components["schemas"]["Week"];
+        };
+        /** NextUp */
+        NextUp: {
+            /**
+             * Pillar
+             * @enum {string}
+             */
+            pillar: "stem_logic" | "life_wellness" | "language_communication" | "society_culture" | "arts_creativity";
+            /**
+             * Quest Id
+             * Format: uuid
+             */
+            quest_id: string;
+            /** Quest Title */
+            quest_title: string;
+            /**
+             * Task Id
+             * Format: uuid
+             */
+            task_id: string;
+            /** Task Title */
+            task_title: string;
+            /** Xp Value */
+            xp_value: number;
+        };
         /** NotificationList */
         NotificationList: {
             /** Count */
@@ -3092,12 +3469,30 @@ export interface components {
             /** Id */
             id: string | null;
         };
+        /** PillarCondition */
+        PillarCondition: {
+            /** At Least */
+            at_least: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "pillar_xp";
+            /**
+             * Pillar
+             * @enum {string}
+             */
+            pillar: "stem_logic" | "life_wellness" | "language_communication" | "society_culture" | "arts_creativity";
+        };
         /** PillarLevel */
         PillarLevel: {
             /** Level */
             level: number;
-            /** Pillar */
-            pillar: string;
+            /**
+             * Pillar
+             * @enum {string}
+             */
+            pillar: "stem_logic" | "life_wellness" | "language_communication" | "society_culture" | "arts_creativity";
             /** Xp */
             xp: number;
             /** Xp Into Level */
@@ -3143,6 +3538,23 @@ export interface components {
              */
             url: string;
         };
+        /** ProgressPublic */
+        ProgressPublic: {
+            /** Completed Tasks */
+            completed_tasks: number;
+            /** Percent */
+            percent: number;
+            /** Required Completed */
+            required_completed: number;
+            /** Required Total */
+            required_total: number;
+            /** Total Tasks */
+            total_tasks: number;
+            /** Xp Available */
+            xp_available: number;
+            /** Xp Earned */
+            xp_earned: number;
+        };
         /** QuestDetail */
         QuestDetail: {
             /**
@@ -3164,7 +3576,7 @@ export interface components {
             /** Pillars */
             pillars: ("stem_logic" | "life_wellness" | "language_communication" | "society_culture" | "arts_creativity")[];
             /** @default null */
-            progress?: components["schemas"]["optio__quests__schemas__ProgressPublic"] | null;
+            progress?: components["schemas"]["ProgressPublic"] | null;
             /**
              * Source
              * @enum {string}
@@ -3259,7 +3671,7 @@ export interface components {
              * Format: uuid
              */
             id: string;
-            progress: components["schemas"]["optio__quests__schemas__ProgressPublic"];
+            progress: components["schemas"]["ProgressPublic"];
             /**
              * Source
              * @enum {string}
@@ -3584,6 +3996,25 @@ export interface components {
              * @default null
              */
             username?: string | null;
+        };
+        /** Streak */
+        Streak: {
+            /** Active Today */
+            active_today: boolean;
+            /**
+             * Current
+             * @description Days in a row, today included once active; 0 when broken.
+             */
+            current: number;
+            /**
+             * Freezes Left
+             * @description Freezes this month still has for a missed day.
+             */
+            freezes_left: number;
+            /** Freezes Per Month */
+            freezes_per_month: number;
+            /** Longest */
+            longest: number;
         };
         /**
          * StudentCard
@@ -4269,12 +4700,21 @@ export interface components {
             id: string;
             /** Last Name */
             last_name: string | null;
+            /** Leaderboard Opt In */
+            leaderboard_opt_in: boolean;
             /** Role */
             role: string;
             /** Subscription Tier */
             subscription_tier: string;
+            /**
+             * Time Zone
+             * @description IANA zone the days of my streak are counted in; null: UTC.
+             */
+            time_zone: string | null;
             /** Username */
             username: string | null;
+            /** Weekly Xp Goal */
+            weekly_xp_goal: number | null;
         };
         /**
          * UserUpdate
@@ -4297,8 +4737,25 @@ export interface components {
              * @default null
              */
             last_name?: string | null;
+            /**
+             * Leaderboard Opt In
+             * @description Show me on my teammates' weekly leaderboard, and them on mine.
+             */
+            leaderboard_opt_in?: boolean;
+            /**
+             * Time Zone
+             * @description IANA zone, e.g. Europe/Paris; null counts days in UTC.
+             * @default null
+             */
+            time_zone?: string | null;
             /** Username */
             username?: string;
+            /**
+             * Weekly Xp Goal
+             * @description XP I aim for each week (Monday to Sunday); null: none.
+             * @default null
+             */
+            weekly_xp_goal?: number | null;
         };
         /**
          * VerifyIn
@@ -4327,38 +4784,25 @@ export interface components {
              */
             received?: boolean;
         };
+        /** Week */
+        Week: {
+            /** Goal */
+            goal: number | null;
+            /**
+             * Starts On
+             * Format: date
+             * @description This week's Monday, in my time zone.
+             */
+            starts_on: string;
+            /** Xp */
+            xp: number;
+        };
         /** XpPublic */
         XpPublic: {
             /** Pillars */
             pillars: components["schemas"]["PillarXp"][];
             /** Total */
             total: number;
-        };
-        /** ProgressPublic */
-        optio__progress__schemas__ProgressPublic: {
-            overall: components["schemas"]["Level"];
-            /**
-             * Pillars
-             * @description Mastery in each of the five pillars.
-             */
-            pillars: components["schemas"]["PillarLevel"][];
-        };
-        /** ProgressPublic */
-        optio__quests__schemas__ProgressPublic: {
-            /** Completed Tasks */
-            completed_tasks: number;
-            /** Percent */
-            percent: number;
-            /** Required Completed */
-            required_completed: number;
-            /** Required Total */
-            required_total: number;
-            /** Total Tasks */
-            total_tasks: number;
-            /** Xp Available */
-            xp_available: number;
-            /** Xp Earned */
-            xp_earned: number;
         };
     };
     responses: never;
@@ -4369,6 +4813,321 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    achievements_catalog_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AchievementList"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    achievements_admin_list_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AchievementAdminList"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    achievements_create_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AchievementIn"];
+            };
+        };
+        responses: {
+            /** @description Added; a backfill unlocks it for students who already qualify */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AchievementAdmin"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    achievements_update_patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AchievementUpdate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AchievementAdmin"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     admin_analytics_analytics_get: {
         parameters: {
             query?: never;
@@ -8505,6 +9264,44 @@ export interface operations {
             };
         };
     };
+    progress_level_curves_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LevelCurves"];
+                };
+            };
+            /** @description The URL is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     links_list_links_get: {
         parameters: {
             query?: {
@@ -11408,6 +12205,53 @@ export interface operations {
             };
         };
     };
+    achievements_mine_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AchievementList"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     credentials_my_credentials_get: {
         parameters: {
             query?: never;
@@ -11934,6 +12778,53 @@ export interface operations {
             };
         };
     };
+    progress_my_leaderboard_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Leaderboard"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     mail_preferences_my_preferences_get: {
         parameters: {
             query?: never;
@@ -12101,7 +12992,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["optio__progress__schemas__ProgressPublic"];
+                    "application/json": components["schemas"]["MyProgress"];
                 };
             };
             /** @description Not signed in, or the token is not valid */

@@ -1,7 +1,9 @@
-"""`optio db seed`'s demo data (development only): supabase/seed.sql, the demo accounts, and the
-links of the demo parent and advisor to the demo student."""
+"""`optio db seed`'s demo data (development only): supabase/seed.sql, the demo accounts, the
+links of the demo parent and advisor to the demo student, and the student's history."""
 
 from __future__ import annotations
+
+from datetime import UTC, datetime
 
 import click
 
@@ -41,7 +43,7 @@ on conflict (student_id, supporter_id) do nothing"""
 
 def seed(conninfo: str) -> None:
     """Load the demo data into the database at `conninfo`; repeatable."""
-    from . import create_app
+    from . import create_app, demo_history
     from .db import tx
     from .migrate import seed_sql
     from .users.service import create_account
@@ -51,9 +53,12 @@ def seed(conninfo: str) -> None:
     app = create_app()
     seed_sql(conninfo)
     with app.app_context():
-        for email, role, profile in DEMO_ACCOUNTS:
+        accounts = [
             create_account(email, DEMO_PASSWORD, role, **profile)
+            for email, role, profile in DEMO_ACCOUNTS
+        ]
         tx().run((_DEMO_LINKS, None), commit=True)
+    demo_history.add(conninfo, accounts[0]["id"], datetime.now(UTC))
     click.echo(f"seeded demo data; demo accounts (password: {DEMO_PASSWORD}):")
     for email, role, _ in DEMO_ACCOUNTS:
         click.echo(f"  {email:<20} {role}")

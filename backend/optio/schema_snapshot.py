@@ -177,6 +177,7 @@ FUNCTIONS = {
     "private.earn_achievements": "achievements",
     "private.enqueue_achievement_backfill": "achievements",
     "private.backfill_achievement": "achievements",
+    "public.issue_achievement_credential": "credentials",
 }
 
 HEADER = """\

@@ -16,7 +16,10 @@ create table public.credentials (
   revoked_at timestamp with time zone,
   revoked_reason text,
   revoked_by uuid,
+  achievement_key text,
+  constraint credentials_achievement_key_fkey FOREIGN KEY (achievement_key) REFERENCES public.achievements(key),
   constraint credentials_document_is_object CHECK (jsonb_typeof(document) = 'object'::text),
+  constraint credentials_one_subject CHECK (quest_id IS NULL OR achievement_key IS NULL),
   constraint credentials_pkey PRIMARY KEY (id),
   constraint credentials_quest_id_fkey FOREIGN KEY (quest_id) REFERENCES public.quests(id) ON DELETE SET NULL,
   constraint credentials_revoked_by_fkey FOREIGN KEY (revoked_by) REFERENCES public.users(id) ON DELETE SET NULL,
@@ -24,6 +27,7 @@ create table public.credentials (
   constraint credentials_revoked_with_reason CHECK ((revoked_at IS NULL) = (revoked_reason IS NULL)),
   constraint credentials_signed_with_document CHECK ((document IS NULL) = (signed_at IS NULL)),
   constraint credentials_status_index_key UNIQUE (status_index),
+  constraint credentials_user_id_achievement_key_key UNIQUE (user_id, achievement_key),
   constraint credentials_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.users(id) ON DELETE SET NULL,
   constraint credentials_user_id_quest_id_key UNIQUE (user_id, quest_id)
 );
@@ -86,6 +90,36 @@ begin
 end
 $function$;
 -- execute: its owner only
+
+CREATE OR REPLACE FUNCTION public.issue_achievement_credential(achievement text)
+ RETURNS uuid
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  me uuid := (select auth.uid());
+  issued uuid;
+begin
+  if me is null or not exists (select 1 from public.user_achievements u
+                               where u.user_id = me and u.achievement_key = achievement) then
+    raise exception 'achievement_not_unlocked' using errcode = 'no_data_found';
+  end if;
+  insert into public.credentials (user_id, achievement_key) values (me, achievement)
+  on conflict (user_id, achievement_key) do nothing
+  returning id into issued;
+  if issued is null then
+    return (select c.id from public.credentials c
+            where c.user_id = me and c.achievement_key = achievement);
+  end if;
+  insert into private.jobs (kind, args, key)
+  values ('credentials.sign', jsonb_build_object('credential_id', issued), issued::text)
+  on conflict (kind, key) where key is not null do nothing;
+  return issued;
+end
+$function$;
+grant execute on function public.issue_achievement_credential(achievement text) to authenticated;
+grant execute on function public.issue_achievement_credential(achievement text) to service_role;
 
 CREATE OR REPLACE FUNCTION public.revoke_credential(credential uuid, reason text)
  RETURNS public.credentials

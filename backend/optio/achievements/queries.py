@@ -13,17 +13,20 @@ _FIELDS = "a.key, a.name, a.description, a.icon, a.category, a.xp_reward, a.rewa
 
 # The catalog in force, with any I unlocked that has since retired; mine first, newest first.
 _CATALOG = f"""
-select {_FIELDS}, u.unlocked_at
+select {_FIELDS}, u.unlocked_at, c.id as credential_id
 from public.achievements a
 left join public.user_achievements u
   on u.achievement_key = a.key and u.user_id = (select auth.uid())
+left join public.credentials c
+  on c.achievement_key = a.key and c.user_id = (select auth.uid())
 where a.retired_at is null or u.id is not null
 order by u.unlocked_at desc nulls last, a.category, a.key"""
 
 _MINE = f"""
-select {_FIELDS}, u.unlocked_at
+select {_FIELDS}, u.unlocked_at, c.id as credential_id
 from public.user_achievements u
 join public.achievements a on a.key = u.achievement_key
+left join public.credentials c on c.achievement_key = a.key and c.user_id = u.user_id
 where u.user_id = (select auth.uid())
 order by u.unlocked_at desc, a.key"""
 
@@ -50,6 +53,13 @@ _INSERT = """insert into public.achievements
   (key, name, description, icon, category, condition, xp_reward, reward_pillar)
 values (%(key)s, %(name)s, %(description)s, %(icon)s, %(category)s, %(condition)s,
         %(xp_reward)s, %(reward_pillar)s)"""
+
+
+_ISSUE = "select public.issue_achievement_credential(%(key)s) as id"
+
+
+def issue_credential(tx: Tx, key: str) -> Any:
+    return tx.scalar(_ISSUE, {"key": key})
 
 
 def catalog(tx: Tx) -> list[dict[str, Any]]:

@@ -10,6 +10,7 @@ from . import service
 from .schemas import (
     AchievementAdmin,
     AchievementAdminList,
+    AchievementCredential,
     AchievementIn,
     AchievementList,
     AchievementUpdate,
@@ -32,6 +33,16 @@ def catalog(identity: Identity):
 def mine(identity: Identity):
     """The achievements I unlocked, newest first."""
     return service.mine(identity.user_id)
+
+
+@bp.post("/users/me/achievements/<key>/credential")
+@login_required
+@response(AchievementCredential)
+@errors(404)
+def issue_credential(key: str, identity: Identity):
+    """A verifiable credential (Open Badges 3.0) of an achievement I unlocked; asking again
+    gives the same one."""
+    return service.issue_credential(identity.user_id, key)
 
 
 @bp.get("/admin/achievements")

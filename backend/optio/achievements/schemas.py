@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
@@ -50,6 +51,9 @@ class AchievementPublic(BaseModel):
     xp_reward: int
     reward_pillar: Pillar | None
     unlocked_at: datetime | None = Field(description="When I unlocked it; null while locked.")
+    credential_id: uuid.UUID | None = Field(
+        description="My verifiable credential of it (GET /credentials/{id}), once issued."
+    )
 
 
 class AchievementList(BaseModel):
@@ -97,4 +101,10 @@ class AchievementUpdate(Change):
     icon: Annotated[Icon | None, NotNull] = None
     retired: Annotated[StrictBool | None, NotNull] = Field(
         default=None, description="Retired: no longer unlocked; those who have it keep it."
+    )
+
+
+class AchievementCredential(BaseModel):
+    credential_id: uuid.UUID = Field(
+        description="GET /credentials/{id} gives it signed (by a job, or by that first read)."
     )

@@ -6,6 +6,8 @@ Rules the database enforces (supabase/schema/achievements.sql, 20261204000300_ac
   change (column grants, policy achievements_admin_update).
 - private.unlock_achievements, run by triggers on every ledger event and quest completion:
   once per student (unique key), with the reward in the ledger and a notification.
+- public.issue_achievement_credential (20261204000400_achievement_credentials.sql): an
+  achievement's credential only for its student, once, signed by a job.
 - trigger achievements_backfill: adding one enqueues the job that unlocks it for students who
   already qualify (optio/achievements/jobs.py).
 """
@@ -32,6 +34,15 @@ def catalog(user_id: uuid.UUID) -> dict[str, Any]:
 
 def mine(user_id: uuid.UUID) -> dict[str, Any]:
     return {"achievements": queries.mine(tx(user_id))}
+
+
+def issue_credential(user_id: uuid.UUID, key: str) -> dict[str, Any]:
+    """My credential of an achievement I unlocked: issued now, or the one issued before."""
+    try:
+        issued = queries.issue_credential(tx(user_id), key)
+    except psycopg.errors.NoDataFound as exc:
+        raise NotFound("You have not unlocked that achievement.") from exc
+    return {"credential_id": issued}
 
 
 def admin_list(admin_id: uuid.UUID) -> dict[str, Any]:

@@ -1,4 +1,5 @@
-"""The documents Optio signs: a quest's Open Badges 3.0 credential and a Bitstring Status List.
+"""The documents Optio signs: a quest's or an achievement's Open Badges 3.0 credential, a learner
+record and a Bitstring Status List.
 
 What a quest credential says (OB 3.0 on the VC Data Model 2.0):
 - the Achievement is the quest: name, description, criteria from its tasks, image, the
@@ -8,6 +9,9 @@ What a quest credential says (OB 3.0 on the VC Data Model 2.0):
 - the XP earned in each pillar as Results; evidence for each task whose evidence is not
   private (its text, or its link; a file by the diploma's public link while it is public);
 - a BitstringStatusListEntry for revocation.
+
+An achievement's credential says the same of an unlocked achievement: the Achievement is its
+name, description (as the criteria too) and category, with no results and no evidence.
 """
 
 from __future__ import annotations
@@ -61,7 +65,6 @@ def hashed_email(email: str) -> dict[str, Any]:
 def quest_credential(row: dict[str, Any], issuer: Issuer) -> dict[str, Any]:
     """The unsigned credential of one completed quest, from queries.to_sign's row."""
     site = issuer.site_url
-    awarded = timestamp(row["issued_at"])
     pillars = [p for p in PILLARS if p in row["xp"]]
     achievement: dict[str, Any] = {
         "id": f"{site}/quests/{row['quest_id']}",
@@ -95,16 +98,50 @@ def quest_credential(row: dict[str, Any], issuer: Issuer) -> dict[str, Any]:
             for p in pillars
         ],
     }
+    credential = _envelope(row, issuer, row["title"], subject)
     public = bool(row.get("diploma_public"))
-    if public and row.get("name"):
+    evidence = [
+        _evidence(item, site, row.get("slug") if public else None) for item in row["evidence"]
+    ]
+    if evidence:
+        credential["evidence"] = evidence
+    return credential
+
+
+def achievement_credential(row: dict[str, Any], issuer: Issuer) -> dict[str, Any]:
+    """The unsigned credential of one unlocked achievement, from queries.to_sign's row."""
+    description = row["achievement_description"]
+    subject: dict[str, Any] = {
+        "type": ["AchievementSubject"],
+        "identifier": [hashed_email(row["email"])],
+        "achievement": {
+            "id": f"{issuer.site_url}/achievements/{row['achievement_key']}",
+            "type": ["Achievement"],
+            "name": row["achievement_name"],
+            "description": description,
+            "criteria": {"narrative": description},
+            "tag": [row["achievement_category"]],
+        },
+    }
+    return _envelope(row, issuer, row["achievement_name"], subject)
+
+
+def _envelope(
+    row: dict[str, Any], issuer: Issuer, name: str, subject: dict[str, Any]
+) -> dict[str, Any]:
+    """The credential around a subject: issuer, dates, the student's name while their diploma
+    is public, and the status list entry for revocation."""
+    site = issuer.site_url
+    awarded = timestamp(row["issued_at"])
+    if row.get("diploma_public") and row.get("name"):
         subject["name"] = row["name"]
     list_id, position = divmod(int(row["status_index"]), STATUS_LIST_SIZE)
     status_list = status_list_url(site, list_id)
-    credential: dict[str, Any] = {
+    return {
         "@context": [CREDENTIALS_V2, OB_V3],
         "id": credential_url(site, row["id"]),
         "type": ["VerifiableCredential", "OpenBadgeCredential"],
-        "name": row["title"],
+        "name": name,
         "issuer": issuer.profile(),
         "validFrom": awarded,
         "awardedDate": awarded,
@@ -117,12 +154,6 @@ def quest_credential(row: dict[str, Any], issuer: Issuer) -> dict[str, Any]:
             "statusListCredential": status_list,
         },
     }
-    evidence = [
-        _evidence(item, site, row.get("slug") if public else None) for item in row["evidence"]
-    ]
-    if evidence:
-        credential["evidence"] = evidence
-    return credential
 
 
 def learner_record(

@@ -9,13 +9,15 @@ from psycopg.types.json import Jsonb
 
 from ..db import Tx, with_own_rights
 
-# Everything a quest credential says, in one round trip. Only for signing, with the
-# connection's own rights: it reads the recipient's e-mail, which only ever leaves as a salted
-# hash. Evidence marked private is left out here already.
+# Everything a credential says, in one round trip: a quest's (its tasks, evidence and XP) or an
+# achievement's. Only for signing, with the connection's own rights: it reads the recipient's
+# e-mail, which only ever leaves as a salted hash. Evidence marked private is left out here.
 _TO_SIGN = """
 select c.id, c.status_index, c.issued_at, c.quest_id, c.user_id, c.document,
        u.email, d.is_public as diploma_public, d.slug, private.shown_name(u.id) as name,
        q.title, q.description, q.image_url,
+       a.key as achievement_key, a.name as achievement_name,
+       a.description as achievement_description, a.category as achievement_category,
        coalesce((select jsonb_agg(jsonb_build_object(
                    'title', t.title, 'description', t.description, 'pillar', t.pillar,
                    'required', t.is_required) order by t.order_index, t.id)
@@ -36,9 +38,10 @@ select c.id, c.status_index, c.issued_at, c.quest_id, c.user_id, c.document,
                    group by t.pillar) per_pillar), '{}') as xp
 from public.credentials c
 join public.users u on u.id = c.user_id
-join public.quests q on q.id = c.quest_id
+left join public.quests q on q.id = c.quest_id
+left join public.achievements a on a.key = c.achievement_key
 left join public.diplomas d on d.user_id = c.user_id
-where c.id = %(id)s"""
+where c.id = %(id)s and (q.id is not null or a.key is not null)"""
 
 _STORE = """
 update public.credentials set document = %(document)s, signed_at = now()
@@ -50,13 +53,15 @@ _VISIBLE = """
 select c.id, c.document, c.revoked_at
 from public.credentials c where c.id = %(id)s"""
 
-# What a list shows of a credential (a removed quest is named by the signed document).
-_LISTED = """c.id, c.quest_id, c.issued_at, c.revoked_at,
-       coalesce(q.title, c.document->>'name', 'A removed quest') as quest_title"""
+# What a list shows of a credential: a quest's, or an achievement's (named by the achievement;
+# a removed quest is named by the signed document).
+_LISTED = """c.id, c.quest_id, c.achievement_key, c.issued_at, c.revoked_at,
+       coalesce(q.title, a.name, c.document->>'name', 'A removed quest') as quest_title"""
 
 _MINE = f"""
 select {_LISTED}, c.revoked_reason, c.signed_at is not null as signed
 from public.credentials c left join public.quests q on q.id = c.quest_id
+left join public.achievements a on a.key = c.achievement_key
 where c.user_id = %(user_id)s
 order by c.issued_at desc, c.id desc
 limit %(limit)s"""
@@ -83,6 +88,7 @@ select {_LISTED}, c.revoked_at is not null as revoked
 from public.diplomas d
 join public.credentials c on c.user_id = d.user_id
 left join public.quests q on q.id = c.quest_id
+left join public.achievements a on a.key = c.achievement_key
 where d.slug = %(slug)s
 order by c.issued_at desc, c.id desc"""
 

@@ -66,8 +66,8 @@ def status_list(list_id: int):
 @response(JsonLd)
 @errors(404)
 def get_credential(credential_id: uuid.UUID):
-    """A quest's signed Open Badges 3.0 credential: public while its owner's diploma is public,
-    otherwise to its owner and admins."""
+    """A quest's or an achievement's signed Open Badges 3.0 credential: public while its owner's
+    diploma is public, otherwise to its owner and admins."""
     return _document(service.credential(credential_id), "private, no-store")
 
 

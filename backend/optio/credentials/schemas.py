@@ -15,8 +15,11 @@ MAX_PASTED_CHARACTERS = 2_000_000  # a learner record of some hundreds of creden
 
 class CredentialSummary(BaseModel):
     id: UUID
-    quest_id: UUID | None = Field(description="None once an admin removed the quest")
-    quest_title: str
+    quest_id: UUID | None = Field(
+        description="None for an achievement's credential, or once an admin removed the quest"
+    )
+    achievement_key: str | None = Field(description="Set for an achievement's credential")
+    quest_title: str = Field(description="The quest's title, or the achievement's name")
     issued_at: datetime
     signed: bool
     revoked_at: datetime | None
@@ -29,8 +32,11 @@ class CredentialList(BaseModel):
 
 class DiplomaCredential(BaseModel):
     id: UUID
-    quest_id: UUID | None = Field(description="None once an admin removed the quest")
-    quest_title: str
+    quest_id: UUID | None = Field(
+        description="None for an achievement's credential, or once an admin removed the quest"
+    )
+    achievement_key: str | None = Field(description="Set for an achievement's credential")
+    quest_title: str = Field(description="The quest's title, or the achievement's name")
     issued_at: datetime
     revoked: bool
 

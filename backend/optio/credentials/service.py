@@ -4,6 +4,8 @@ issuer's status lists, revocation, and checking a credential anyone pastes.
 Rules the database enforces (supabase/schema/credentials.sql, 20261203000100_credentials.sql):
 - trigger user_quests_issue_credential: a quest completed gets exactly one credential row and
   one `credentials.sign` job, in the completion's own statement (unique (user_id, quest_id)).
+- public.issue_achievement_credential (20261204000400_...): the same for an achievement its
+  student unlocked, at their request (unique (user_id, achievement_key)).
 - policy credentials_read (and private.credentials_public, 20261203000200_...): its owner,
   admins, and anyone while the owner's diploma is public and the account active. No client
   writes a credential.
@@ -25,7 +27,13 @@ from flask import current_app
 from ..db import database, tx
 from ..errors import NotFound
 from . import queries
-from .build import STATUS_LIST_SIZE, learner_record, quest_credential, status_list_credential
+from .build import (
+    STATUS_LIST_SIZE,
+    achievement_credential,
+    learner_record,
+    quest_credential,
+    status_list_credential,
+)
 from .issuer import issuer
 from .proof import sign
 
@@ -44,7 +52,8 @@ def sign_credential(credential_id: uuid.UUID) -> dict[str, Any] | None:
     if row["document"] is not None:
         return row["document"]
     current = issuer()
-    signed = sign(quest_credential(row, current), current.key, current.verification_method)
+    build = achievement_credential if row["achievement_key"] else quest_credential
+    signed = sign(build(row, current), current.key, current.verification_method)
     with db.transaction() as writing:
         stored = queries.store_signed(writing, credential_id, signed)
         if stored is None:  # signed meanwhile by another process: theirs stands

@@ -764,8 +764,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A quest's signed Open Badges 3.0 credential: public while its owner's diploma is public,
-         * @description otherwise to its owner and admins.
+         * A quest's or an achievement's signed Open Badges 3.0 credential: public while its owner's
+         * @description diploma is public, otherwise to its owner and admins.
          */
         get: operations["credentials_get_credential_get"];
         put?: never;
@@ -1581,6 +1581,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/users/me/achievements/{key}/credential": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A verifiable credential (Open Badges 3.0) of an achievement I unlocked; asking again
+         * @description gives the same one.
+         */
+        post: operations["achievements_issue_credential_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users/me/credentials": {
         parameters: {
             query?: never;
@@ -1849,6 +1869,15 @@ export interface components {
             /** Achievements */
             achievements: components["schemas"]["AchievementAdmin"][];
         };
+        /** AchievementCredential */
+        AchievementCredential: {
+            /**
+             * Credential Id
+             * Format: uuid
+             * @description GET /credentials/{id} gives it signed (by a job, or by that first read).
+             */
+            credential_id: string;
+        };
         /**
          * AchievementIn
          * @description A new achievement; students who already meet it unlock it in the background.
@@ -1896,6 +1925,11 @@ export interface components {
              * @enum {string}
              */
             category: "quests" | "pillars" | "streaks" | "evidence" | "teams" | "xp";
+            /**
+             * Credential Id
+             * @description My verifiable credential of it (GET /credentials/{id}), once issued.
+             */
+            credential_id: string | null;
             /** Description */
             description: string;
             /** Icon */
@@ -2452,6 +2486,11 @@ export interface components {
         /** CredentialSummary */
         CredentialSummary: {
             /**
+             * Achievement Key
+             * @description Set for an achievement's credential
+             */
+            achievement_key: string | null;
+            /**
              * Id
              * Format: uuid
              */
@@ -2463,10 +2502,13 @@ export interface components {
             issued_at: string;
             /**
              * Quest Id
-             * @description None once an admin removed the quest
+             * @description None for an achievement's credential, or once an admin removed the quest
              */
             quest_id: string | null;
-            /** Quest Title */
+            /**
+             * Quest Title
+             * @description The quest's title, or the achievement's name
+             */
             quest_title: string;
             /** Revoked At */
             revoked_at: string | null;
@@ -2559,6 +2601,11 @@ export interface components {
         /** DiplomaCredential */
         DiplomaCredential: {
             /**
+             * Achievement Key
+             * @description Set for an achievement's credential
+             */
+            achievement_key: string | null;
+            /**
              * Id
              * Format: uuid
              */
@@ -2570,10 +2617,13 @@ export interface components {
             issued_at: string;
             /**
              * Quest Id
-             * @description None once an admin removed the quest
+             * @description None for an achievement's credential, or once an admin removed the quest
              */
             quest_id: string | null;
-            /** Quest Title */
+            /**
+             * Quest Title
+             * @description The quest's title, or the achievement's name
+             */
             quest_title: string;
             /** Revoked */
             revoked: boolean;
@@ -12225,6 +12275,73 @@ export interface operations {
             };
             /** @description Not signed in, or the token is not valid */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    achievements_issue_credential_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AchievementCredential"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -87,12 +87,20 @@ test("a new student signs up, completes a quest with text and an image, and shar
     await expect(page).toHaveTitle("Dashboard · Optio");
     const radar = page.getByTestId("pillar-radar");
     await expect(radar.locator("svg .recharts-radar-polygon")).toBeVisible();
-    await expect(page.getByTestId("xp-total")).toHaveText("350");
-    const stem = Number(await page.getByTestId("pillar-xp-stem_logic").locator("dd").textContent());
-    const society = Number(await page.getByTestId("pillar-xp-society_culture").locator("dd").textContent());
+    // The quest's 350 XP, and 35 from the achievements it unlocked on the way (First step, 10;
+    // Quest complete, 25: the starter catalog's rewards, both in Life & Wellness).
+    await expect(page.getByTestId("xp-total")).toHaveText("385");
+    const xpOf = async (pillar: string) =>
+      Number(await page.getByTestId(`pillar-xp-${pillar}`).locator("dd").textContent());
+    const [stem, society, wellness] = [
+      await xpOf("stem_logic"),
+      await xpOf("society_culture"),
+      await xpOf("life_wellness"),
+    ];
     expect(stem).toBeGreaterThan(0);
     expect(society).toBeGreaterThan(0);
     expect(stem + society).toBe(350);
+    expect(wellness).toBe(35);
     await shoot(page, "dashboard");
   });
 

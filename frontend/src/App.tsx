@@ -24,6 +24,7 @@ import { PublicDiplomaPage } from "./diplomas/PublicDiplomaPage";
 import { UnsubscribePage } from "./mail/UnsubscribePage";
 import { NotificationsPage } from "./notifications/NotificationsPage";
 import { useUnreadCount } from "./notifications/hooks";
+import { AchievementsPage } from "./progress/AchievementsPage";
 import { QuestDetailPage } from "./quests/QuestDetailPage";
 import { QuestHubPage } from "./quests/QuestHubPage";
 import { StudentDetailPage } from "./students/StudentDetailPage";
@@ -73,6 +74,7 @@ function navFor(user: User | null, unread: number): NavItem[] {
       ),
     },
   ];
+  if (user.role === "student") items.splice(2, 0, { to: "/achievements", label: "Achievements" });
   if (user.role === "parent" || user.role === "advisor") items.splice(2, 0, { to: "/students", label: "Students" });
   if (user.role === "parent") items.splice(3, 0, { to: "/children", label: "Children" });
   items.push({ to: "/settings", label: "Settings" });
@@ -105,6 +107,7 @@ export function App() {
         <Route path="quests" element={<QuestHubPage />} />
         <Route path="quests/:questId" element={<QuestDetailPage />} />
         <Route path="dashboard" element={signedIn(<DashboardPage />)} />
+        <Route path="achievements" element={signedIn(<AchievementsPage />)} />
         <Route path="diploma" element={signedIn(<DiplomaEditorPage />)} />
         <Route path="diploma/:slug" element={<PublicDiplomaPage />} />
         <Route path="verify" element={onDemand(<VerifyPastedPage />)} />

@@ -14,6 +14,9 @@ export const STUDENT: User = {
   role: "student",
   subscription_tier: "free",
   created_at: "2026-01-01T00:00:00Z",
+  time_zone: "UTC",
+  weekly_xp_goal: null,
+  leaderboard_opt_in: false,
 };
 
 /**

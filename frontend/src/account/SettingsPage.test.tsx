@@ -3,7 +3,8 @@ import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { Route, Routes } from "react-router-dom";
 import type { Schemas } from "../api/client";
-import { answer, renderWithApp } from "../test-utils";
+import type { User } from "../auth/context";
+import { STUDENT, answer, renderWithApp } from "../test-utils";
 import { AccountDeletedPage } from "./AccountDeletedPage";
 import { exportsRefetchInterval, EXPORT_POLL_MS } from "./hooks";
 import { SettingsPage } from "./SettingsPage";
@@ -48,13 +49,13 @@ function serve({ exports = [] as Schemas["ExportPublic"][][], preferences = allO
   });
 }
 
-function renderSettings() {
+function renderSettings(user: User = STUDENT) {
   return renderWithApp(
     <Routes>
       <Route path="/settings" element={<SettingsPage />} />
       <Route path="/account-deleted" element={<AccountDeletedPage />} />
     </Routes>,
-    undefined,
+    user,
     { at: "/settings" },
   );
 }
@@ -64,6 +65,75 @@ beforeEach(() => {
   api.POST.mockReset();
   api.PATCH.mockReset();
   localStorage.clear();
+});
+
+describe("progress settings", () => {
+  const profiled = { ...STUDENT, time_zone: "Europe/London", weekly_xp_goal: 150, leaderboard_opt_in: false } as User;
+
+  it("starts from my settings and sends only what changed", async () => {
+    serve();
+    api.PATCH.mockResolvedValue(answer(200, { ...profiled, weekly_xp_goal: 200, leaderboard_opt_in: true }));
+    renderSettings(profiled);
+    const goal = screen.getByLabelText("Weekly XP goal");
+    expect(goal).toHaveValue(150);
+    expect(screen.getByLabelText("Time zone")).toHaveValue("Europe/London");
+    const optIn = screen.getByRole("checkbox", { name: "Show me on my team's leaderboard" });
+    expect(optIn).not.toBeChecked();
+    expect(optIn).toHaveAccessibleDescription(/Only teammates who also opt in see it; off by default\./);
+    const save = screen.getByRole("button", { name: "Save progress settings" });
+    expect(save).toBeDisabled();
+
+    await userEvent.clear(goal);
+    await userEvent.type(goal, "200");
+    await userEvent.click(optIn);
+    await userEvent.click(save);
+    expect(api.PATCH).toHaveBeenCalledWith("/api/users/me", {
+      body: { weekly_xp_goal: 200, leaderboard_opt_in: true },
+    });
+    expect(await screen.findByText("Your progress settings are saved.")).toHaveAttribute("role", "status");
+  });
+
+  it("removes the goal when the field is cleared", async () => {
+    serve();
+    api.PATCH.mockResolvedValue(answer(200, { ...profiled, weekly_xp_goal: null }));
+    renderSettings(profiled);
+    await userEvent.clear(screen.getByLabelText("Weekly XP goal"));
+    await userEvent.click(screen.getByRole("button", { name: "Save progress settings" }));
+    expect(api.PATCH).toHaveBeenCalledWith("/api/users/me", { body: { weekly_xp_goal: null } });
+  });
+
+  it("says what fits instead of sending a goal the API would refuse", async () => {
+    serve();
+    renderSettings(profiled);
+    const goal = screen.getByLabelText("Weekly XP goal");
+    await userEvent.clear(goal);
+    await userEvent.type(goal, "5");
+    await userEvent.click(screen.getByRole("button", { name: "Save progress settings" }));
+    expect(api.PATCH).not.toHaveBeenCalled();
+    expect(goal).toHaveAccessibleDescription(/Enter a whole number from 10 to 100,000/);
+  });
+
+  it("offers this device's time zone first and shows the API's refusal of a zone next to the field", async () => {
+    serve();
+    api.PATCH.mockResolvedValue(
+      answer(400, {
+        error: {
+          code: "validation_error",
+          message: "The request is not valid.",
+          details: [{ field: "body.time_zone", message: "Unknown time zone." }],
+        },
+      }),
+    );
+    renderSettings(profiled);
+    const zone = screen.getByLabelText("Time zone");
+    const device = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    expect(within(zone).getAllByRole("option")[0]).toHaveTextContent(`${device} (this device)`);
+    await userEvent.selectOptions(zone, "Asia/Tokyo");
+    await userEvent.click(screen.getByRole("button", { name: "Save progress settings" }));
+    expect(api.PATCH).toHaveBeenCalledWith("/api/users/me", { body: { time_zone: "Asia/Tokyo" } });
+    expect(await screen.findByText("Unknown time zone.")).toBeInTheDocument();
+    expect(zone).toHaveAttribute("aria-invalid", "true");
+  });
 });
 
 describe("e-mail preferences", () => {

@@ -3,14 +3,16 @@ import { PageHeader } from "../ui/Page";
 import { DataExport } from "./DataExport";
 import { DeleteAccount } from "./DeleteAccount";
 import { MailPreferences } from "./MailPreferences";
+import { ProgressSettings } from "./ProgressSettings";
 
-/** My account: which e-mail I get, a copy of my data, and deleting the account. */
+/** My account: my progress settings, which e-mail I get, a copy of my data, and deleting the account. */
 export function SettingsPage() {
   const { user } = useAuth();
   return (
     <>
       <PageHeader title="Settings" subtitle={user && <span className="break-all">Signed in as {user.email}</span>} />
       <div className="space-y-6">
+        <ProgressSettings />
         <MailPreferences />
         <DataExport />
         <DeleteAccount />

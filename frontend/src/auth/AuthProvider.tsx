@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, type ReactNode } from "react";
 import { api, refreshSession, type Schemas } from "../api/client";
 import { unwrap } from "../api/errors";
 import { clearHint, readHint, secondsLeft, writeHint } from "../api/session";
+import { useDeviceTimeZone } from "../progress/useDeviceTimeZone";
 import { AuthContext, type Auth } from "./context";
 import { authKeys } from "./hooks";
 
@@ -22,6 +23,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const me = useQuery({ queryKey: authKeys.me, queryFn: loadMe, staleTime: Infinity, retry: false });
   const user = me.data ?? null;
+  useDeviceTimeZone(user);
 
   const setUser = useCallback(
     (next: Schemas["UserPublic"] | null) => queryClient.setQueryData(authKeys.me, next),

@@ -1,6 +1,8 @@
 import { Link } from "react-router-dom";
 import { useAuth } from "../auth/context";
 import { ConsentBanner } from "../consent/ConsentBanner";
+import { PillarLevels } from "../progress/PillarLevels";
+import { ProgressOverview } from "../progress/ProgressOverview";
 import { ButtonLink } from "../ui/Button";
 import { Card, PageHeader } from "../ui/Page";
 import { PillarBadge } from "../ui/PillarBadge";
@@ -20,6 +22,7 @@ export function DashboardPage() {
         actions={<ButtonLink to="/quests">Find a quest</ButtonLink>}
       />
       <ConsentBanner />
+      <ProgressOverview />
       <QueryState query={dashboard} loadingLabel="Loading your dashboard…">
         {(d) => (
           <div className="grid gap-6 lg:grid-cols-2">
@@ -28,7 +31,10 @@ export function DashboardPage() {
               <p className="mb-2 text-sm text-slate-700">
                 {d.xp.total} XP · {d.completed_quests.length} quests completed · {d.active_quests.length} in progress
               </p>
-              <PillarRadar xp={d.xp} />
+              <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_16rem]">
+                <PillarRadar xp={d.xp} />
+                <PillarLevels />
+              </div>
             </Card>
             <Card>
               <h2 className="mb-3 text-lg font-semibold">Active quests</h2>

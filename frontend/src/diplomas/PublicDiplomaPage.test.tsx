@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { answer, renderWithApp, STUDENT } from "../test-utils";
 import { detail, diploma, summary } from "./fixtures";
 import { PublicDiplomaPage } from "./PublicDiplomaPage";
+import { CURVES } from "../progress/fixtures";
 
 const api = vi.hoisted(() => ({ GET: vi.fn() }));
 vi.mock("../api/client", () => ({ api, API_URL: "", apiAsset: (url: string) => url }));
@@ -35,6 +36,7 @@ function serve(
       return answers.pages?.[cursor] ?? answer(404, { error: { code: "not_found", message: "No page" } });
     }
     if (path === "/api/diplomas/{slug}/quests/{quest_id}") return answers.quest?.() ?? answer(200, detail(8));
+    if (path === "/api/levels") return answer(200, CURVES);
     throw new Error(`unexpected GET ${path}`);
   });
 }
@@ -69,7 +71,8 @@ describe("PublicDiplomaPage", () => {
     expect(within(completed).getAllByRole("article")).toHaveLength(6);
     expect(screen.getByText("Run a 5K (25%)")).toBeInTheDocument();
     expect(screen.getByText("And 6 more in progress.")).toBeInTheDocument();
-    expect(paths().sort()).toEqual(["/api/diplomas/{slug}", "/api/diplomas/{slug}/credentials"]);
+    expect(await screen.findByText(/^Level \d+ overall$/)).toBeInTheDocument();
+    expect(paths().sort()).toEqual(["/api/diplomas/{slug}", "/api/diplomas/{slug}/credentials", "/api/levels"]);
   });
 
   it("offers each quest's credential, shows a revoked one as revoked, and the learner record", async () => {

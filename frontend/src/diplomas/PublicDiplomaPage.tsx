@@ -4,6 +4,7 @@ import { ApiError } from "../api/errors";
 import { CredentialActions } from "../credentials/CredentialActions";
 import { useDiplomaCredentials } from "../credentials/hooks";
 import { PillarRadar } from "../dashboard/PillarRadar";
+import { XpLevels } from "../progress/PillarLevels";
 import { buttonClass, ButtonLink } from "../ui/Button";
 import { Card } from "../ui/Page";
 import { ErrorState, Loading } from "../ui/States";
@@ -84,7 +85,10 @@ export function PublicDiplomaPage() {
       )}
       <Card>
         <h2 className="mb-2 text-lg font-semibold">Skills</h2>
-        <PillarRadar xp={d.xp} title="XP in the five pillars" />
+        <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_16rem]">
+          <PillarRadar xp={d.xp} title="XP in the five pillars" />
+          <XpLevels xp={d.xp} />
+        </div>
       </Card>
       {d.featured_quests.length > 0 && (
         <section aria-labelledby="featured-quests">

@@ -4,6 +4,21 @@ import { ButtonLink } from "../ui/Button";
 // Confetti drawn with CSS, so it needs no emoji font.
 const CONFETTI = ["#1d4ed8", "#047857", "#b45309", "#7e22ce", "#be123c", "#4338ca", "#0e7490", "#ca8a04"];
 
+/** Falling paper behind a moment worth it; it moves only for those who have not asked for less motion. */
+export function Confetti() {
+  return (
+    <div aria-hidden className="pointer-events-none absolute inset-0 flex justify-around">
+      {CONFETTI.map((color, i) => (
+        <span
+          key={color}
+          className="mt-2 block h-3 w-2 rounded-sm motion-safe:animate-bounce"
+          style={{ background: color, animationDelay: `${i * 120}ms`, transform: `rotate(${i * 37}deg)` }}
+        />
+      ))}
+    </div>
+  );
+}
+
 /** The moment a quest is done: announced, focused, and a little festive. */
 export function Celebration({ title, xp, onClose }: { title: string; xp: number; onClose: () => void }) {
   const heading = useRef<HTMLHeadingElement>(null);
@@ -15,15 +30,7 @@ export function Celebration({ title, xp, onClose }: { title: string; xp: number;
       className="relative mb-6 overflow-hidden rounded-xl border-2 border-green-600 bg-green-50 p-6 text-center"
       data-testid="celebration"
     >
-      <div aria-hidden className="pointer-events-none absolute inset-0 flex justify-around">
-        {CONFETTI.map((color, i) => (
-          <span
-            key={color}
-            className="mt-2 block h-3 w-2 animate-bounce rounded-sm"
-            style={{ background: color, animationDelay: `${i * 120}ms`, transform: `rotate(${i * 37}deg)` }}
-          />
-        ))}
-      </div>
+      <Confetti />
       <h2 ref={heading} tabIndex={-1} className="relative mt-6 text-2xl font-bold text-green-900">
         Quest complete!
       </h2>

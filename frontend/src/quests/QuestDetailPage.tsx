@@ -10,6 +10,8 @@ import { QueryState } from "../ui/States";
 import { SOURCES } from "../ui/pillars";
 import { messageOf } from "../api/errors";
 import { QuestCredential } from "../credentials/QuestCredential";
+import { Recognition } from "../progress/Recognition";
+import { useRecognition } from "../progress/useRecognition";
 import { Celebration } from "./Celebration";
 import { TaskItem } from "./TaskItem";
 import { useCompleteTask, useEnrollment, useQuest } from "./hooks";
@@ -22,6 +24,7 @@ export function QuestDetailPage() {
   const { enroll, abandon } = useEnrollment(questId);
   const completion = useCompleteTask();
   const [celebrate, setCelebrate] = useState(false);
+  const recognition = useRecognition(Boolean(user) && quest.data?.enrollment?.status === "active");
 
   return (
     <QueryState query={quest} loadingLabel="Loading the quest…">
@@ -94,7 +97,9 @@ export function QuestDetailPage() {
                   task={task}
                   canComplete={active}
                   complete={async (taskId, evidence, onProgress) => {
-                    const result = await completion.mutateAsync({ taskId, evidence, onProgress });
+                    const result = await recognition.recognise(() =>
+                      completion.mutateAsync({ taskId, evidence, onProgress }),
+                    );
                     if (result.quest_completed && result.created) setCelebrate(true);
                     return result;
                   }}
@@ -107,6 +112,9 @@ export function QuestDetailPage() {
                   Back to your dashboard
                 </Button>
               </p>
+            )}
+            {user && (
+              <Recognition gain={recognition.gain} moments={recognition.moments} dismiss={recognition.dismiss} />
             )}
           </>
         );

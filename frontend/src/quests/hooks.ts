@@ -5,6 +5,7 @@ import { unwrap } from "../api/errors";
 import { completeTaskWithFile } from "../api/upload";
 import { credentialKeys } from "../credentials/hooks";
 import { dashboardKeys } from "../dashboard/hooks";
+import { progressKeys } from "../progress/hooks";
 
 export type QuestFilters = NonNullable<paths["/api/quests"]["get"]["parameters"]["query"]>;
 
@@ -47,6 +48,8 @@ function useQuestWrites() {
   return () => {
     void queryClient.invalidateQueries({ queryKey: questKeys.all });
     void queryClient.invalidateQueries({ queryKey: dashboardKeys.all });
+    // Levels, streak, the week's XP, achievements and the leaderboard move with every task.
+    void queryClient.invalidateQueries({ queryKey: progressKeys.all });
     // A quest completed has just earned its credential.
     void queryClient.invalidateQueries({ queryKey: credentialKeys.all });
   };

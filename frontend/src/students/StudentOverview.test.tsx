@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Schemas } from "../api/client";
 import { STUDENT, answer, renderWithApp } from "../test-utils";
 import { StudentOverview, diplomaReadable } from "./StudentOverview";
+import { CURVES } from "../progress/fixtures";
 
 const api = vi.hoisted(() => ({ GET: vi.fn(), POST: vi.fn() }));
 vi.mock("../api/client", () => ({ api, API_URL: "", apiAsset: (url: string) => url }));
@@ -48,6 +49,7 @@ function serve(student: Schemas["StudentCard"], completions: Schemas["StudentCom
     if (path === "/api/students/{student_id}")
       return answer(200, { student, xp_by_pillar: { arts_creativity: 150 }, in_progress: [], completed: [] });
     if (path === "/api/students/{student_id}/completions") return answer(200, { data: completions, next_cursor: null });
+    if (path === "/api/levels") return answer(200, CURVES);
     if (path === "/api/completions/{completion_id}/feedback")
       return answer(200, { data: [], count: 0, page: 1, per_page: 100, can_reply: true });
     return answer(200, { data: [], count: 0, page: 1, per_page: 100 });
@@ -60,6 +62,13 @@ beforeEach(() => {
 });
 
 describe("StudentOverview", () => {
+  it("shows the student's levels from their XP: 150 Arts & Creativity XP is mastery level 3", async () => {
+    serve(card, []);
+    renderWithApp(<StudentOverview studentId={card.id} asPage />, ADVISOR);
+    expect(await screen.findByText("Level 2 overall")).toBeInTheDocument();
+    expect(within(screen.getByTestId("pillar-level-arts_creativity")).getByText("Level 3")).toBeInTheDocument();
+  });
+
   it("says in plain words why evidence is hidden, and lets an advisor start feedback", async () => {
     serve(card, [
       completion({}),

@@ -2,6 +2,7 @@ import { Link } from "react-router-dom";
 import type { Schemas } from "../api/client";
 import { PillarRadar } from "../dashboard/PillarRadar";
 import { RELATIONS, scopeOf } from "../links/scopes";
+import { XpLevels } from "../progress/PillarLevels";
 import { Card, PageHeader } from "../ui/Page";
 import { QueryState } from "../ui/States";
 import { PILLARS } from "../ui/pillars";
@@ -65,7 +66,10 @@ export function StudentOverview({ studentId, asPage = false }: { studentId: stri
             <div className="grid gap-6 lg:grid-cols-2">
               <Card className="lg:col-span-2">
                 <h2 className="text-lg font-semibold">XP by pillar</h2>
-                <PillarRadar xp={pillarsOf(o.xp_by_pillar)} title={`${who}'s XP by pillar`} />
+                <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_16rem]">
+                  <PillarRadar xp={pillarsOf(o.xp_by_pillar)} title={`${who}'s XP by pillar`} />
+                  <XpLevels xp={pillarsOf(o.xp_by_pillar)} />
+                </div>
               </Card>
               <Card>
                 <h2 className="mb-3 text-lg font-semibold">Quests in progress</h2>

@@ -1,6 +1,6 @@
 """Latency and SQL round trips of the hot read endpoints, for a student with a long history
 (the public diploma read signed out), then how the public diploma's first view grows with the
-history: the same requests for a student with 1,000 and one with 500,000 completions.
+history: the same requests for a student with 5,000 and one with 500,000 completions.
 
 Runs the real app in-process against the embedded PostgreSQL (a scratch database under
 .optio/bench-pg), so anyone can rerun it: `make bench`. Prints Markdown tables. Building the
@@ -26,7 +26,7 @@ from optio.embedded import start_embedded
 from optio.migrate import migrate, seed_sql
 from optio.users.service import create_account
 
-COMPLETIONS = 1000
+COMPLETIONS = 5000  # issue 18: progress and the dashboard at 5,000 completions
 REQUESTS = 300
 # The long history the diploma's first view must not grow with (issue 15, item 3).
 GROWTH = int(os.environ.get("BENCH_GROWTH", "500000"))
@@ -208,6 +208,7 @@ def main() -> int:
     print("| endpoint | median ms | p95 ms | SQL round trips |\n| --- | ---: | ---: | ---: |")
     for path, as_user in (
         ("/api/users/me/dashboard", headers),
+        ("/api/users/me/progress", headers),
         (f"/api/quests/{quest_id}", headers),
         ("/api/quests?per_page=20", headers),
         ("/api/users/me/xp", headers),

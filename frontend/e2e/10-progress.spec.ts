@@ -1,4 +1,4 @@
-import { expect, newStudent, shoot, signUp, test } from "./fixtures";
+import { ADMIN, expect, logIn, newStudent, shoot, signUp, test } from "./fixtures";
 
 const QUEST = "Khan Academy: Intro to Algebra"; // tasks of 75 and 100 XP (supabase/seed.sql)
 const ZONE = "Pacific/Auckland";
@@ -69,4 +69,34 @@ test("a student completes tasks and sees +XP, a level and an achievement, then t
     await expect(result.getByText("Signature: Passed.")).toBeVisible();
     await expect(result.getByText("Revocation status: Passed.")).toBeVisible();
   });
+});
+
+test("an admin adds an achievement, and the demo student who already qualifies unlocks it in the background", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  const name = `Thirteen ${Date.now().toString(36)}`;
+  await logIn(page, ADMIN.email, ADMIN.password);
+  await page.goto("/admin/achievements");
+  await page.getByRole("button", { name: "New achievement" }).click();
+  const form = page.getByRole("form", { name: "New achievement" });
+  await form.getByLabel("Name").fill(name);
+  await form.getByLabel("Key").fill(`thirteen_${Date.now().toString(36)}`);
+  await form.getByLabel("Description (students see it)").fill("Complete 13 tasks.");
+  await form.getByLabel("Condition").selectOption("tasks_completed");
+  await form.getByLabel("At least").fill("13"); // the demo student's history has 13
+  await form.getByRole("button", { name: "Add achievement" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "will unlock it in the background" })).toBeVisible();
+  await shoot(page, "admin-achievements");
+
+  const student = await (await browser.newContext({ baseURL })).newPage();
+  await logIn(student, "student@optio.dev", "optio-dev-password");
+  // `optio dev` runs the job worker: the backfill lands within seconds.
+  await expect(async () => {
+    await student.goto("/achievements");
+    await expect(student.getByRole("region", { name: /^Unlocked/ }).getByRole("heading", { name })).toBeVisible({
+      timeout: 1_000,
+    });
+  }).toPass({ timeout: 20_000 });
 });

@@ -1,5 +1,6 @@
 import { NavLink, Route, Routes } from "react-router-dom";
 import { NotFoundPage } from "../ui/NotFoundPage";
+import { AchievementsAdminPage } from "./AchievementsAdminPage";
 import { AnalyticsPage } from "./AnalyticsPage";
 import { QuestEditorPage } from "./QuestEditorPage";
 import { QuestsAdminPage } from "./QuestsAdminPage";
@@ -35,6 +36,11 @@ export default function AdminRoutes() {
               Quests
             </NavLink>
           </li>
+          <li>
+            <NavLink to="/admin/achievements" className={tab}>
+              Achievements
+            </NavLink>
+          </li>
         </ul>
       </nav>
       <Routes>
@@ -43,6 +49,7 @@ export default function AdminRoutes() {
         <Route path="users" element={<UsersPage />} />
         <Route path="quests" element={<QuestsAdminPage />} />
         <Route path="quests/:questId" element={<QuestEditorPage />} />
+        <Route path="achievements" element={<AchievementsAdminPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </>

@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, type Schemas } from "../api/client";
 import { unwrap } from "../api/errors";
+import { progressKeys } from "../progress/hooks";
 import { questKeys } from "../quests/hooks";
 
 export const adminKeys = {
@@ -10,6 +11,7 @@ export const adminKeys = {
   users: (search: string, page: number) => [...adminKeys.all, "users", search, page] as const,
   quests: (search: string, page: number) => [...adminKeys.all, "quests", search, page] as const,
   quest: (id: string) => [...adminKeys.all, "quest", id] as const,
+  achievements: () => [...adminKeys.all, "achievements"] as const,
 };
 
 function useRefreshAdmin() {
@@ -132,6 +134,39 @@ export function useCreateQuest() {
   const onSuccess = useRefreshAdmin();
   return useMutation({
     mutationFn: (body: Schemas["QuestIn"]) => unwrap(api.POST("/api/admin/quests", { body })),
+    onSuccess,
+  });
+}
+
+export function useAdminAchievements() {
+  return useQuery({
+    queryKey: adminKeys.achievements(),
+    queryFn: () => unwrap(api.GET("/api/admin/achievements")),
+  });
+}
+
+/** Adding, changing or retiring one also changes the catalog students see. */
+function useRefreshAchievements() {
+  const queryClient = useQueryClient();
+  return () => {
+    void queryClient.invalidateQueries({ queryKey: adminKeys.achievements() });
+    void queryClient.invalidateQueries({ queryKey: progressKeys.catalog });
+  };
+}
+
+export function useCreateAchievement() {
+  const onSuccess = useRefreshAchievements();
+  return useMutation({
+    mutationFn: (body: Schemas["AchievementIn"]) => unwrap(api.POST("/api/admin/achievements", { body })),
+    onSuccess,
+  });
+}
+
+export function useUpdateAchievement() {
+  const onSuccess = useRefreshAchievements();
+  return useMutation({
+    mutationFn: ({ key, body }: { key: string; body: Schemas["AchievementUpdate"] }) =>
+      unwrap(api.PATCH("/api/admin/achievements/{key}", { params: { path: { key } }, body })),
     onSuccess,
   });
 }

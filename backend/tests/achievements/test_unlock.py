@@ -129,3 +129,21 @@ def test_a_retired_achievement_is_not_unlocked_and_is_kept_by_holders(client, ap
     assert [(a["key"], a["unlocked_at"] is not None) for a in held["achievements"]] == [
         ("old_one", True)
     ]
+
+
+def test_a_quest_completed_with_a_teammate_unlocks_the_team_achievement(client, app, conn):
+    add_achievement(conn, "together", {"kind": "team_quests_completed", "at_least": 1})
+    alone, teamed = make_quest(conn, tasks=1), make_quest(conn, tasks=1)
+    user, headers = signed_in(client, app)
+    mate = make_user(app)
+    request = conn.execute(
+        "insert into public.team_requests (sender_id, recipient_id, quest_id)"
+        " values (%s, %s, %s) returning id",
+        (user["id"], mate["id"], teamed["id"]),
+    ).fetchone()[0]
+    conn.execute("update public.team_requests set status = 'accepted' where id = %s", (request,))
+    for quest in (alone, teamed):
+        client.post(f"/api/quests/{quest['id']}/enroll", headers=headers)
+        complete(client, headers, quest["tasks"][0]["id"])
+        held = unlocks(conn, user["id"])[0]
+        assert held == (1 if quest is teamed else 0)

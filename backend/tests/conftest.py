@@ -25,6 +25,7 @@ from urllib.parse import parse_qs, urlsplit
 import httpx
 import psycopg
 import pytest
+from click.testing import CliRunner
 from psycopg import sql
 
 from optio import create_app
@@ -263,6 +264,16 @@ def reset_token(auth_provider, caplog, request) -> Callable[[Any, str], str]:
         return query["token_hash"][0]
 
     return ask
+
+
+@pytest.fixture
+def cli(monkeypatch, database_url, tmp_path) -> CliRunner:
+    """The `optio` command on the test's database, from a directory without a .env."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    monkeypatch.setenv("OPTIO_ENV", "test")
+    monkeypatch.setenv("BCRYPT_ROUNDS", "4")
+    return CliRunner()
 
 
 @pytest.fixture

@@ -4,9 +4,6 @@ one under way, a public diploma. Seeding again adds nothing."""
 
 from __future__ import annotations
 
-import pytest
-from click.testing import CliRunner
-
 from optio.cli import main
 from optio.config import PROJECT_ROOT
 from optio.demo_history import HISTORY
@@ -15,14 +12,6 @@ from .conftest import acting_as
 
 # The starter catalog as 20261204000300_achievements.sql adds it (the test template drops it).
 CATALOG = PROJECT_ROOT / "supabase" / "migrations" / "20261204000300_achievements.sql"
-
-
-@pytest.fixture
-def cli(monkeypatch, database_url, tmp_path) -> CliRunner:
-    monkeypatch.setenv("DATABASE_URL", database_url)
-    monkeypatch.setenv("OPTIO_ENV", "test")
-    monkeypatch.setenv("BCRYPT_ROUNDS", "4")
-    return CliRunner()
 
 
 def restore_starter_catalog(conn) -> None:

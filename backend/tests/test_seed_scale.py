@@ -10,7 +10,6 @@ from datetime import UTC, datetime
 
 import psycopg
 import pytest
-from click.testing import CliRunner
 from psycopg import sql
 
 from optio.cli import main
@@ -297,15 +296,6 @@ def test_a_connection_that_may_not_turn_triggers_off_is_refused(database_url, co
     with pytest.raises(ScaleSeedRefused, match="superuser"):
         seed_scale(as_service_role, 5, 10, 0, bcrypt_rounds=4)
     assert scalar(conn, "select count(*) from public.users") == 0
-
-
-@pytest.fixture
-def cli(monkeypatch, database_url, tmp_path) -> CliRunner:
-    monkeypatch.chdir(tmp_path)  # no .env
-    monkeypatch.setenv("DATABASE_URL", database_url)
-    monkeypatch.setenv("OPTIO_ENV", "test")
-    monkeypatch.setenv("BCRYPT_ROUNDS", "4")
-    return CliRunner()
 
 
 def test_db_seed_scale_prints_a_json_summary(cli, conn):

@@ -70,13 +70,13 @@ export function useLeaderboard() {
   });
 }
 
-/** My progression settings (none when signed out). */
+const NO_SETTINGS: ProgressProfile = { time_zone: null, weekly_xp_goal: null, leaderboard_opt_in: false };
+
+/** My progression settings (the defaults when signed out). */
 export function progressProfileOf(user: User | null): ProgressProfile {
-  return {
-    time_zone: user?.time_zone ?? null,
-    weekly_xp_goal: user?.weekly_xp_goal ?? null,
-    leaderboard_opt_in: user?.leaderboard_opt_in ?? false,
-  };
+  if (!user) return NO_SETTINGS;
+  const { time_zone, weekly_xp_goal, leaderboard_opt_in } = user;
+  return { time_zone, weekly_xp_goal, leaderboard_opt_in };
 }
 
 /** Change my weekly goal, time zone or leaderboard choice; only the ones sent change. */

@@ -19,7 +19,7 @@ HAVE_NODE := $(shell command -v npm >/dev/null 2>&1 && echo yes)
 CHROMIUM ?= /usr/bin/chromium
 
 .PHONY: dev test lint format db-migrate db-reset db-seed install clean bench bench-load \
-	web-install web-build web-dev web-test e2e api-client api-client-check chromium \
+	web-install web-build web-dev web-test web-size e2e api-client api-client-check chromium \
 	postgresql-15 load-install verifier-install
 
 $(STAMP): backend/pyproject.toml
@@ -111,11 +111,15 @@ test: install web-install verifier-install chromium postgresql-15
 	cd backend && $(BIN)/pytest --cov
 	cd backend && $(BIN)/pytest --auth-provider=supabase --cov --cov-append \
 		--cov-fail-under=$(COVERAGE_FLOOR)
-	$(MAKE) web-test e2e
+	$(MAKE) web-test e2e web-size
 	$(MAKE) bench-load BENCH_LOAD_ARGS=--smoke
 
 web-test: web-install
 	cd $(WEB) && npm test
+
+# The landing page's first load, gzipped, within its budget (frontend/scripts/bundle-size.mjs).
+web-size: web-build
+	cd $(WEB) && npm run size
 
 # Its own API and database (.optio/e2e) on a free port, serving the build; screenshots go to
 # test-artifacts/screenshots.
@@ -126,7 +130,7 @@ lint: install
 	cd backend && $(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/mypy
 	cd backend && $(BIN)/optio db snapshot --check
 	$(MAKE) web-install
-	cd $(WEB) && npm run typecheck && npm run format:check
+	cd $(WEB) && npm run typecheck && npm run lint && npm run format:check
 	$(MAKE) api-client-check
 
 format: install web-install

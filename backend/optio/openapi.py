@@ -108,7 +108,7 @@ def openapi_document(app: Flask) -> dict[str, Any]:
 def _operations(app: Flask) -> list[tuple[str, str, tuple[str, Any], list[dict[str, Any]]]]:
     found = []
     for rule in app.url_map.iter_rules():
-        if rule.endpoint in {"static", "docs.docs_asset"} or not rule.rule.startswith("/api"):
+        if rule.endpoint == "static" or not rule.rule.startswith("/api"):
             continue  # outside /api is the web app (optio.web), not the API
         view = app.view_functions[rule.endpoint]
         params = [

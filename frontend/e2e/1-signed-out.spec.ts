@@ -5,8 +5,14 @@ import { ARTIFACTS } from "./paths";
 
 test("signed-out pages load without a single failed request", async ({ page }) => {
   await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Learn by doing");
+  await expect(page.getByRole("list", { name: "The five pillars" }).getByRole("listitem")).toHaveCount(5);
+  await expect(page.getByRole("heading", { name: "Quests to start with" })).toBeVisible();
+  await shoot(page, "landing");
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("link", { name: "Skip to content" })).toBeFocused();
+  await page.getByRole("link", { name: /^See all \d+ quests$/ }).click();
   await expect(page).toHaveURL(/\/quests$/);
-  await expect(page.getByRole("link", { name: "Log in" })).toBeVisible();
   await expect(page.getByText(/^\d+ quests$/)).toBeVisible(); // loaded, not cut off by the next page
   await page.goto("/login");
   await expect(page.getByRole("heading", { name: "Log in" })).toBeVisible();
@@ -29,11 +35,10 @@ test("a wrong password is reported next to the form, and the next log-in, by key
   await page.getByLabel("Password").fill("not-the-password");
   await page.getByRole("button", { name: "Log in" }).click();
   await expect(page.getByRole("alert")).toBeVisible();
-  // Then with the keyboard alone: the skip link first, then the form in order, Enter to send.
+  // Then with the keyboard alone: the e-mail field has the focus on arrival, then the form in
+  // order, Enter to send.
   await page.reload();
-  await page.keyboard.press("Tab");
-  await expect(page.getByRole("link", { name: "Skip to content" })).toBeFocused();
-  await page.getByLabel("E-mail").focus();
+  await expect(page.getByLabel("E-mail")).toBeFocused();
   await page.keyboard.type("student@optio.dev");
   await page.keyboard.press("Tab");
   await expect(page.getByLabel("Password")).toBeFocused();
@@ -171,3 +176,12 @@ async function resetLinkFor(email: string): Promise<string> {
   }
   throw new Error(`no reset link for ${email} in e2e-api.log`);
 }
+
+test("the API docs render the OpenAPI 3.1 document's operations", async ({ page }) => {
+  await page.goto("/api/docs");
+  await expect(page.getByRole("heading", { name: /Optio API/ })).toBeVisible();
+  // Operations grouped by tag: the health check and the quest list are among them.
+  await expect(page.locator(".opblock-summary-path", { hasText: /^\/api\/health$/ })).toBeVisible();
+  await expect(page.locator(".opblock-summary-path", { hasText: /^\/api\/quests$/ }).first()).toBeVisible();
+  await expect(page.getByText("Unable to render this definition")).toHaveCount(0);
+});

@@ -40,14 +40,23 @@ test("a student proposes a quest, an admin approves it with edits and it appears
     await shoot(student, "propose-quest");
   });
 
-  await test.step("the admin sees analytics and the submission in the queue", async () => {
+  await test.step("the admin lands on the admin home, sees analytics and the submission in the queue", async () => {
     await logIn(admin, ADMIN.email, ADMIN.password);
-    await admin.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" }).click();
+    await expect(admin.getByRole("heading", { name: "Admin home", level: 1 })).toBeVisible();
+    const waiting = admin.getByRole("region", { name: "Waiting for review" });
+    await expect(waiting.getByText(title)).toBeVisible();
+    await expect(admin.getByTestId("waiting-count")).not.toHaveText("0");
+    await expect(admin.getByRole("region", { name: "Recent sign-ups" }).getByRole("listitem").first()).toBeVisible();
+    // The admin's own navigation, not the student's.
+    const nav = admin.getByRole("navigation", { name: "Main" });
+    await expect(nav.getByRole("link", { name: "Dashboard" })).toHaveCount(0);
+    await shoot(admin, "admin-home");
+    await nav.getByRole("link", { name: "Analytics" }).click();
     await expect(admin.getByRole("heading", { name: "Analytics", level: 1 })).toBeVisible();
     await expect(admin.getByText("Task completions, last 30 days")).toBeVisible();
     await expect(admin.locator(".recharts-bar-rectangle").first()).toBeVisible();
     await shoot(admin, "admin-analytics");
-    await admin.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Submissions" }).click();
+    await admin.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Submissions" }).click();
     await expect(admin.getByRole("article", { name: `Submission: ${title}` })).toBeVisible();
     await shoot(admin, "admin-submissions");
   });
@@ -61,14 +70,14 @@ test("a student proposes a quest, an admin approves it with edits and it appears
   });
 
   await test.step("the admin's users and quests pages list the new student and quest", async () => {
-    await admin.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Users" }).click();
+    await admin.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Users" }).click();
     await admin.getByLabel("Search e-mail, username or name").fill(cleo.email);
     await expect(admin.getByRole("cell", { name: new RegExp(cleo.email) })).toBeVisible();
     await shoot(admin, "admin-users");
     await admin.getByLabel("Tier of Cleo Tester").selectOption("academy");
     await expect(admin.getByLabel("Tier of Cleo Tester")).toHaveValue("academy");
     await expect(admin.getByLabel("Tier of Cleo Tester")).toBeEnabled();
-    await admin.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Quests" }).click();
+    await admin.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Quests" }).click();
     await admin.getByLabel("Search quests").fill(title);
     await admin.getByRole("link", { name: `${title} (reviewed)` }).click();
     await expect(admin.getByLabel("Title", { exact: true }).first()).toHaveValue(`${title} (reviewed)`);

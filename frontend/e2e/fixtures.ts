@@ -118,7 +118,7 @@ export async function logIn(page: Page, email: string, password: string): Promis
   await page.getByLabel("E-mail").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Log in" }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page).toHaveURL(email === ADMIN.email ? /\/admin$/ : /\/dashboard$/);
 }
 
 export const ADMIN = { email: "admin@optio.dev", password: "optio-dev-password" };

@@ -1,56 +1,83 @@
-import { lazy, Suspense, type ReactNode } from "react";
+import { type ReactNode } from "react";
 import { Navigate, Route, Routes } from "react-router-dom";
-import { AccountDeletedPage } from "./account/AccountDeletedPage";
-import { SettingsPage } from "./account/SettingsPage";
 import { AccountActions } from "./auth/AccountActions";
-import { CheckEmailPage } from "./auth/CheckEmailPage";
-import { ConfirmPage } from "./auth/ConfirmPage";
-import { ForgotPasswordPage } from "./auth/ForgotPasswordPage";
-import { LoginPage } from "./auth/LoginPage";
-import { OAuthCallbackPage } from "./auth/OAuthCallbackPage";
-import { RedirectIfSignedIn, RequireAuth } from "./auth/RequireAuth";
-import { ResetPasswordPage } from "./auth/ResetPasswordPage";
-import { SignupPage } from "./auth/SignupPage";
+import { homeOf, RedirectIfSignedIn, RequireAuth } from "./auth/RequireAuth";
 import { useAuth, type User } from "./auth/context";
-import { CheckoutCancelPage, CheckoutSuccessPage } from "./billing/ReturnPages";
-import { ChildrenPage } from "./consent/ChildrenPage";
-import { ConsentPage } from "./consent/ConsentPage";
-import { ParentConsentPage } from "./consent/ParentConsentPage";
-import { SubscriptionPage } from "./billing/SubscriptionPage";
-import { DashboardPage } from "./dashboard/DashboardPage";
-import { LinksPage } from "./links/LinksPage";
-import { DiplomaEditorPage } from "./diplomas/DiplomaEditorPage";
-import { PublicDiplomaPage } from "./diplomas/PublicDiplomaPage";
-import { UnsubscribePage } from "./mail/UnsubscribePage";
-import { NotificationsPage } from "./notifications/NotificationsPage";
 import { useUnreadCount } from "./notifications/hooks";
-import { AchievementsPage } from "./progress/AchievementsPage";
-import { QuestDetailPage } from "./quests/QuestDetailPage";
-import { QuestHubPage } from "./quests/QuestHubPage";
-import { StudentDetailPage } from "./students/StudentDetailPage";
-import { StudentsPage } from "./students/StudentsPage";
-import { SubmitQuestPage } from "./submissions/SubmitQuestPage";
-import { TeamsPage } from "./teams/TeamsPage";
+import {
+  AccountDeletedPage,
+  AchievementsPage,
+  AdminRoutes,
+  CheckEmailPage,
+  CheckoutCancelPage,
+  CheckoutSuccessPage,
+  ChildrenPage,
+  ConfirmPage,
+  ConsentPage,
+  DashboardPage,
+  LandingPage,
+  DiplomaEditorPage,
+  ForgotPasswordPage,
+  LinksPage,
+  LoginPage,
+  NotificationsPage,
+  OAuthCallbackPage,
+  ParentConsentPage,
+  PublicDiplomaPage,
+  QuestDetailPage,
+  QuestHubPage,
+  ResetPasswordPage,
+  SettingsPage,
+  SignupPage,
+  StudentDetailPage,
+  StudentsPage,
+  SubmitQuestPage,
+  SubscriptionPage,
+  TeamsPage,
+  UnsubscribePage,
+  VerifyCredentialPage,
+  VerifyPastedPage,
+} from "./pages";
 import { Layout, type NavItem } from "./ui/Layout";
 import { NotFoundPage } from "./ui/NotFoundPage";
 import { Loading } from "./ui/States";
 
-// Pages most visitors never open load on demand.
-const AdminRoutes = lazy(() => import("./admin/AdminRoutes"));
-const VerifyCredentialPage = lazy(() =>
-  import("./credentials/VerifyPage").then((m) => ({ default: m.VerifyCredentialPage })),
-);
-const VerifyPastedPage = lazy(() => import("./credentials/VerifyPage").then((m) => ({ default: m.VerifyPastedPage })));
-const onDemand = (page: ReactNode) => <Suspense fallback={<Loading />}>{page}</Suspense>;
-
 function Home() {
   const { user, status } = useAuth();
   if (status === "loading") return <Loading />;
-  return <Navigate to={user ? "/dashboard" : "/quests"} replace />;
+  if (!user) return <LandingPage />;
+  return <Navigate to={homeOf(user)} replace />;
 }
+
+function unreadLabel(unread: number): ReactNode {
+  return (
+    <>
+      Notifications{" "}
+      {unread > 0 && (
+        <span className="ml-1.5 rounded-full bg-brand-700 px-1.5 py-0.5 text-xs text-white">
+          {unread}
+          <span className="sr-only"> unread</span>
+        </span>
+      )}
+    </>
+  );
+}
+
+/** Admins work in a space of their own: its home, the review queue, users, quests, analytics. */
+const ADMIN_NAV: NavItem[] = [
+  { to: "/admin", label: "Admin home", end: true },
+  { to: "/admin/submissions", label: "Submissions" },
+  { to: "/admin/users", label: "Users" },
+  { to: "/admin/quests", label: "Quests" },
+  { to: "/admin/achievements", label: "Achievements" },
+  { to: "/admin/analytics", label: "Analytics" },
+];
 
 function navFor(user: User | null, unread: number): NavItem[] {
   if (!user) return [{ to: "/quests", label: "Quests" }];
+  const notifications = { to: "/notifications", label: unreadLabel(unread) };
+  const settings = { to: "/settings", label: "Settings" };
+  if (user.role === "admin") return [...ADMIN_NAV, notifications, settings];
   const items: NavItem[] = [
     { to: "/quests", label: "Quests" },
     { to: "/dashboard", label: "Dashboard" },
@@ -59,26 +86,12 @@ function navFor(user: User | null, unread: number): NavItem[] {
     { to: "/links", label: "Links" },
     { to: "/submissions", label: "Propose a quest" },
     { to: "/billing", label: "Plan" },
-    {
-      to: "/notifications",
-      label: (
-        <>
-          Notifications{" "}
-          {unread > 0 && (
-            <span className="ml-1.5 rounded-full bg-brand-700 px-1.5 py-0.5 text-xs text-white">
-              {unread}
-              <span className="sr-only"> unread</span>
-            </span>
-          )}
-        </>
-      ),
-    },
+    notifications,
   ];
   if (user.role === "student") items.splice(2, 0, { to: "/achievements", label: "Achievements" });
   if (user.role === "parent" || user.role === "advisor") items.splice(2, 0, { to: "/students", label: "Students" });
   if (user.role === "parent") items.splice(3, 0, { to: "/children", label: "Children" });
-  items.push({ to: "/settings", label: "Settings" });
-  if (user.role === "admin") items.push({ to: "/admin", label: "Admin" });
+  items.push(settings);
   return items;
 }
 
@@ -110,8 +123,8 @@ export function App() {
         <Route path="achievements" element={signedIn(<AchievementsPage />)} />
         <Route path="diploma" element={signedIn(<DiplomaEditorPage />)} />
         <Route path="diploma/:slug" element={<PublicDiplomaPage />} />
-        <Route path="verify" element={onDemand(<VerifyPastedPage />)} />
-        <Route path="verify/:credentialId" element={onDemand(<VerifyCredentialPage />)} />
+        <Route path="verify" element={<VerifyPastedPage />} />
+        <Route path="verify/:credentialId" element={<VerifyCredentialPage />} />
         <Route path="submissions" element={signedIn(<SubmitQuestPage />)} />
         <Route path="team" element={signedIn(<TeamsPage />)} />
         <Route path="links" element={signedIn(<LinksPage />)} />
@@ -132,9 +145,7 @@ export function App() {
           path="admin/*"
           element={
             <RequireAuth admin>
-              <Suspense fallback={<Loading />}>
-                <AdminRoutes />
-              </Suspense>
+              <AdminRoutes />
             </RequireAuth>
           }
         />

@@ -8,3 +8,13 @@ interface ImportMetaEnv {
 interface ImportMeta {
   readonly env: ImportMetaEnv;
 }
+
+declare module "swagger-ui-dist/swagger-ui-es-bundle.js" {
+  /** Swagger UI 5's bundle (the subset of its options the docs page uses). */
+  export default function SwaggerUIBundle(options: {
+    url: string;
+    dom_id: string;
+    deepLinking?: boolean;
+    withCredentials?: boolean;
+  }): unknown;
+}

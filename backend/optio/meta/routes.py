@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from flask import Blueprint, current_app, jsonify, send_from_directory
 from pydantic import BaseModel
-from swagger_ui_bundle import swagger_ui_path
 
 from .. import __version__
 from ..api import errors, response
 from ..db import tx
+from ..errors import Unavailable
 from ..extensions import limiter
 from ..openapi import openapi_document
+from ..web import dist_dir
 
 bp = Blueprint("meta", __name__, url_prefix="/api")
 docs = Blueprint("docs", __name__, url_prefix="/api/docs")
 
-DOCS_PAGE = Path(__file__).with_name("docs.html")
+# Swagger UI 5 (it reads OpenAPI 3.1), built with the web app as a page of its own
+# (frontend/api-docs.html); its scripts and styles are the build's /assets.
+DOCS_PAGE = "api-docs.html"
 
 
 class HealthPublic(BaseModel):
@@ -45,13 +46,14 @@ def openapi():
 
 
 @docs.get("")
+@errors(503)
 def docs_page():
-    """Interactive API documentation (Swagger UI, served from this API)."""
-    return send_from_directory(DOCS_PAGE.parent, DOCS_PAGE.name)
-
-
-@docs.get("/<path:filename>")
-def docs_asset(filename: str):
-    if filename == "optio-init.js":
-        return send_from_directory(DOCS_PAGE.parent, filename)
-    return send_from_directory(swagger_ui_path, filename)
+    """Interactive API documentation (Swagger UI, built with the web app)."""
+    dist = dist_dir()
+    if not (dist / DOCS_PAGE).is_file():
+        raise Unavailable(
+            f"The API docs are built with the web app ({dist} has no {DOCS_PAGE}): run "
+            "`make web-build`. The OpenAPI document is at /api/openapi.json.",
+            code="web_app_not_built",
+        )
+    return send_from_directory(dist, DOCS_PAGE, max_age=0)

@@ -6,7 +6,7 @@ import { useFormErrors } from "../ui/useFormErrors";
 import { AuthCard } from "./AuthCard";
 import { useAuth } from "./context";
 import { OAuthButtons } from "./OAuthButtons";
-import { safeNext } from "./RequireAuth";
+import { homeOf, safeNext } from "./RequireAuth";
 
 export function LoginPage() {
   const { signIn } = useAuth();
@@ -21,8 +21,8 @@ export function LoginPage() {
     setBusy(true);
     errors.reset();
     try {
-      await signIn({ email: String(form.get("email")), password: String(form.get("password")) });
-      navigate(safeNext(location.search), { replace: true }); // before RedirectIfSignedIn would
+      const user = await signIn({ email: String(form.get("email")), password: String(form.get("password")) });
+      navigate(safeNext(location.search, homeOf(user)), { replace: true }); // before RedirectIfSignedIn would
     } catch (error) {
       errors.capture(error);
     } finally {
@@ -52,6 +52,7 @@ export function LoginPage() {
           autoComplete="username"
           autoCapitalize="none"
           spellCheck={false}
+          autoFocus
           required
           error={errors.fields.email}
         />

@@ -1,7 +1,12 @@
 import type { ReactNode } from "react";
 import { Navigate, useLocation } from "react-router-dom";
 import { Loading } from "../ui/States";
-import { useAuth } from "./context";
+import { useAuth, type User } from "./context";
+
+/** Where a signed-in user starts: admins in their own space, everyone else on the dashboard. */
+export function homeOf(user: User): string {
+  return user.role === "admin" ? "/admin" : "/dashboard";
+}
 
 /** Children for signed-in users (admins only with `admin`); others go to the login page. */
 export function RequireAuth({ children, admin = false }: { children: ReactNode; admin?: boolean }) {
@@ -12,7 +17,7 @@ export function RequireAuth({ children, admin = false }: { children: ReactNode; 
     const next = encodeURIComponent(location.pathname + location.search);
     return <Navigate to={`/login?next=${next}`} replace />;
   }
-  if (admin && user.role !== "admin") return <Navigate to="/dashboard" replace />;
+  if (admin && user.role !== "admin") return <Navigate to={homeOf(user)} replace />;
   return <>{children}</>;
 }
 
@@ -20,11 +25,11 @@ export function RequireAuth({ children, admin = false }: { children: ReactNode; 
  * The login and sign-up pages send a signed-in user on to where they were going (a child under
  * 13 waiting for a parent's consent, when going nowhere in particular, to ask for it).
  */
-export function RedirectIfSignedIn({ children, home = "/dashboard" }: { children: ReactNode; home?: string }) {
+export function RedirectIfSignedIn({ children, home }: { children: ReactNode; home?: string }) {
   const { user, status } = useAuth();
   const location = useLocation();
   if (status === "loading") return <Loading />;
-  if (user) return <Navigate to={safeNext(location.search, user.consent_pending ? "/consent" : home)} replace />;
+  if (user) return <Navigate to={safeNext(location.search, user.consent_pending ? "/consent" : (home ?? homeOf(user)))} replace />;
   return <>{children}</>;
 }
 

@@ -10,6 +10,18 @@ import { useQuests, type QuestFilters } from "./hooks";
 
 const PER_PAGE = 12;
 
+/** The hub's query string with `changes` applied (an empty value removes the key); a change
+ * other than the page's own goes back to page 1. */
+function withChanges(params: URLSearchParams, changes: Record<string, string>): URLSearchParams {
+  const next = new URLSearchParams(params);
+  for (const [key, value] of Object.entries(changes)) {
+    if (value) next.set(key, value);
+    else next.delete(key);
+  }
+  if (!("page" in changes)) next.delete("page");
+  return next;
+}
+
 export function QuestHubPage() {
   const [params, setParams] = useSearchParams();
   const pillar = params.get("pillar") ?? "";
@@ -19,22 +31,16 @@ export function QuestHubPage() {
   const [draft, setDraft] = useState(search);
 
   function update(changes: Record<string, string>) {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    if (!("page" in changes)) next.delete("page");
-    setParams(next, { replace: true });
+    setParams(withChanges(params, changes), { replace: true });
   }
 
   // Search as the student types, once they pause.
   useEffect(() => {
     if (draft === search) return;
-    const timer = window.setTimeout(() => update({ search: draft.trim() }), 300);
+    const apply = () => setParams((current) => withChanges(current, { search: draft.trim() }), { replace: true });
+    const timer = window.setTimeout(apply, 300);
     return () => window.clearTimeout(timer);
-    // `update` is a new function each render; the draft and the applied search are what matter.
-  }, [draft, search]);
+  }, [draft, search, setParams]);
 
   const filters: QuestFilters = {
     page,

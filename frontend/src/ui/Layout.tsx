@@ -1,10 +1,13 @@
-import { useState, type ReactNode } from "react";
+import { Suspense, useState, type ReactNode } from "react";
 import { Link, NavLink, Outlet } from "react-router-dom";
+import { Loading } from "./States";
 
 /** One link of the main navigation. */
 export interface NavItem {
   to: string;
   label: ReactNode;
+  /** Active on this exact path only (a section's home, whose pages live below it). */
+  end?: boolean;
 }
 
 const linkClass = ({ isActive }: { isActive: boolean }) =>
@@ -14,9 +17,9 @@ const linkClass = ({ isActive }: { isActive: boolean }) =>
 function NavItems({ items, onNavigate }: { items: NavItem[]; onNavigate: () => void }) {
   return (
     <>
-      {items.map(({ to, label }) => (
+      {items.map(({ to, label, end }) => (
         <li key={to}>
-          <NavLink to={to} className={linkClass} onClick={onNavigate}>
+          <NavLink to={to} end={end} className={linkClass} onClick={onNavigate}>
             {label}
           </NavLink>
         </li>
@@ -76,7 +79,9 @@ export function Layout({ nav, account }: LayoutProps) {
         )}
       </header>
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:py-8">
-        <Outlet />
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
       </main>
       <footer className="border-t border-slate-200 bg-white py-4 text-center text-sm text-slate-600">
         Optio · learn by doing, show what you did

@@ -8,15 +8,15 @@ import { ApiError, messageOf } from "../api/errors";
 export function useFormErrors(codeFields: Record<string, string> = {}) {
   const [fields, setFields] = useState<Record<string, string>>({});
   const [form, setForm] = useState<string | null>(null);
+  const [codes] = useState(codeFields); // a literal at each call site: the first one stands
 
   const capture = useCallback(
     (error: unknown) => {
-      const byField = error instanceof ApiError ? error.fieldErrors(codeFields) : {};
+      const byField = error instanceof ApiError ? error.fieldErrors(codes) : {};
       setFields(byField);
       setForm(Object.keys(byField).length ? null : messageOf(error));
     },
-    // codeFields is a literal at each call site: its content never changes.
-    [],
+    [codes],
   );
   const reset = useCallback(() => {
     setFields({});

@@ -1,6 +1,0 @@
-window.ui = SwaggerUIBundle({
-  url: "/api/openapi.json",
-  dom_id: "#swagger-ui",
-  deepLinking: true,
-  withCredentials: true,
-});

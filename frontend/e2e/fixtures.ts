@@ -110,6 +110,8 @@ export async function signUp(page: Page, student: Student): Promise<void> {
   await page.getByLabel("Date of birth").fill(ADULT_BIRTH_DATE);
   await page.getByLabel("Password").fill(student.password);
   await page.getByRole("button", { name: "Sign up" }).click();
+  await expect(page).toHaveURL(/\/welcome$/);
+  await page.getByRole("link", { name: "Skip for now" }).click();
   await expect(page).toHaveURL(/\/quests$/);
 }
 

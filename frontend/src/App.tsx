@@ -37,6 +37,7 @@ import {
   UnsubscribePage,
   VerifyCredentialPage,
   VerifyPastedPage,
+  WelcomePage,
 } from "./pages";
 import { Layout, type NavItem } from "./ui/Layout";
 import { NotFoundPage } from "./ui/NotFoundPage";
@@ -111,7 +112,8 @@ export function App() {
       <Route element={<AppLayout />}>
         <Route index element={<Home />} />
         <Route path="login" element={signedOut(<LoginPage />)} />
-        <Route path="signup" element={signedOut(<SignupPage />, "/quests")} />
+        <Route path="signup" element={signedOut(<SignupPage />, "/welcome")} />
+        <Route path="welcome" element={signedIn(<WelcomePage />)} />
         <Route path="signup/check-email" element={<CheckEmailPage />} />
         <Route path="forgot-password" element={<ForgotPasswordPage />} />
         <Route path="auth/confirm" element={<ConfirmPage />} />

@@ -41,3 +41,4 @@ export const SubmitQuestPage = page(() => import("./submissions/SubmitQuestPage"
 export const TeamsPage = page(() => import("./teams/TeamsPage"), "TeamsPage");
 export const AdminRoutes = lazy(() => import("./admin/AdminRoutes"));
 export const LandingPage = page(() => import("./landing/LandingPage"), "LandingPage");
+export const WelcomePage = page(() => import("./onboarding/WelcomePage"), "WelcomePage");

@@ -17,6 +17,7 @@ export const STUDENT: User = {
   time_zone: "UTC",
   weekly_xp_goal: null,
   leaderboard_opt_in: false,
+  interests: [],
 };
 
 /**

@@ -25,12 +25,13 @@ class ProfileRow(TypedDict):
     time_zone: str | None
     weekly_xp_goal: int | None
     leaderboard_opt_in: bool
+    interests: list[str]
 
 
 # The profile's columns; consent_pending: under 13 and waiting for a parent's consent (as
 # private.consent_pending has it, read from the rows policies show me).
 _COLUMNS = """id, email, username, first_name, last_name, display_name, role, subscription_tier,
-       created_at, time_zone, weekly_xp_goal, leaderboard_opt_in,
+       created_at, time_zone, weekly_xp_goal, leaderboard_opt_in, interests,
        coalesce(birth_date > current_date - interval '13 years' and not exists (
          select 1 from public.parental_consents c
          where c.student_id = users.id and c.revoked_at is null), false) as consent_pending"""

@@ -18,5 +18,5 @@ bp = Blueprint("users", __name__, url_prefix="/api")
 @response(UserPublic)
 @errors(409, 422)
 def update_me(changes: UserUpdate, identity: Identity):
-    """Change my username, names, time zone, weekly XP goal or leaderboard opt-in."""
+    """Change my username, names, time zone, weekly XP goal, leaderboard opt-in or interests."""
     return service.update_me(identity.user_id, changes)

@@ -6,9 +6,10 @@ import uuid
 from datetime import datetime
 from typing import Annotated
 
-from pydantic import BaseModel, Field, StrictBool, StringConstraints
+from pydantic import BaseModel, Field, StrictBool, StringConstraints, field_validator
 
 from ..fields import Change, NotNull, Storable
+from ..pillars import Pillar, PillarKey
 
 USERNAME_PATTERN = r"^[a-z0-9_]{3,30}$"
 Username = Annotated[str, StringConstraints(pattern=USERNAME_PATTERN), Storable]
@@ -41,6 +42,7 @@ class UserPublic(BaseModel):
     )
     weekly_xp_goal: int | None
     leaderboard_opt_in: bool
+    interests: list[PillarKey] = Field(description="The pillars I want to grow, as I picked them.")
 
 
 class UserUpdate(Change):
@@ -60,3 +62,11 @@ class UserUpdate(Change):
     leaderboard_opt_in: Annotated[StrictBool | None, NotNull] = Field(
         default=None, description="Show me on my teammates' weekly leaderboard, and them on mine."
     )
+    interests: Annotated[list[Pillar] | None, NotNull] = Field(
+        default=None, max_length=5, description="The pillars I want to grow; [] for none."
+    )
+
+    @field_validator("interests")
+    @classmethod
+    def _distinct(cls, interests: list[str] | None) -> list[str] | None:
+        return None if interests is None else list(dict.fromkeys(interests))

@@ -46,7 +46,7 @@ export function SignupPage() {
         birth_date: birthDate,
         role: String(form.get("role") || "student") as Role,
       });
-      // Signed in, RedirectIfSignedIn takes the new student on to the quests (under 13: to the
+      // Signed in, RedirectIfSignedIn takes the new student on to the welcome steps (under 13: to the
       // consent page); otherwise the account waits for its e-mail link.
       if ("confirmation" in result) navigate("/signup/check-email", { state: { email: result.confirmation.email } });
     } catch (error) {

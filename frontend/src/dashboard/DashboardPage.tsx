@@ -11,6 +11,11 @@ import { Empty, QueryState } from "../ui/States";
 import { useDashboard } from "./hooks";
 import { PillarRadar } from "./PillarRadar";
 
+/** "Welcome" on a new account's first day, "Welcome back" after. */
+function greeting(createdAt: string, now = Date.now()): string {
+  return now - Date.parse(createdAt) < 24 * 60 * 60 * 1000 ? "Welcome" : "Welcome back";
+}
+
 export function DashboardPage() {
   const { user } = useAuth();
   const dashboard = useDashboard();
@@ -18,7 +23,7 @@ export function DashboardPage() {
     <>
       <PageHeader
         title="Dashboard"
-        subtitle={user?.first_name ? `Welcome back, ${user.first_name}.` : "Your quests and XP."}
+        subtitle={user?.first_name ? `${greeting(user.created_at)}, ${user.first_name}.` : "Your quests and XP."}
         actions={<ButtonLink to="/quests">Find a quest</ButtonLink>}
       />
       <ConsentBanner />

@@ -20,7 +20,7 @@ CHROMIUM ?= /usr/bin/chromium
 
 .PHONY: dev test lint format db-migrate db-reset db-seed install clean bench bench-load \
 	web-install web-build web-dev web-test web-size e2e api-client api-client-check chromium \
-	postgresql-15 load-install verifier-install
+	postgresql-15 load-install verifier-install node-check
 
 $(STAMP): backend/pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is needed")'
@@ -30,8 +30,16 @@ $(STAMP): backend/pyproject.toml
 
 install: $(STAMP)
 
-$(WEB_STAMP): $(WEB)/package-lock.json
-	@test -n "$(HAVE_NODE)" || { echo "Node 20 (node and npm) is needed for the frontend" >&2; exit 1; }
+# The web app's build (Vite) needs Node 20.19 or newer: say so before npm fails in its own words.
+# A check, not a file: as an order-only prerequisite it runs without making the stamp stale.
+NODE_IS_20_19 := const [major, minor] = process.versions.node.split(".").map(Number); \
+	process.exit(major > 20 || (major === 20 && minor >= 19) ? 0 : 1)
+node-check:
+	@test -n "$(HAVE_NODE)" || { echo "Node 20.19 or newer (node and npm) is needed for the web app" >&2; exit 1; }
+	@node -e '$(NODE_IS_20_19)' || \
+		{ echo "Node 20.19 or newer is needed for the web app; found $$(node --version)" >&2; exit 1; }
+
+$(WEB_STAMP): $(WEB)/package-lock.json | node-check
 	cd $(WEB) && npm ci --no-audit --no-fund
 	rm -f $(WEB)/node_modules/.installed-* && touch $@
 
@@ -93,11 +101,13 @@ postgresql-15:
 	$(call debian_package,/usr/lib/postgresql/15/bin/postgres,postgresql-15,for the migration test)
 
 # With Node the app is built and served at http://127.0.0.1:$$PORT; without it, the API alone.
-dev: install
+# A taken port, or a Node too old for the build, is said first, before anything is built.
+dev: $(if $(HAVE_NODE),node-check) install
+	@cd backend && $(BIN)/optio dev --check-port
 ifeq ($(HAVE_NODE),yes)
 	$(MAKE) web-build
 else
-	@echo "Node is not installed: serving the API only (the web app needs Node 20 to build)"
+	@echo "Node is not installed: serving the API only (the web app needs Node 20.19 or newer to build)"
 endif
 	cd backend && $(BIN)/optio dev
 

@@ -3,9 +3,15 @@ create, credentials new-key, mail (ls send digest)"""
 
 from __future__ import annotations
 
+import errno
 import json
+import signal
+import socket
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from http import HTTPStatus
+from types import FrameType
 
 import click
 from click.core import ParameterSource
@@ -172,39 +178,99 @@ def users_create(email: str, password: str, role: str) -> None:
     click.echo(f"{profile['email']} ({profile['role']}) id={profile['id']}")
 
 
+DEV_HOST = "127.0.0.1"
+
+
 @main.command("dev")
-@click.option("--port", type=int, default=None, help="Defaults to PORT (5000).")
-def dev(port: int | None) -> None:
-    """Migrate, seed the demo data and serve the API on 127.0.0.1, running background jobs."""
+@click.option(
+    "--port", type=click.IntRange(1, 65535), default=None, help="Defaults to PORT (5000)."
+)
+@click.option(
+    "--check-port",
+    is_flag=True,
+    hidden=True,
+    help="Only check that the port is free (make dev, before it builds the web app).",
+)
+def dev(port: int | None, check_port: bool) -> None:
+    """Migrate, seed the demo data and serve the API on 127.0.0.1, running background jobs (first
+    of all, exit 1 when the port is taken)."""
+    settings = Settings()
+    port = port or settings.port
+    refuse_taken_port(port)  # before the embedded database starts and the migrations run
+    if check_port:
+        return
     from . import create_app
     from .jobs.worker import Worker
     from .mail.digest import schedule as schedule_digest
     from .migrate import migrate
 
-    settings = Settings()
-    migrate(_conninfo())
-    seed()
-    app = create_app()
-    port = port or settings.port
-    click.echo(
-        f"Optio on http://127.0.0.1:{port}  (API: /api, docs: http://127.0.0.1:{port}/api/docs)"
-    )
-    # Background jobs run in this process too, so development needs no second command.
-    jobs = Worker(app)
-    schedule_digest(app)
-    working = jobs.start()
-    try:
-        app.run(
-            host="127.0.0.1",
-            port=port,
-            debug=False,
-            use_reloader=False,
-            threaded=True,
-            request_handler=JsonErrorRequestHandler,
+    with hangup_and_term_as_interrupt():
+        migrate(_conninfo())
+        seed()
+        app = create_app()
+        click.echo(
+            f"Optio on http://{DEV_HOST}:{port}  (API: /api, docs: http://{DEV_HOST}:{port}/api/docs)"
         )
+        # Background jobs run in this process too, so development needs no second command.
+        jobs = Worker(app)
+        schedule_digest(app)
+        working = jobs.start()
+        try:
+            app.run(
+                host=DEV_HOST,
+                port=port,
+                debug=False,
+                use_reloader=False,
+                threaded=True,
+                request_handler=JsonErrorRequestHandler,
+            )
+        finally:
+            jobs.stop()  # after the job in hand; Ctrl-C again to leave at once
+            working.join()
+
+
+def refuse_taken_port(port: int) -> None:
+    """Exit with what to do when the dev server could not listen on `port`."""
+    problem = listen_problem(port)
+    if problem is None:
+        return
+    if problem.errno != errno.EADDRINUSE:
+        raise click.ClickException(f"Cannot listen on {DEV_HOST}:{port}: {problem.strerror}")
+    later = range(port + 1, min(port + 100, 65536))
+    free = next((p for p in later if listen_problem(p) is None), port + 1)
+    message = f"Port {port} is in use: stop what holds it or run PORT={free} make dev"
+    if sys.platform == "darwin" and port == 5000:
+        message += " (on macOS the AirPlay Receiver holds 5000: System Settings, AirDrop & Handoff)"
+    raise click.ClickException(message)
+
+
+def listen_problem(port: int) -> OSError | None:
+    """Why a server could not listen on DEV_HOST:`port` now, or None."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        # As werkzeug's server does: a port whose last connections are in TIME_WAIT is free.
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((DEV_HOST, port))
+            probe.listen(1)
+        except OSError as exc:
+            return exc
+    return None
+
+
+@contextmanager
+def hangup_and_term_as_interrupt() -> Iterator[None]:
+    """SIGTERM and SIGHUP (a closed terminal) end `optio dev` as Ctrl-C does: the worker finishes
+    its job and the embedded database is stopped on the way out, instead of left running."""
+
+    def interrupt(signum: int, frame: FrameType | None) -> None:
+        raise KeyboardInterrupt
+
+    previous = {sig: signal.signal(sig, interrupt) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        yield
     finally:
-        jobs.stop()  # after the job in hand; Ctrl-C again to leave at once
-        working.join()
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 class JsonErrorRequestHandler(WSGIRequestHandler):

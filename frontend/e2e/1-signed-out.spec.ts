@@ -68,7 +68,8 @@ test("a forgotten password is reset through the e-mailed link (the development l
 }) => {
   const dana = newStudent("Dana");
   await signUp(page, dana);
-  await page.getByRole("button", { name: "Log out" }).first().click();
+  await page.getByRole("button", { name: /^Account: / }).click();
+  await page.getByRole("button", { name: "Log out" }).click();
   await expect(page).toHaveURL(/\/login$/);
   await page.getByRole("link", { name: "Forgot your password?" }).click();
   await shoot(page, "forgot-password");

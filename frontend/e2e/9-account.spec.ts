@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { APIRequestContext } from "@playwright/test";
-import { expect, newStudent, shoot, signUp, test } from "./fixtures";
+import { expect, logIn, newStudent, shoot, signUp, test } from "./fixtures";
 import { REPO } from "./paths";
 
 // Where the e2e API writes its e-mail without SMTP_URL (OPTIO_DATA_DIR/mail, global-setup.ts).
@@ -13,7 +13,8 @@ test("a student turns the digest off, downloads their data and deletes their acc
   await signUp(page, student);
 
   await test.step("turn the weekly digest off; it stays off after a reload", async () => {
-    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
+    await page.getByRole("button", { name: "Account: Noor Tester" }).click();
+    await page.getByRole("link", { name: "Profile and settings" }).click();
     await expect(page.getByRole("heading", { name: "Settings", level: 1 })).toBeVisible();
     const digest = page.getByRole("checkbox", { name: "Weekly digest" });
     await expect(digest).toBeChecked();
@@ -74,6 +75,37 @@ test("a student turns the digest off, downloads their data and deletes their acc
     await expect(page.getByRole("alert")).toBeVisible();
     await expect(page).toHaveURL(/\/login$/);
   });
+});
+
+test("a student renames themselves from the account menu and changes their password", async ({ page, guard }) => {
+  const student = newStudent("Ravi");
+  await signUp(page, student);
+  const menu = page.getByRole("button", { name: "Account: Ravi Tester" });
+  await menu.click();
+  await page.getByRole("link", { name: "Profile and settings" }).click();
+  await expect(page.getByRole("heading", { name: "Profile", level: 2 })).toBeVisible();
+  await shoot(page, "profile");
+
+  await page.getByLabel("Display name").fill("Ravi the Builder");
+  await page.getByRole("button", { name: "Save profile" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Your profile is saved." })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Account: Ravi the Builder" })).toBeVisible();
+
+  guard.allow("/api/auth/me/password"); // the 403 wrong_password provoked on purpose
+  await page.getByLabel("Current password").fill("not-my-password");
+  await page.getByLabel("New password").fill("an-even-better-one");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByLabel("Current password")).toHaveAccessibleDescription("That is not your current password.");
+  await page.getByLabel("Current password").fill(student.password);
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Your password is changed." })).toBeVisible();
+  // Still signed in here, on the new session: the dashboard loads.
+  await page.goto("/dashboard");
+  await expect(page.getByRole("heading", { name: "Dashboard", level: 1 })).toBeVisible();
+
+  await page.getByRole("button", { name: "Account: Ravi the Builder" }).click();
+  await page.getByRole("button", { name: "Log out" }).click();
+  await logIn(page, student.email, "an-even-better-one");
 });
 
 test("an e-mail's unsubscribe link works signed out; a broken one says so", async ({

@@ -77,8 +77,7 @@ const ADMIN_NAV: NavItem[] = [
 function navFor(user: User | null, unread: number): NavItem[] {
   if (!user) return [{ to: "/quests", label: "Quests" }];
   const notifications = { to: "/notifications", label: unreadLabel(unread) };
-  const settings = { to: "/settings", label: "Settings" };
-  if (user.role === "admin") return [...ADMIN_NAV, notifications, settings];
+  if (user.role === "admin") return [...ADMIN_NAV, notifications];
   const items: NavItem[] = [
     { to: "/quests", label: "Quests" },
     { to: "/dashboard", label: "Dashboard" },
@@ -86,21 +85,20 @@ function navFor(user: User | null, unread: number): NavItem[] {
     { to: "/team", label: "Team" },
     { to: "/links", label: "Links" },
     { to: "/submissions", label: "Propose a quest" },
-    { to: "/billing", label: "Plan" },
     notifications,
   ];
   if (user.role === "student") items.splice(2, 0, { to: "/achievements", label: "Achievements" });
   if (user.role === "parent" || user.role === "advisor") items.splice(2, 0, { to: "/students", label: "Students" });
   if (user.role === "parent") items.splice(3, 0, { to: "/children", label: "Children" });
-  items.push(settings);
   return items;
 }
 
 /** The shared page frame, given the links and account corner the signed-in user gets. */
 function AppLayout() {
-  const { user } = useAuth();
+  const { user, status } = useAuth();
   const unread = useUnreadCount(Boolean(user));
-  return <Layout nav={navFor(user, unread)} account={<AccountActions />} />;
+  // While the session loads, no links: neither a signed-out visitor's nor a student's.
+  return <Layout nav={status === "loading" ? [] : navFor(user, unread)} account={<AccountActions />} />;
 }
 
 const signedIn = (page: ReactNode) => <RequireAuth>{page}</RequireAuth>;

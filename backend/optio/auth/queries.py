@@ -181,6 +181,26 @@ def user_for_sign_in(tx: Tx, email: str, *, commit: bool = False) -> SignInRow |
     return cast(SignInRow | None, rows[0] if rows else None)
 
 
+_NEW_HASH_ENDING_SESSIONS = """
+with pw as (
+  update auth.users set encrypted_password = %(pw)s, updated_at = now() where id = %(user)s)
+update auth.sessions set revoked_at = now(), revoked_reason = 'password_change'
+where user_id = %(user)s and revoked_at is null"""
+
+
+def change_password(
+    tx: Tx, user_id: uuid.UUID, password_hash: str, token_hash: str, ttl: int
+) -> tuple[SessionRow, ProfileRow | None]:
+    """Set the password and end every session, then start the one that replaces them (with
+    the profile): one round trip."""
+    _, session, profile = tx.run(
+        (_NEW_HASH_ENDING_SESSIONS, {"user": user_id, "pw": password_hash}),
+        (_START_SESSION, {"user": user_id, "hash": token_hash, "ttl": ttl}),
+        users.profile_query(user_id),
+    )
+    return cast(SessionRow, session[0]), cast(ProfileRow, profile[0]) if profile else None
+
+
 def start_session(
     tx: Tx, user_id: uuid.UUID, token_hash: str, ttl: int
 ) -> tuple[SessionRow, ProfileRow | None]:

@@ -26,6 +26,7 @@ from .identity import Identity, csrf_exempt, login_required, require_csrf
 from .providers import AuthSession, provider
 from .schemas import (
     AuthSettingsPublic,
+    ChangePasswordIn,
     ConfirmationRequiredPublic,
     CsrfPublic,
     ForgotPasswordIn,
@@ -272,6 +273,19 @@ def forgot_password(payload: ForgotPasswordIn):
 def reset_password(payload: ResetPasswordIn):
     """Set a new password with a reset token; the token works once."""
     provider().reset_password(payload.token, payload.password)
+
+
+@bp.post("/me/password")
+@per_ip
+@login_required
+@body(ChangePasswordIn)
+@response(SessionPublic, description="Changed: every other session ended; this is the new one")
+@errors(403, 422, 429)
+def change_password(payload: ChangePasswordIn, identity: Identity):
+    """Change my password, proven by the current one; also sets the web app's new cookies."""
+    session = service.change_password(identity.email, payload)
+    _with_cookies(session)
+    return service.session_payload(session)
 
 
 @bp.get("/csrf")

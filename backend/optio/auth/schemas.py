@@ -77,6 +77,15 @@ class ForgotPasswordIn(BaseModel):
     email: Email
 
 
+class ChangePasswordIn(BaseModel):
+    """My current password, to prove it is me, and the new one."""
+
+    current_password: Text = Field(min_length=1, max_length=200)
+    new_password: NewPassword
+
+    _password_bytes = field_validator("new_password")(_bcrypt_sized)
+
+
 class ResetPasswordIn(BaseModel):
     token: Text = Field(min_length=1, max_length=200)
     password: NewPassword

@@ -17,11 +17,11 @@ from typing import Any
 
 from ..config import current_settings
 from ..db import tx
-from ..errors import Conflict, NotFound, Unauthorized, Unavailable
+from ..errors import Conflict, Invalid, NotFound, Unauthorized, Unavailable
 from ..users import queries as users
 from ..users.queries import ProfileRow
 from .providers import AuthSession, provider
-from .schemas import SignupIn
+from .schemas import ChangePasswordIn, SignupIn
 
 
 def session_payload(session: AuthSession) -> dict[str, Any]:
@@ -86,6 +86,17 @@ def my_profile(user_id: uuid.UUID) -> ProfileRow:
     if profile is None:
         raise NotFound("Your profile was not found.")
     return profile
+
+
+def change_password(email: str, payload: ChangePasswordIn) -> AuthSession:
+    """A new password for the account of `email` (the token's), proven by the current one."""
+    if payload.new_password == payload.current_password:
+        raise Invalid(
+            "Choose a password you have not used here.",
+            code="same_password",
+            details=[{"field": "new_password", "message": "Choose a new password."}],
+        )
+    return provider().change_password(email, payload.current_password, payload.new_password)
 
 
 def confirm_link_base() -> str:

@@ -69,6 +69,7 @@ BEYOND_THE_DOCUMENT_CODES = {
     "oauth_verifier_missing": "an OAuth callback's code without the sign-in started here",
     "invalid_oauth_code": "an OAuth code Supabase Auth never issued",
     "unknown_time_zone": "a time zone name the IANA database (as PostgreSQL has it) lacks",
+    "same_password": "a new password that is the current one",
     "reward_pillar": "an achievement names a reward pillar exactly when it gives XP",
     # The webhook's body and signature come from Stripe: a request the document describes
     # (it describes none of it) carries no valid signature, which is a 400, never a 5xx.

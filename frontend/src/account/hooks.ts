@@ -106,3 +106,21 @@ export function useForgetSession() {
     queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== authKeys.me[0] });
   }, [queryClient]);
 }
+
+export type ProfileChanges = Pick<Schemas["UserUpdate"], "first_name" | "last_name" | "display_name" | "username">;
+
+/** Change my names or username; the signed-in user is the answer. */
+export function useChangeProfile() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (changes: ProfileChanges) => unwrap(api.PATCH("/api/users/me", { body: changes })),
+    onSuccess: (user) => queryClient.setQueryData(authKeys.me, user),
+  });
+}
+
+/** A new password; the answer is the session that replaces every other (see useAuth().startSession). */
+export function useChangePassword() {
+  return useMutation({
+    mutationFn: (body: Schemas["ChangePasswordIn"]) => unwrap(api.POST("/api/auth/me/password", { body })),
+  });
+}

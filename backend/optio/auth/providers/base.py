@@ -43,6 +43,10 @@ class AuthProvider(Protocol):
 
     def reset_password(self, token: str, new_password: str) -> None: ...
 
+    def change_password(self, email: str, current: str, new: str) -> AuthSession:
+        """Set a new password, proven by the current one (Forbidden(code="wrong_password")
+        otherwise): every session of the account ends and the new one returned replaces them."""
+
     def resend(self, email: str, kind: ResendType, redirect_to: str) -> None:
         """Send a sign-up or e-mail change confirmation again (`kind`: signup, email_change)."""
 

@@ -19,7 +19,7 @@ from ...config import Settings
 from ...db import Tx, side_transaction, tx
 from ...errors import Conflict, Forbidden, Invalid, NotFound, Unauthorized
 from .. import queries
-from ..queries import AuthUserRow
+from ..queries import AuthUserRow, SignInRow
 from ..schemas import LinkType, ResendType
 from ..tokens import TokenService
 from .base import AuthSession
@@ -76,16 +76,19 @@ class LocalProvider:
         # Local sign-ups need no confirmation: an operator's account is a sign-up.
         self.sign_up(email, password, metadata)
 
-    def sign_in(self, email: str, password: str) -> AuthSession:
-        db = self._tx()
-        user = queries.user_for_sign_in(db, email)
+    def _is_password_of(self, user: SignInRow | None, password: str) -> bool:
         stored = user["encrypted_password"] if user else None
         hashed = stored.encode() if stored else self._dummy_hash
         candidate = password.encode()
         # bcrypt refuses more than 72 bytes and sign-up never stores such a password: compare
         # the first 72 all the same, so that a too-long password costs what a wrong one does.
         matches = bcrypt.checkpw(candidate[:BCRYPT_MAX_BYTES], hashed)
-        if not matches or len(candidate) > BCRYPT_MAX_BYTES or user is None or not stored:
+        return matches and len(candidate) <= BCRYPT_MAX_BYTES and bool(stored)
+
+    def sign_in(self, email: str, password: str) -> AuthSession:
+        db = self._tx()
+        user = queries.user_for_sign_in(db, email)
+        if user is None or not self._is_password_of(user, password):
             raise Unauthorized("Wrong e-mail or password.", code="invalid_credentials")
         if user["banned"]:
             raise Forbidden("This account has been deactivated.", code="account_deactivated")
@@ -95,11 +98,19 @@ class LocalProvider:
         # Read in a transaction of its own: the request's runs as its user, not elevated.
         with side_transaction("elevated") as db:
             user = queries.user_for_sign_in(db, email, commit=True)
-        stored = user["encrypted_password"] if user else None
-        candidate = password.encode()
-        hashed = stored.encode() if stored else self._dummy_hash
-        matches = bcrypt.checkpw(candidate[:BCRYPT_MAX_BYTES], hashed)
-        return matches and bool(stored) and len(candidate) <= BCRYPT_MAX_BYTES
+        return self._is_password_of(user, password)
+
+    def change_password(self, email: str, current: str, new: str) -> AuthSession:
+        db = self._tx()
+        user = queries.user_for_sign_in(db, email)
+        if user is None or not self._is_password_of(user, current):
+            raise Forbidden("That is not your current password.", code="wrong_password")
+        refresh_token = secrets.token_urlsafe(32)
+        session, profile = queries.change_password(
+            db, user["id"], self.hash_password(new), _hash_token(refresh_token), self._refresh_ttl
+        )
+        access, expires_at = self.tokens.issue(user, session["session_id"])
+        return AuthSession(access, refresh_token, expires_at, user["id"], profile)
 
     def delete_login(self, user_id: uuid.UUID) -> None:
         """Nothing: private.delete_account deletes auth.users with the account."""

@@ -50,6 +50,7 @@ _BY_GOTRUE_CODE: dict[str, ErrorSpec] = {
     ),
 }
 _WRONG_CREDENTIALS = (Unauthorized, "invalid_credentials", "Wrong e-mail or password.")
+_WRONG_PASSWORD = (Forbidden, "wrong_password", "That is not your current password.")
 _BAD_REFRESH_TOKEN = (Unauthorized, "invalid_refresh_token", "The refresh token is not valid.")
 _BAD_RESET_TOKEN = (Invalid, "invalid_reset_token", "This reset link is not valid or has expired.")
 _BAD_LINK = (Invalid, "invalid_link", "This link is not valid or has expired.")
@@ -204,6 +205,16 @@ class SupabaseProvider:
             auth.update_user({"password": new_password})
             # GoTrue ends the user's other sessions on a password change; this ends the last one.
             auth.sign_out({"scope": "global"})
+
+    def change_password(self, email: str, current: str, new: str) -> AuthSession:
+        with self._gotrue() as auth:
+            with _as_app_errors(_WRONG_PASSWORD):
+                # The proof, and the session GoTrue keeps when the password changes: it ends
+                # every other one (User.UpdatePassword's LogoutAllExceptMe).
+                signed_in = auth.sign_in_with_password({"email": email, "password": current})
+            with _as_app_errors():
+                auth.update_user({"password": new})
+        return _signed_in(signed_in)
 
     def resend(self, email: str, kind: ResendType, redirect_to: str) -> None:
         with self._gotrue() as auth, _as_app_errors():

@@ -6,7 +6,10 @@
 -- and is skipped when it already exists. Ids follow one pattern to be easy to spot:
 --   quest NN:            5eed0000-0000-4000-8000-0000000000NN
 --   task MM of quest NN: 5eed0000-0000-4000-8001-00000000NNMM  (MM counts from 01)
--- Quests take the column defaults: active, public, no owner and no image.
+-- Quests take the column defaults: active, public and no owner. Each gets its illustration from
+-- frontend/public/quest-art/ (served with the web app) by the update after the insert, which
+-- also gives one to a quest seeded before the quests had images, and leaves an image an admin
+-- set alone.
 
 insert into public.quests (id, source, title, description) values
   ('5eed0000-0000-4000-8000-000000000001', 'khan_academy', 'Khan Academy: Intro to Algebra',
@@ -42,6 +45,27 @@ insert into public.quests (id, source, title, description) values
   ('5eed0000-0000-4000-8000-000000000016', 'custom', 'Hold a five-minute conversation in a new language',
    'Pick a language you have always wanted to speak and work up to a real five-minute conversation with a fluent speaker. It is less about perfect grammar and more about being brave enough to try.')
 on conflict (id) do nothing;
+
+update public.quests q set image_url = seeded.image_url
+from (values
+  ('5eed0000-0000-4000-8000-000000000001'::uuid, '/quest-art/algebra.svg'),
+  ('5eed0000-0000-4000-8000-000000000002'::uuid, '/quest-art/personal-finance.svg'),
+  ('5eed0000-0000-4000-8000-000000000003'::uuid, '/quest-art/world-history.svg'),
+  ('5eed0000-0000-4000-8000-000000000004'::uuid, '/quest-art/art-history.svg'),
+  ('5eed0000-0000-4000-8000-000000000005'::uuid, '/quest-art/grammar.svg'),
+  ('5eed0000-0000-4000-8000-000000000006'::uuid, '/quest-art/logic.svg'),
+  ('5eed0000-0000-4000-8000-000000000007'::uuid, '/quest-art/scientific-thinking.svg'),
+  ('5eed0000-0000-4000-8000-000000000008'::uuid, '/quest-art/thinking-in-code.svg'),
+  ('5eed0000-0000-4000-8000-000000000009'::uuid, '/quest-art/probability.svg'),
+  ('5eed0000-0000-4000-8000-000000000010'::uuid, '/quest-art/budget.svg'),
+  ('5eed0000-0000-4000-8000-000000000011'::uuid, '/quest-art/first-5k.svg'),
+  ('5eed0000-0000-4000-8000-000000000012'::uuid, '/quest-art/family-dinners.svg'),
+  ('5eed0000-0000-4000-8000-000000000013'::uuid, '/quest-art/podcast.svg'),
+  ('5eed0000-0000-4000-8000-000000000014'::uuid, '/quest-art/elder-interview.svg'),
+  ('5eed0000-0000-4000-8000-000000000015'::uuid, '/quest-art/comic.svg'),
+  ('5eed0000-0000-4000-8000-000000000016'::uuid, '/quest-art/new-language.svg')
+) as seeded (id, image_url)
+where q.id = seeded.id and q.image_url is null;
 
 insert into public.quest_tasks
   (id, quest_id, order_index, pillar, xp_value, is_required, title, description)

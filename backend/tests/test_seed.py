@@ -5,11 +5,13 @@ from typing import get_args
 
 import pytest
 
+from optio.config import PROJECT_ROOT
 from optio.migrate import seed_sql
 from optio.pillars import PILLARS
 from optio.quests.schemas import Source
 
 SEEDED_TABLES = ("public.quests", "public.quest_tasks")
+QUEST_ART = PROJECT_ROOT / "frontend" / "public" / "quest-art"
 
 
 @pytest.fixture
@@ -49,12 +51,37 @@ def test_each_pillar_is_used_by_tasks_in_at_least_three_quests(seeded, pillar):
     assert count >= 3
 
 
-def test_seeded_quests_are_active_public_unowned_and_without_images(seeded):
+def test_seeded_quests_are_active_public_and_unowned(seeded):
     odd = seeded.execute(
-        "select title from public.quests"
-        " where not (is_active and is_public) or created_by is not null or image_url is not null"
+        "select title from public.quests where not (is_active and is_public) or created_by is not null"
     ).fetchall()
     assert odd == []
+
+
+def test_every_seeded_quest_has_an_illustration_of_its_own_shipped_with_the_web_app(seeded):
+    images = [row[0] for row in seeded.execute("select image_url from public.quests order by id")]
+    assert None not in images
+    assert len(set(images)) == len(images)
+    missing = [url for url in images if not (QUEST_ART / url.removeprefix("/quest-art/")).is_file()]
+    assert all(url.startswith("/quest-art/") for url in images) and missing == []
+
+
+def test_reseeding_gives_a_missing_image_back_and_keeps_one_an_admin_set(seeded, database_url):
+    (first, art), (second, _) = seeded.execute(
+        "select id, image_url from public.quests order by id limit 2"
+    ).fetchall()
+    seeded.execute("update public.quests set image_url = null where id = %s", (first,))
+    seeded.execute(
+        "update public.quests set image_url = 'https://example.com/mine.png' where id = %s",
+        (second,),
+    )
+    seed_sql(database_url)
+    images = dict(
+        seeded.execute(
+            "select id, image_url from public.quests where id in (%s, %s)", (first, second)
+        ).fetchall()
+    )
+    assert images == {first: art, second: "https://example.com/mine.png"}
 
 
 def test_every_quest_has_three_to_eight_tasks_ordered_from_zero(seeded):

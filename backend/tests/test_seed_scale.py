@@ -13,6 +13,7 @@ import pytest
 from psycopg import sql
 
 from optio.cli import main
+from optio.config import PROJECT_ROOT
 from optio.migrate import seed_sql
 from optio.seed_scale import PASSWORD, ScaleSeedRefused, ScaleSummary, seed_scale
 from optio.seed_scale.plan import plan
@@ -251,6 +252,15 @@ def test_the_same_seed_plans_the_same_data():
     assert [(e.id, e.done) for e in first.enrollments] == [
         (e.id, e.done) for e in again.enrollments
     ]
+
+
+def test_a_third_of_the_quests_show_an_illustration_shipped_with_the_web_app():
+    quests = plan(random.Random(7), datetime.now(UTC), 30, 300, 20, set()).quests
+    images = [q.image_url for q in quests if q.image_url is not None]
+    assert 0.1 < len(images) / len(quests) < 0.5
+    art = PROJECT_ROOT / "frontend" / "public"
+    assert [url for url in images if not (art / url.removeprefix("/")).is_file()] == []
+    assert all(url.startswith("/quest-art/") for url in images)
 
 
 def test_slugs_continue_past_the_ones_taken_as_the_trigger_numbers_them():

@@ -19,6 +19,7 @@ from __future__ import annotations
 import base64
 import gzip
 import hashlib
+import re
 import secrets
 from collections.abc import Iterable
 from datetime import UTC, datetime
@@ -31,6 +32,11 @@ from .loader import CLR_V2, CREDENTIALS_V2, OB_V3
 # Positions in one status list: 131,072 bits (16 KiB), the smallest list the Bitstring Status
 # List spec allows, so that a list does not tell how many credentials exist.
 STATUS_LIST_SIZE = 131_072
+
+# What a quest's image may be to appear in its credential (the database's floor,
+# quests_image_url_check): an absolute web address, or a path on the site that the credential
+# makes absolute, as OB 3.0's Image id is an IRI. Anything else is left out, never signed.
+_IMAGE_URL = re.compile(r'(?:https?://[A-Za-z0-9]|/[^/\\\s"<>])[^\s"<>\\]*')
 
 
 def timestamp(when: datetime) -> str:
@@ -83,8 +89,9 @@ def quest_credential(row: dict[str, Any], issuer: Issuer) -> dict[str, Any]:
             for p in pillars
         ],
     }
-    if str(row.get("image_url") or "").startswith(("https://", "http://")):
-        achievement["image"] = {"id": row["image_url"], "type": "Image"}
+    image = quest_image(row.get("image_url"), site)
+    if image:
+        achievement["image"] = image
     subject: dict[str, Any] = {
         "type": ["AchievementSubject"],
         "identifier": [hashed_email(row["email"])],
@@ -106,6 +113,13 @@ def quest_credential(row: dict[str, Any], issuer: Issuer) -> dict[str, Any]:
     if evidence:
         credential["evidence"] = evidence
     return credential
+
+
+def quest_image(image_url: str | None, site: str) -> dict[str, str] | None:
+    """OB 3.0's Image of a quest's image: its absolute URL (a site path after `site`)."""
+    if not image_url or _IMAGE_URL.fullmatch(image_url) is None:
+        return None
+    return {"id": site + image_url if image_url.startswith("/") else image_url, "type": "Image"}
 
 
 def achievement_credential(row: dict[str, Any], issuer: Issuer) -> dict[str, Any]:

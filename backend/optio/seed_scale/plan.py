@@ -27,6 +27,15 @@ MIN_QUESTS, USERS_PER_QUEST = 50, 50
 IN_PROGRESS_AT_MOST = 3  # two part-done quests and one just started (_enrollment_sizes)
 SOURCES = ("khan_academy", "brilliant", "custom")
 LONG_HISTORY_EMAIL = "load-long@example.com"
+# The demo catalog's illustrations (frontend/public/quest-art/, supabase/seed.sql) by the pillar
+# they show most; a third of the quests get one of their pillar's.
+QUEST_ART = {
+    "stem_logic": ("algebra", "logic", "scientific-thinking", "thinking-in-code", "probability"),
+    "life_wellness": ("personal-finance", "budget", "first-5k", "family-dinners"),
+    "language_communication": ("grammar", "podcast", "new-language"),
+    "society_culture": ("world-history", "art-history", "elder-interview"),
+    "arts_creativity": ("comic", "art-history", "podcast"),
+}
 
 
 @dataclass(frozen=True)
@@ -172,12 +181,17 @@ def _quest(rng: random.Random, now: datetime) -> Quest:
         title=words.quest_title(rng, subject),
         description=words.quest_description(rng, subject),
         source=rng.choices(SOURCES, weights=(3, 3, 4))[0],
-        image_url=f"https://images.example.com/quests/{quest_id}.jpg"
-        if rng.random() < 0.3
-        else None,
+        image_url=quest_art(pillar, quest_id) if rng.random() < 0.3 else None,
         created_at=now - rng.uniform(600, 720) * DAY,
         tasks=tasks,
     )
+
+
+def quest_art(pillar: str, quest_id: uuid.UUID) -> str:
+    """One of the pillar's illustrations, picked by the id (no draw: the same seed makes the same
+    data as before images were paths)."""
+    names = QUEST_ART[pillar]
+    return f"/quest-art/{names[quest_id.int % len(names)]}.svg"
 
 
 def _completion_counts(rng: random.Random, students: int, total: int, most: int) -> list[int]:

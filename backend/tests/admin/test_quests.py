@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import uuid
 
+import psycopg
 import pytest
 
+from ..conftest import acting_as
 from ..factories import make_quest, make_user
 from .conftest import audit_rows, complete, enroll
 
@@ -129,6 +131,8 @@ def test_creating_a_quest_costs_three_round_trips(client, admin):
         ({"title": "   "}, "title"),
         ({"source": "youtube"}, "source"),
         ({"image_url": "javascript:alert(1)"}, "image_url"),
+        ({"image_url": "http://example.com/a.png"}, "image_url"),
+        ({"image_url": "//example.com/a.png"}, "image_url"),
         ({"tasks": [{**TASKS[0], "xp_value": 0}]}, "tasks.0.xp_value"),
         ({"tasks": [TASKS[0], {**TASKS[1], "pillar": "astrology"}]}, "tasks.1.pillar"),
     ],
@@ -191,6 +195,93 @@ def test_a_null_image_url_removes_the_image_but_a_null_title_is_refused(client, 
     resp = client.patch(f"/api/admin/quests/{quest['id']}", json={"title": None}, headers=admin[1])
     assert resp.status_code == 422
     assert resp.get_json()["error"]["details"][0]["field"] == "title"
+
+
+@pytest.mark.parametrize(
+    "image_url",
+    [
+        "/quest-art/algebra.svg",
+        "https://example.com/quests/a.png?size=640#top",
+        "https://cdn.example.com:8443/a.svg",
+        "https://example.com/" + "a" * 2028,  # 2048 characters
+    ],
+)
+def test_an_image_is_an_https_url_or_a_site_path(client, conn, admin, image_url):
+    quest = make_quest(conn)
+    resp = client.patch(
+        f"/api/admin/quests/{quest['id']}", json={"image_url": image_url}, headers=admin[1]
+    )
+    assert resp.status_code == 200, resp.get_json()
+    assert resp.get_json()["image_url"] == image_url
+    stored = conn.execute("select image_url from public.quests where id = %s", (quest["id"],))
+    assert stored.fetchone()[0] == image_url
+
+
+@pytest.mark.parametrize(
+    ("image_url", "error_type"),
+    [
+        ("http://example.com/a.png", "image_url"),  # mixed content on an https site
+        ("//example.com/a.png", "image_url"),  # another site, without saying so
+        ("/", "image_url"),
+        ("quest-art/algebra.svg", "image_url"),
+        ("/quest art/a.svg", "image_url"),
+        ("https://", "image_url"),
+        ("https://exa mple.com/a.png", "image_url"),
+        ("data:image/svg+xml,<svg/>", "image_url"),
+        ("https://example.com/" + "a" * 2029, "image_url_too_long"),
+    ],
+)
+def test_any_other_image_is_a_clear_422_and_changes_nothing(
+    client, conn, admin, image_url, error_type
+):
+    quest = make_quest(conn)
+    resp = client.patch(
+        f"/api/admin/quests/{quest['id']}", json={"image_url": image_url}, headers=admin[1]
+    )
+    assert resp.status_code == 422
+    [detail] = resp.get_json()["error"]["details"]
+    assert (detail["field"], detail["type"]) == ("image_url", error_type)
+    assert ("https://" in detail["message"]) or ("2048" in detail["message"])
+    stored = conn.execute("select image_url from public.quests where id = %s", (quest["id"],))
+    assert stored.fetchone()[0] is None
+
+
+def test_creating_a_quest_with_a_site_path_image(client, admin):
+    resp = client.post(
+        "/api/admin/quests",
+        json={**NEW_QUEST, "image_url": "/quest-art/first-5k.svg"},
+        headers=admin[1],
+    )
+    assert resp.status_code == 201, resp.get_json()
+    assert resp.get_json()["image_url"] == "/quest-art/first-5k.svg"
+
+
+@pytest.mark.parametrize(
+    "image_url",
+    ["javascript:alert(1)", "//example.com/a.png", "/a b.png", "/x\\y", "/" + "a" * 2048],
+)
+def test_the_database_refuses_an_image_that_is_no_url_even_from_an_admin(app, conn, image_url):
+    """Admins can write public.quests directly (the Data API); the check is the floor."""
+    quest = make_quest(conn)
+    admin = make_user(app, role="admin")
+    with acting_as(conn, admin["id"]) as cur, pytest.raises(psycopg.errors.CheckViolation):
+        cur.execute(
+            "update public.quests set image_url = %s where id = %s", (image_url, quest["id"])
+        )
+
+
+@pytest.mark.parametrize(
+    "image_url", ["/quest-art/logic.svg", "https://example.com/a.png", "http://old.example/a.png"]
+)
+def test_the_database_takes_a_web_address_or_a_site_path(app, conn, image_url):
+    quest = make_quest(conn)
+    admin = make_user(app, role="admin")
+    with acting_as(conn, admin["id"]) as cur:
+        cur.execute(
+            "update public.quests set image_url = %s where id = %s returning image_url",
+            (image_url, quest["id"]),
+        )
+        assert cur.fetchone() == (image_url,)
 
 
 def test_editing_an_unknown_quest_is_404_and_audits_nothing(client, conn, admin):

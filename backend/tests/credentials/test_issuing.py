@@ -6,7 +6,12 @@ from __future__ import annotations
 import copy
 import json
 
-from ..diplomas.conftest import publish
+import pytest
+
+from optio.credentials.build import quest_image
+
+from ..diplomas.conftest import complete, publish
+from ..factories import make_quest
 from ..jobs.conftest import run_due_jobs
 from .conftest import credential_id, fetch_credential, verify_independently
 
@@ -139,3 +144,44 @@ def test_xp_per_pillar_is_the_result(app, client, conn, student, finished):
         ).fetchall()
     )
     assert results == awarded and len(results) == 3
+
+
+@pytest.mark.parametrize(
+    ("image_url", "absolute"),
+    [
+        ("/quest-art/first-5k.svg", "{site}/quest-art/first-5k.svg"),
+        ("https://images.example.com/run.png", "https://images.example.com/run.png"),
+    ],
+)
+def test_a_quest_image_is_the_achievement_image_absolute_and_it_still_verifies(
+    app, client, conn, student, image_url, absolute
+):
+    quest = make_quest(conn, tasks=1, title="Run your first 5K")
+    conn.execute("update public.quests set image_url = %s where id = %s", (image_url, quest["id"]))
+    complete(conn, student[0]["id"], quest)
+    run_due_jobs(app)
+    credential = fetch_credential(client, conn, student, quest)
+    site = app.config["SETTINGS"].site_url
+    achievement = credential["credentialSubject"]["achievement"]
+    assert achievement["image"] == {"id": absolute.format(site=site), "type": "Image"}
+    assert verify_independently(client, credential) == {
+        "verified": True,
+        "revoked": False,
+        "error": None,
+    }
+    changed = copy.deepcopy(credential)
+    changed["credentialSubject"]["achievement"]["image"]["id"] = "https://example.com/other.png"
+    assert verify_independently(client, changed)["verified"] is False
+
+
+def test_a_quest_without_an_image_has_no_achievement_image(app, client, conn, student, finished):
+    credential = fetch_credential(client, conn, student, finished)
+    assert "image" not in credential["credentialSubject"]["achievement"]
+
+
+@pytest.mark.parametrize(
+    "image_url",
+    [None, "", "//example.com/a.png", "javascript:alert(1)", "/a b.png", 'https://e.com/"x'],
+)
+def test_an_image_that_is_no_url_is_left_out_of_the_credential(image_url):
+    assert quest_image(image_url, "https://optio.example") is None

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { Link, useParams } from "react-router-dom";
 import type { Schemas } from "../api/client";
+import { QuestImage } from "../quests/QuestImage";
 import { Button } from "../ui/Button";
 import { Checkbox, FormError, TextArea, TextField } from "../ui/Field";
 import { Card, PageHeader } from "../ui/Page";
@@ -8,6 +9,15 @@ import { QueryState } from "../ui/States";
 import { useFormErrors } from "../ui/useFormErrors";
 import { TaskEditor } from "./TaskEditor";
 import { useAdminQuest, useQuestWrites } from "./hooks";
+
+// What the API takes as an image (admin QuestIn / QuestUpdate): an https:// address or a path on
+// this site. The preview loads only such an address, not every prefix typed on the way to one.
+const IMAGE_URL = /^(https:\/\/[A-Za-z0-9][^\s]*|\/[^/\s][^\s]*)$/;
+
+/** The quest's pillars as the catalog lists them (sorted): its image's fallback shows the first. */
+function pillarsOf(quest: Schemas["AdminQuestDetail"]): string[] {
+  return [...new Set(quest.tasks.map((t) => t.pillar))].sort();
+}
 
 function QuestForm({
   quest,
@@ -18,6 +28,8 @@ function QuestForm({
 }) {
   const errors = useFormErrors();
   const [saved, setSaved] = useState(false);
+  const [imageUrl, setImageUrl] = useState(quest.image_url ?? "");
+  const image = imageUrl.trim();
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
@@ -29,6 +41,8 @@ function QuestForm({
         description: String(form.get("description")),
         is_active: form.get("is_active") === "on",
         is_public: form.get("is_public") === "on",
+        // Only when changed: an image set before the API required https must not block a save.
+        ...(image !== (quest.image_url ?? "") ? { image_url: image || null } : {}),
       });
       setSaved(true);
     } catch (error) {
@@ -45,6 +59,28 @@ function QuestForm({
         defaultValue={quest.description}
         error={errors.fields.description}
       />
+      <div className="grid gap-3 sm:grid-cols-[minmax(0,1fr)_14rem] sm:items-start">
+        <TextField
+          label="Image URL"
+          name="image_url"
+          inputMode="url"
+          autoComplete="off"
+          spellCheck={false}
+          value={imageUrl}
+          onChange={(event) => setImageUrl(event.target.value)}
+          hint="An https:// address or a path on this site, such as /quest-art/logic.svg. Empty: the first pillar's colour and icon."
+          error={errors.fields.image_url}
+        />
+        <figure>
+          <QuestImage
+            src={IMAGE_URL.test(image) ? image : null}
+            pillars={pillarsOf(quest)}
+            priority
+            className="rounded-lg border border-slate-200"
+          />
+          <figcaption className="mt-1 text-xs text-slate-600">Preview on the quest's card and page</figcaption>
+        </figure>
+      </div>
       <div className="flex flex-wrap gap-4">
         <Checkbox name="is_active" label="Active" defaultChecked={quest.is_active} />
         <Checkbox name="is_public" label="Public" defaultChecked={quest.is_public} />

@@ -29,7 +29,10 @@ export function RedirectIfSignedIn({ children, home }: { children: ReactNode; ho
   const { user, status } = useAuth();
   const location = useLocation();
   if (status === "loading") return <Loading />;
-  if (user) return <Navigate to={safeNext(location.search, user.consent_pending ? "/consent" : (home ?? homeOf(user)))} replace />;
+  if (user)
+    return (
+      <Navigate to={safeNext(location.search, user.consent_pending ? "/consent" : (home ?? homeOf(user)))} replace />
+    );
   return <>{children}</>;
 }
 

@@ -13,6 +13,7 @@ import { QuestCredential } from "../credentials/QuestCredential";
 import { Recognition } from "../progress/Recognition";
 import { useRecognition } from "../progress/useRecognition";
 import { Celebration } from "./Celebration";
+import { QuestImage } from "./QuestImage";
 import { TaskItem } from "./TaskItem";
 import { useCompleteTask, useEnrollment, useQuest } from "./hooks";
 
@@ -38,6 +39,12 @@ export function QuestDetailPage() {
                 ← All quests
               </Link>
             </p>
+            <QuestImage
+              src={q.image_url}
+              pillars={q.pillars}
+              priority
+              className="mb-6 max-w-2xl rounded-xl border border-slate-200"
+            />
             <PageHeader
               title={q.title}
               subtitle={`${SOURCES[q.source] ?? q.source} · ${q.task_count} tasks · ${q.total_xp} XP`}

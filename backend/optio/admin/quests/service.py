@@ -4,6 +4,8 @@ Rules the database enforces (supabase/schema/quests.sql, admin.sql):
 - policies quests_admin_insert / _update, quest_tasks_admin_insert / _update / _delete
   (20261122000300_admin_notifications.sql): only admins write the catalog.
 - quest_tasks check constraints (20261122000200_quest_loop.sql): a known pillar, xp_value > 0.
+- quests_image_url_check (20261205000400_quest_image_url.sql): an image is an http(s) address or a
+  path on the site, at most 2048 characters (the API asks more: https, URL characters only).
 - policy audit_log_admin_write and trigger audit_log_append_only (20261122000300_admin_notifications
   .sql): an admin records changes as themself; the log is never rewritten.
 """

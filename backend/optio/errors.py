@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import logging
+import math
+import re
+from collections.abc import Mapping
+from datetime import date, time
+from decimal import Decimal
 from typing import Any
 
 import psycopg
@@ -94,16 +99,45 @@ def error_body(
 
 
 def validation_details(exc: ValidationError, location: str) -> list[dict[str, Any]]:
-    """Pydantic errors as [{field, message, type}] with the field path dotted."""
+    """Pydantic errors as [{field, location, message, type, ctx}] with the field path dotted.
+
+    `type` and `ctx` (pydantic's error type and its context, e.g. {"max_length": 200}) are for
+    clients to word the problem themselves; `message` is pydantic's English for everyone else."""
     return [
         {
             "field": ".".join(str(p) for p in err["loc"]) or _tag_field(err) or location,
             "location": location,
             "message": err["msg"],
             "type": err["type"],
+            "ctx": _json_safe_context(err.get("ctx")),
         }
         for err in exc.errors(include_url=False)
     ]
+
+
+def _json_safe_context(ctx: Mapping[str, Any] | None) -> dict[str, Any]:
+    return {str(key): _json_safe(value) for key, value in (ctx or {}).items()}
+
+
+def _json_safe(value: Any) -> Any:
+    """Numbers, strings, booleans and null as they are (a Decimal bound as a number); what JSON
+    cannot hold as text: an exception a validator raised, a compiled pattern, a date bound, an
+    infinite float."""
+    if value is None or isinstance(value, bool | int | str):
+        return value
+    if isinstance(value, float):
+        return value if math.isfinite(value) else str(value)
+    if isinstance(value, Decimal) and value.is_finite():
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, re.Pattern):
+        return value.pattern
+    if isinstance(value, date | time):
+        return value.isoformat()
+    if isinstance(value, list | tuple | set | frozenset):
+        return [_json_safe(item) for item in value]
+    if isinstance(value, Mapping):
+        return _json_safe_context(value)
+    return str(value)
 
 
 def _tag_field(err: Any) -> str | None:

@@ -380,6 +380,7 @@ def test_a_field_that_may_only_be_left_out_refuses_null(client, world, path, pay
         "location": "body",
         "message": "May be left out, but not null.",
         "type": "not_null",
+        "ctx": {},
     }
 
 

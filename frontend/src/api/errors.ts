@@ -1,9 +1,8 @@
 /** The API's one error shape, `{"error": {"code", "message", "details"}}`, as an Error. */
+import { friendlyMessage, type ValidationDetail } from "./friendly";
 
-export interface FieldDetail {
-  field?: string;
-  message?: string;
-}
+/** A detail naming a field: validation details also carry pydantic's `type` and `ctx`. */
+export type FieldDetail = ValidationDetail;
 
 interface ErrorBody {
   error?: { code?: string; message?: string; details?: unknown[] };
@@ -20,11 +19,11 @@ export class ApiError extends Error {
     this.name = "ApiError";
     this.status = status;
     this.code = error?.code ?? "unknown";
-    this.details = (error?.details ?? []).filter((d): d is FieldDetail => typeof d === "object" && d !== null);
+    this.details = (error?.details ?? []).filter(isDetail);
   }
 
   /**
-   * Messages per form field: validation details name their field, and
+   * Messages per form field, in plain words (friendly.ts): validation details name their field, and
    * errors about one field without details (e.g. `email_taken`) are placed by `codeFields`.
    */
   fieldErrors(codeFields: Record<string, string> = {}): Record<string, string> {
@@ -32,7 +31,7 @@ export class ApiError extends Error {
     for (const detail of this.details) {
       if (!detail.field) continue;
       const path = detail.field.split(".").filter((p) => p !== "body" && p !== "query");
-      const message = tidy(detail.message ?? this.message);
+      const message = friendlyMessage(detail, this.message);
       // Both the full path ("suggested_tasks.0.title", for lists of rows) and the last name
       // ("url", also when a tagged union puts the tag first: "link.url").
       for (const key of [path.join("."), path[path.length - 1]]) {
@@ -45,9 +44,8 @@ export class ApiError extends Error {
   }
 }
 
-// Pydantic says "Value error, That username is taken."; the prefix helps nobody.
-function tidy(message: string): string {
-  return message.replace(/^Value error, /, "");
+function isDetail(detail: unknown): detail is FieldDetail {
+  return typeof detail === "object" && detail !== null;
 }
 
 interface Result<T> {

@@ -2,6 +2,7 @@ import { screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { Route, Routes } from "react-router-dom";
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { ApiError } from "../api/errors";
 import { STUDENT, answer, renderWithApp } from "../test-utils";
 import type { Auth } from "./context";
 import { RedirectIfSignedIn } from "./RequireAuth";
@@ -52,6 +53,62 @@ describe("SignupPage", () => {
     await userEvent.click(screen.getByRole("radio", { name: /A parent/ }));
     await fill("1985-02-01");
     expect(signUp).toHaveBeenCalledWith(expect.objectContaining({ role: "parent" }));
+  });
+
+  it("words the API's validation errors plainly next to their fields", async () => {
+    const refused = new ApiError(422, {
+      error: {
+        code: "validation_error",
+        message: "The request body is not valid.",
+        details: [
+          {
+            field: "username",
+            location: "body",
+            type: "string_pattern_mismatch",
+            message: "String should match pattern '^[a-z0-9_]{3,30}$'",
+            ctx: { pattern: "^[a-z0-9_]{3,30}$" },
+          },
+          {
+            field: "email",
+            location: "body",
+            type: "value_error",
+            message: "value is not a valid email address: There must be something after the @-sign.",
+            ctx: { reason: "There must be something after the @-sign." },
+          },
+          {
+            field: "first_name",
+            location: "body",
+            type: "string_too_long",
+            message: "String should have at most 100 characters",
+            ctx: { max_length: 100 },
+          },
+        ],
+      },
+    });
+    const signUp = vi.fn<Auth["signUp"]>().mockRejectedValue(refused);
+    openSignup(signUp);
+    await fill("2008-05-04");
+    expect(await screen.findByLabelText("Username")).toHaveAccessibleDescription(
+      "Use 3–30 lowercase letters, digits or underscores.",
+    );
+    expect(screen.getByLabelText("E-mail")).toHaveAccessibleDescription(
+      "Enter an e-mail address like name@example.com.",
+    );
+    expect(screen.getByLabelText("First name")).toHaveAccessibleDescription("Use at most 100 characters.");
+    expect(screen.queryByText(/should|pattern|not a valid/)).not.toBeInTheDocument();
+  });
+
+  it("holds each field to the API's limits and says them up front", () => {
+    openSignup(vi.fn<Auth["signUp"]>());
+    expect(screen.getByLabelText("First name")).toHaveAttribute("maxlength", "100");
+    expect(screen.getByLabelText("Last name")).toHaveAttribute("maxlength", "100");
+    const username = screen.getByLabelText("Username");
+    expect(username).toHaveAttribute("maxlength", "30");
+    expect(username).toHaveAccessibleDescription(/^3–30 lowercase letters, digits or underscores\./);
+    const password = screen.getByLabelText("Password");
+    expect(password).toHaveAttribute("minlength", "8");
+    expect(password).toHaveAttribute("maxlength", "72");
+    expect(password).toHaveAccessibleDescription("8 to 72 characters.");
   });
 
   it("sends a signed-in child under 13 on to the consent page, unless going somewhere", () => {

@@ -16,6 +16,11 @@ const ROLES: { value: NonNullable<Role>; label: string; does: string }[] = [
   { value: "advisor", label: "An advisor", does: "I mentor students and give feedback on their work." },
 ];
 
+/** The API's limits on sign-up (SignupIn in optio/auth/schemas.py). */
+const MAX_NAME = 100;
+const MAX_USERNAME = 30;
+const PASSWORD = { min: 8, max: 72 };
+
 function optional(value: FormDataEntryValue | null): string | null {
   const text = String(value ?? "").trim();
   return text ? text : null;
@@ -91,14 +96,32 @@ export function SignupPage() {
           </div>
         </fieldset>
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField label="First name" name="first_name" autoComplete="given-name" error={errors.fields.first_name} />
-          <TextField label="Last name" name="last_name" autoComplete="family-name" error={errors.fields.last_name} />
+          <TextField
+            label="First name"
+            name="first_name"
+            autoComplete="given-name"
+            maxLength={MAX_NAME}
+            counter={false}
+            error={errors.fields.first_name}
+          />
+          <TextField
+            label="Last name"
+            name="last_name"
+            autoComplete="family-name"
+            maxLength={MAX_NAME}
+            counter={false}
+            error={errors.fields.last_name}
+          />
         </div>
         <TextField
           label="Username"
           name="username"
           autoComplete="username"
-          hint="Teammates can find you by it."
+          autoCapitalize="none"
+          spellCheck={false}
+          maxLength={MAX_USERNAME}
+          counter={false}
+          hint="3–30 lowercase letters, digits or underscores. Teammates can find you by it."
           error={errors.fields.username}
         />
         <TextField label="E-mail" name="email" type="email" autoComplete="email" required error={errors.fields.email} />
@@ -118,7 +141,10 @@ export function SignupPage() {
           type="password"
           autoComplete="new-password"
           required
-          hint="At least 8 characters."
+          minLength={PASSWORD.min}
+          maxLength={PASSWORD.max}
+          counter={false}
+          hint={`${PASSWORD.min} to ${PASSWORD.max} characters.`}
           error={errors.fields.password}
         />
         <Button type="submit" busy={busy} className="w-full">

@@ -2,7 +2,7 @@ import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import { ApiError } from "../api/errors";
-import { EvidenceForm, fileProblem } from "./EvidenceForm";
+import { EvidenceForm, fileProblem, withScheme } from "./EvidenceForm";
 import type { Evidence, EvidenceLimits } from "./hooks";
 
 const MB = 1024 * 1024;
@@ -45,21 +45,44 @@ describe("EvidenceForm", () => {
     expect(screen.getByLabelText("What did you do?")).toHaveAccessibleDescription("Write what you did.");
   });
 
-  it("asks for a full link before sending link evidence", async () => {
+  it("adds https:// to a link without a scheme, shows it, and sends it", async () => {
     const { user, submit } = setup();
     await user.click(screen.getByRole("radio", { name: "Link" }));
     const field = screen.getByLabelText("Link to your work");
-    await user.type(field, "example.com");
+    expect(field).toHaveAccessibleDescription("https:// is added when the link has none.");
+    await user.type(field, "example.com/x");
+    await user.click(screen.getByRole("button", { name: "Complete task" }));
+    expect(field).toHaveValue("https://example.com/x");
+    expect(submit).toHaveBeenCalledWith(
+      { type: "link", url: "https://example.com/x", isPrivate: false },
+      expect.any(Function),
+    );
+  });
+
+  it("keeps a link's own http:// and refuses a scheme that is not the web's", async () => {
+    const { user, submit } = setup();
+    await user.click(screen.getByRole("radio", { name: "Link" }));
+    const field = screen.getByLabelText("Link to your work");
+    await user.type(field, "ftp://example.com");
     await user.click(screen.getByRole("button", { name: "Complete task" }));
     expect(submit).not.toHaveBeenCalled();
     expect(field).toHaveAttribute("aria-invalid", "true");
     await user.clear(field);
-    await user.type(field, "https://example.com/my-work");
+    await user.type(field, "http://example.com/my-work");
     await user.click(screen.getByRole("button", { name: "Complete task" }));
     expect(submit).toHaveBeenCalledWith(
-      { type: "link", url: "https://example.com/my-work", isPrivate: false },
+      { type: "link", url: "http://example.com/my-work", isPrivate: false },
       expect.any(Function),
     );
+  });
+
+  it("shows the API's limit on text evidence as a counter", async () => {
+    const { user } = setup();
+    const field = screen.getByLabelText("What did you do?");
+    expect(field).toHaveAttribute("maxlength", "10000");
+    expect(screen.getByText("0 / 10,000")).toBeVisible();
+    await user.type(field, "52 heads");
+    expect(screen.getByText("8 / 10,000")).toBeVisible();
   });
 
   it("sends a chosen image and shows the upload's progress while it runs", async () => {
@@ -80,20 +103,53 @@ describe("EvidenceForm", () => {
     await waitFor(() => expect(screen.queryByText(/Uploading/)).not.toBeInTheDocument());
   });
 
-  it("shows the API's field error next to the field it names", async () => {
+  it("shows the API's field error next to the field it names, in plain words", async () => {
     const error = new ApiError(422, {
       error: {
         code: "validation_error",
         message: "Invalid",
-        details: [{ field: "link.url", message: "Input should be a valid URL" }],
+        details: [
+          {
+            field: "link.url",
+            location: "body",
+            type: "url_parsing",
+            message: "Input should be a valid URL, invalid port number",
+            ctx: { error: "invalid port number" },
+          },
+        ],
       },
     });
     const { user } = setup(vi.fn().mockRejectedValue(error));
     await user.click(screen.getByRole("radio", { name: "Link" }));
     await user.type(screen.getByLabelText("Link to your work"), "https://example.com:99999");
     await user.click(screen.getByRole("button", { name: "Complete task" }));
-    expect(await screen.findByText("Input should be a valid URL")).toBeInTheDocument();
-    expect(screen.getByLabelText("Link to your work")).toHaveAccessibleDescription("Input should be a valid URL");
+    const words = "Enter a full web address, e.g. https://example.com.";
+    expect(await screen.findByText(words)).toBeInTheDocument();
+    expect(screen.getByLabelText("Link to your work")).toHaveAccessibleDescription(words);
+    expect(screen.queryByText(/Input should be/)).not.toBeInTheDocument();
+  });
+
+  it("words a text evidence's length error by the API's limit", async () => {
+    const error = new ApiError(422, {
+      error: {
+        code: "validation_error",
+        message: "Invalid",
+        details: [
+          {
+            field: "text.text",
+            location: "body",
+            type: "string_too_long",
+            message: "String should have at most 10000 characters",
+            ctx: { max_length: 10000 },
+          },
+        ],
+      },
+    });
+    const { user } = setup(vi.fn().mockRejectedValue(error));
+    await user.type(screen.getByLabelText("What did you do?"), "A lot");
+    await user.click(screen.getByRole("button", { name: "Complete task" }));
+    expect(await screen.findByText("Use at most 10,000 characters.")).toBeInTheDocument();
+    expect(screen.queryByText(/String should/)).not.toBeInTheDocument();
   });
 
   it("puts a rejected file's message on the file field and other errors above the form", async () => {
@@ -147,5 +203,21 @@ describe("EvidenceForm's file field", () => {
     const field = screen.getByLabelText("File");
     expect(field).toHaveAttribute("accept", "image/png,image/jpeg,image/webp,image/gif,application/pdf");
     expect(field).toHaveAccessibleDescription("Images up to 10 MB, PDFs up to 25 MB.");
+  });
+});
+
+describe("withScheme", () => {
+  it.each([
+    ["example.com/x", "https://example.com/x"],
+    ["  example.com  ", "https://example.com"],
+    ["example.com:8080/x", "https://example.com:8080/x"],
+    ["//example.com/x", "https://example.com/x"],
+    ["https://example.com", "https://example.com"],
+    ["http://example.com", "http://example.com"],
+    ["HTTPS://example.com", "HTTPS://example.com"],
+    ["ftp://example.com", "ftp://example.com"],
+    ["", ""],
+  ])("makes %j %j", (link, sent) => {
+    expect(withScheme(link)).toBe(sent);
   });
 });

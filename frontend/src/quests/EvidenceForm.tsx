@@ -27,6 +27,22 @@ export function fileProblem(file: File, limits: EvidenceLimits | undefined): str
   return null;
 }
 
+/** The API's limits on evidence (TextEvidenceIn, LinkEvidenceIn in optio/quests/schemas.py). */
+const MAX_TEXT = 10_000;
+const MAX_URL = 2048;
+
+/**
+ * A link as the API takes it: "example.com/x" becomes "https://example.com/x". A link that names
+ * its scheme keeps it ("http://…" stays; "ftp://…" is then refused with a reason).
+ */
+export function withScheme(link: string): string {
+  const text = link.trim();
+  if (!text) return text;
+  if (text.startsWith("//")) return `https:${text}`;
+  // "name:" is a scheme unless digits follow it: "example.com:8080/x" is a host and a port.
+  return /^[a-z][a-z0-9+.-]*:(?!\d)/i.test(text) ? text : `https://${text}`;
+}
+
 function sizeHint(limits: EvidenceLimits): string {
   return `Images up to ${limits.image.max_bytes / MB} MB, PDFs up to ${limits.document.max_bytes / MB} MB.`;
 }
@@ -53,8 +69,9 @@ export function EvidenceForm({ taskTitle, submit, limits }: EvidenceFormProps) {
   function check(): Evidence | null {
     const problems: Record<string, string> = {};
     if (kind === "text" && !text.trim()) problems.text = "Write what you did.";
-    if (kind === "link" && !/^https?:\/\/\S+$/i.test(url.trim()))
-      problems.url = "Enter a full link, starting with https://.";
+    const link = withScheme(url);
+    if (kind === "link" && link !== url) setUrl(link); // show what is sent
+    if (kind === "link" && !/^https?:\/\/\S+$/i.test(link)) problems.url = "Enter a full link, starting with https://.";
     if (kind === "file") {
       const problem = file ? fileProblem(file, limits) : "Choose a file.";
       if (problem) problems.file = problem;
@@ -62,7 +79,7 @@ export function EvidenceForm({ taskTitle, submit, limits }: EvidenceFormProps) {
     setLocal(problems);
     if (Object.keys(problems).length) return null;
     if (kind === "text") return { type: "text", text: text.trim(), isPrivate };
-    if (kind === "link") return { type: "link", url: url.trim(), isPrivate };
+    if (kind === "link") return { type: "link", url: link, isPrivate };
     return { type: "file", file: file as File, isPrivate };
   }
 
@@ -113,6 +130,7 @@ export function EvidenceForm({ taskTitle, submit, limits }: EvidenceFormProps) {
       {kind === "text" && (
         <TextArea
           label="What did you do?"
+          maxLength={MAX_TEXT}
           value={text}
           onChange={(e) => setText(e.target.value)}
           error={fieldError("text")}
@@ -123,9 +141,13 @@ export function EvidenceForm({ taskTitle, submit, limits }: EvidenceFormProps) {
           label="Link to your work"
           type="url"
           inputMode="url"
-          placeholder="https://"
+          placeholder="example.com/my-work"
+          hint="https:// is added when the link has none."
+          maxLength={MAX_URL}
+          counter={false}
           value={url}
           onChange={(e) => setUrl(e.target.value)}
+          onBlur={() => setUrl(withScheme(url))}
           error={fieldError("url")}
         />
       )}

@@ -9,6 +9,10 @@ import { AiSuggestions } from "./AiSuggestions";
 import { TaskRows, emptyTask } from "./TaskRows";
 import { useMySubmissions, useSubmitQuest, type TaskDraft } from "./hooks";
 
+/** The API's limits on a proposal (SubmissionIn in optio/submissions/schemas.py). */
+const MAX_TITLE = 200;
+const MAX_DESCRIPTION = 5000;
+
 const STATUS: Record<string, string> = {
   pending: "Waiting for review",
   approved: "Approved",
@@ -96,12 +100,14 @@ export function SubmitQuestPage() {
             <FormError message={errors.form} />
             <TextField
               label="Quest title"
+              maxLength={MAX_TITLE}
               value={title}
               onChange={(e) => setTitle(e.target.value)}
               error={errors.fields.title}
             />
             <TextArea
               label="What is it about?"
+              maxLength={MAX_DESCRIPTION}
               value={description}
               onChange={(e) => setDescription(e.target.value)}
               error={errors.fields.description}

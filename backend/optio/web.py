@@ -6,7 +6,8 @@ Hashed assets under `assets/` never change, so browsers keep them for a year; `i
 is always revalidated so that a new build is picked up at once.
 
 Link previews (Open Graph, Twitter) are read by crawlers that run no JavaScript, so a public
-diploma's `index.html` carries its title and description from the server.
+diploma's `index.html` carries its title, description and card image (a PNG drawn by
+/api/diplomas/<slug>/card.png) from the server.
 """
 
 from __future__ import annotations
@@ -15,12 +16,15 @@ import re
 from html import escape
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from flask import Blueprint, Response, current_app, make_response, request, send_from_directory
 from werkzeug.routing import PathConverter
 from werkzeug.security import safe_join
 
 from .config import PROJECT_ROOT
+from .diplomas.card import HEIGHT as CARD_HEIGHT
+from .diplomas.card import WIDTH as CARD_WIDTH
 from .errors import NotFound, Unavailable
 
 DEFAULT_DIST = PROJECT_ROOT / "frontend" / "dist"
@@ -87,26 +91,34 @@ def _index_html(dist: Path, path: str) -> str:
     match = _DIPLOMA_PATH.match(path)
     if not match:
         return html
-    from .diplomas.service import diploma_by_slug
+    from .diplomas.service import CARD_TAG, diploma_by_slug
 
     try:
-        document = diploma_by_slug(match[1]).document
+        found = diploma_by_slug(match[1])
     except NotFound:  # private or missing: the app says so
         return html
-    if document is None:  # not asked conditionally, so never: for the type checker
+    if found.document is None:  # not asked conditionally, so never: for the type checker
         return html
-    tags = preview_tags(document, request.base_url)
+    # The card's address names its version: link-preview services keep an image by its URL for
+    # days, and a new one appears as soon as the diploma changes.
+    card = (
+        f"{request.host_url}api/diplomas/{quote(found.document['slug'])}/card.png"
+        f"?v={CARD_TAG}{found.etag[:10]}"
+    )
+    tags = preview_tags(found.document, request.base_url, card)
     return _DEFAULT_HEAD.sub("", html).replace("</head>", f"{tags}\n  </head>", 1)
 
 
-def preview_tags(diploma: dict[str, Any], url: str) -> str:
-    """The head of a shared public diploma: title, description, Open Graph and Twitter card."""
+def preview_tags(diploma: dict[str, Any], url: str, card: str) -> str:
+    """The head of a shared public diploma: title, description, Open Graph and Twitter card,
+    with the diploma's card image (`card`, an absolute URL)."""
     name = diploma["display_name"]
     title = f"{name}'s diploma · Optio"
     description = diploma.get("headline") or (
         f"{name} has earned {diploma['xp']['total']} XP and completed "
         f"{diploma['totals']['completed_quests']} quests on Optio."
     )
+    alt = f"{name}'s Optio diploma: {diploma['xp']['total']} XP"
     meta = [
         ("name", "description", description),
         ("property", "og:type", "profile"),
@@ -114,9 +126,16 @@ def preview_tags(diploma: dict[str, Any], url: str) -> str:
         ("property", "og:title", title),
         ("property", "og:description", description),
         ("property", "og:url", url),
-        ("name", "twitter:card", "summary"),
+        ("property", "og:image", card),
+        ("property", "og:image:type", "image/png"),
+        ("property", "og:image:width", str(CARD_WIDTH)),
+        ("property", "og:image:height", str(CARD_HEIGHT)),
+        ("property", "og:image:alt", alt),
+        ("name", "twitter:card", "summary_large_image"),
         ("name", "twitter:title", title),
         ("name", "twitter:description", description),
+        ("name", "twitter:image", card),
+        ("name", "twitter:image:alt", alt),
     ]
     lines = [f"<title {PREVIEW_MARK}>{escape(title)}</title>"] + [
         f'<meta {attr}="{key}" content="{escape(value)}" {PREVIEW_MARK} />'

@@ -1,5 +1,7 @@
 """The built web app is served outside /api; the API keeps its own paths and errors."""
 
+import re
+
 import pytest
 
 from .diplomas.conftest import publish
@@ -97,8 +99,27 @@ def test_a_public_diploma_page_carries_its_link_preview(client, app, conn, dist)
         'content="Curious about &quot;chance&quot; &amp; &lt;code&gt;"' in html
     )
     assert f'<meta property="og:url" content="http://localhost/diploma/{slug}"' in html
-    assert '<meta name="twitter:card" content="summary"' in html
+    assert '<meta name="twitter:card" content="summary_large_image"' in html
     assert "<title>Optio</title>" not in html and 'content="x"' not in html
+
+
+def test_a_public_diploma_page_previews_with_its_card_image(client, app, conn, dist):
+    ana = make_user(app, first_name="Ana", last_name="López")
+    slug = publish(conn, ana["id"])
+    html = fetch(client, f"/diploma/{slug}").get_data(as_text=True)
+    [image] = re.findall(r'<meta property="og:image" content="([^"]+)"', html)
+    assert image.startswith(f"http://localhost/api/diplomas/{slug}/card.png?v=card-")
+    assert f'<meta name="twitter:image" content="{image}"' in html
+    assert '<meta property="og:image:width" content="1200"' in html
+    assert '<meta property="og:image:height" content="630"' in html
+    assert '<meta property="og:image:type" content="image/png"' in html
+    assert "López&#x27;s Optio diploma: 0 XP" in html  # og:image:alt, twitter:image:alt
+    # The address serves the card, and names its version: a change gives a new address.
+    card = client.get(image.removeprefix("http://localhost"))
+    assert card.status_code == 200 and card.mimetype == "image/png"
+    conn.execute("update public.diplomas set headline = 'New' where user_id = %s", (ana["id"],))
+    again = fetch(client, f"/diploma/{slug}").get_data(as_text=True)
+    assert image not in again and "/card.png?v=card-" in again
 
 
 def test_a_private_diploma_page_gives_nothing_away(client, app, conn, dist):
@@ -106,3 +127,4 @@ def test_a_private_diploma_page_gives_nothing_away(client, app, conn, dist):
     slug = publish(conn, ana["id"], is_public=False)
     html = fetch(client, f"/diploma/{slug}").get_data(as_text=True)
     assert "López" not in html and "<title>Optio</title>" in html
+    assert "card.png" not in html

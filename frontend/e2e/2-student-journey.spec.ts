@@ -156,7 +156,7 @@ test("a new student signs up, completes a quest with text and an image, and shar
     await expect(anon.getByTestId("pillar-radar").locator("svg .recharts-radar-polygon")).toBeVisible();
     await expect(anon.locator('meta[property="og:title"]')).toHaveAttribute("content", "Maya Tester's diploma · Optio");
     await expect(anon).toHaveTitle("Maya Tester's diploma · Optio");
-    await expect(anon.locator('meta[name="twitter:card"]')).toHaveAttribute("content", "summary");
+    await expect(anon.locator('meta[name="twitter:card"]')).toHaveAttribute("content", "summary_large_image");
     await expect(anon.getByRole("link", { name: "Log in" })).toBeVisible();
     await shoot(anon, "public-diploma");
     expect(problems).toEqual([]);

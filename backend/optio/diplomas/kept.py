@@ -1,4 +1,5 @@
-"""Public diploma documents this process already built, each under the ETag it was built for.
+"""Public diploma documents this process already built, each under the ETag it was built for
+(their JSON, and the link-preview card's PNG, which costs some 20 ms to draw).
 
 The database still answers every request: it checks who may read the diploma and computes its
 current ETag, and is told the kept one as if the client held it (If-None-Match). When that is

@@ -12,7 +12,7 @@ from pydantic import BaseModel
 from ..api import body, errors, query, response, serialized
 from ..auth.identity import Identity, login_required
 from ..pagination import KeysetQuery
-from . import service
+from . import card, service
 from .kept import Key, kept_documents
 from .schemas import DiplomaPublic, DiplomaQuestDetail, DiplomaQuestPage, DiplomaUpdate
 
@@ -23,6 +23,9 @@ NOT_MODIFIED = {304: (None, "Not modified: the If-None-Match ETag is current")}
 # revalidate it; the rest (a private diploma to its owner or an admin) no cache may keep.
 SHARED = "public, max-age=60, stale-while-revalidate=600"
 UNSHARED = "private, no-store"
+# Link-preview crawlers fetch the card once per share; a few minutes is fresh enough for a
+# picture of totals, and a browser showing it again need not ask.
+CARD_SHARED = "public, max-age=300"
 
 
 @bp.get("/diplomas/<slug>")
@@ -37,7 +40,28 @@ def get_diploma(slug: str):
     quest's tasks and evidence from /diplomas/{slug}/quests/{quest_id}. Send the ETag back in
     If-None-Match to get 304 Not Modified.
     """
-    return _kept(DiplomaPublic, ("front", slug), lambda known: service.diploma_by_slug(slug, known))
+    return _kept(
+        ("front", slug), lambda known: service.diploma_by_slug(slug, known), _json(DiplomaPublic)
+    )
+
+
+@bp.get("/diplomas/<slug>/card.png")
+@response(None, description="A 1200x630 PNG (image/png)", also=NOT_MODIFIED)
+@errors(404)
+def get_diploma_card(slug: str):
+    """A diploma's link-preview image: a 1200x630 PNG of the name, top pillars and total XP.
+
+    The Open Graph and Twitter image of the diploma's page, seen by whoever may see its first
+    view (/diplomas/{slug}); 404 for anyone else. Send the ETag back in If-None-Match to get 304
+    Not Modified.
+    """
+    return _kept(
+        ("card", slug),
+        lambda known: service.diploma_card(slug, known),
+        card.render,
+        mimetype="image/png",
+        shared_cache=CARD_SHARED,
+    )
 
 
 @bp.get("/diplomas/<slug>/quests")
@@ -48,9 +72,9 @@ def get_diploma_quests(page: KeysetQuery, slug: str):
     """A diploma's completed quests, newest first, a page at a time (first view's more_quests,
     then each page's next_cursor); 304 for a matching If-None-Match."""
     return _kept(
-        DiplomaQuestPage,
         ("quests", slug, request.args.get("cursor", ""), str(page.limit)),
         lambda known: service.completed_quests(slug, page.cursor, page.limit, known),
+        _json(DiplomaQuestPage),
     )
 
 
@@ -61,9 +85,9 @@ def get_diploma_quest(slug: str, quest_id: uuid.UUID):
     """One completed quest of a diploma with its tasks and evidence; 304 for a matching
     If-None-Match."""
     return _kept(
-        DiplomaQuestDetail,
         ("quest", slug, str(quest_id)),
         lambda known: service.completed_quest(slug, quest_id, known),
+        _json(DiplomaQuestDetail),
     )
 
 
@@ -104,28 +128,44 @@ def _known() -> list[str]:
     return ["*"] if held.star_tag else sorted(held.as_set(include_weak=True))
 
 
+def _json(model: type[BaseModel]) -> Callable[[dict[str, Any]], bytes]:
+    return lambda document: serialized(model, document)
+
+
 def _kept(
-    model: type[BaseModel], key: Key, fetch: Callable[[Sequence[str]], service.Diploma]
+    key: Key,
+    fetch: Callable[[Sequence[str]], service.Diploma],
+    encode: Callable[[dict[str, Any]], bytes],
+    mimetype: str = "application/json",
+    shared_cache: str = SHARED,
 ) -> Any:
     """A public part of a diploma, served from this process's kept copy when the database says
-    it is still current (optio.diplomas.kept), else built, answered and kept if anyone may see
-    it. The database is asked once either way."""
+    it is still current (optio.diplomas.kept), else built, encoded, answered and kept if anyone
+    may see it. The database is asked once either way."""
     held = _known()
     kept = kept_documents().get(key)
     diploma = fetch([*held, kept.etag] if kept else held)
-    if diploma.document is None:
-        client_holds_it = diploma.etag in held or "*" in held
-        if kept is None or kept.etag != diploma.etag or client_holds_it:
-            return _conditional(diploma)  # 304
-        return _conditional(diploma, kept.body)
-    answer = serialized(model, diploma.document)
-    if diploma.shared:
-        kept_documents().keep(key, diploma.etag, answer)
-    return _conditional(diploma, answer)
+    body = None
+    if diploma.document is not None:
+        body = encode(diploma.document)
+        if diploma.shared:
+            kept_documents().keep(key, diploma.etag, body)
+    elif kept is not None and kept.etag == diploma.etag and not _holds(held, diploma.etag):
+        body = kept.body
+    # No body: a 304, since the client holds this version.
+    return _conditional(diploma, body, mimetype=mimetype, shared_cache=shared_cache)
+
+
+def _holds(held: Sequence[str], etag: str) -> bool:
+    return etag in held or "*" in held
 
 
 def _conditional(
-    diploma: service.Diploma, body: bytes | None = None, shareable: bool = True
+    diploma: service.Diploma,
+    body: bytes | None = None,
+    shareable: bool = True,
+    mimetype: str = "application/json",
+    shared_cache: str = SHARED,
 ) -> Any:
     """Answer with the ETag and caching rules: `body` when given, else 304 when the client
     already holds this version (the database then left the document out), else the document."""
@@ -133,9 +173,9 @@ def _conditional(
     @after_this_request
     def _validators(answer: Response) -> Response:
         answer.set_etag(diploma.etag)
-        answer.headers["Cache-Control"] = SHARED if shareable and diploma.shared else UNSHARED
+        answer.headers["Cache-Control"] = shared_cache if shareable and diploma.shared else UNSHARED
         return answer
 
     if body is not None:
-        return Response(body, mimetype="application/json")
+        return Response(body, mimetype=mimetype)
     return (Response(status=304), 304) if diploma.document is None else diploma.document

@@ -2,14 +2,15 @@ import { useState, type ReactNode } from "react";
 import type { Schemas } from "../api/client";
 import { Button } from "../ui/Button";
 import { ErrorState } from "../ui/States";
-import { DiplomaQuest } from "./DiplomaQuest";
+import { DiplomaQuest, type HeadingLevel } from "./DiplomaQuest";
 import { useDiplomaQuests } from "./hooks";
 
 type Quest = Schemas["DiplomaQuestSummary"];
 
 /**
  * A diploma's completed quests, newest first: the ones its first view carries, then more a page
- * at a time from `more` (the first view's cursor) when asked. `action` adds a control to each.
+ * at a time from `more` (the first view's cursor) when asked. `action` adds a control to each;
+ * `level` is their titles' heading level.
  */
 export function CompletedQuests({
   slug,
@@ -17,12 +18,14 @@ export function CompletedQuests({
   more,
   total,
   action,
+  level,
 }: {
   slug: string;
   recent: Quest[];
   more: string | null;
   total: number;
   action?: (quest: Quest) => ReactNode;
+  level?: HeadingLevel;
 }) {
   const [asked, setAsked] = useState(false);
   const pages = useDiplomaQuests(slug, more, asked && more !== null);
@@ -32,7 +35,7 @@ export function CompletedQuests({
   return (
     <div className="space-y-4">
       {quests.map((quest) => (
-        <DiplomaQuest key={quest.id} slug={slug} quest={quest} action={action?.(quest)} />
+        <DiplomaQuest key={quest.id} slug={slug} quest={quest} action={action?.(quest)} level={level} />
       ))}
       {pages.error && (
         <ErrorState

@@ -5,21 +5,26 @@ import { PillarBadge } from "../ui/PillarBadge";
 import { SOURCES } from "../ui/pillars";
 import { DiplomaWork } from "./DiplomaWork";
 
+export type HeadingLevel = 1 | 2 | 3 | 4 | 5 | 6;
+
 /**
  * A completed quest on a diploma: its summary, and its tasks and evidence once opened (fetched
  * then, so the diploma itself stays small however many quests it holds). `action` is an extra
- * control (the editor's feature button).
+ * control (the editor's feature button). `level` is its title's heading level (3 by default).
  */
 export function DiplomaQuest({
   slug,
   quest,
   action,
+  level = 3,
 }: {
   slug: string;
   quest: Schemas["DiplomaQuestSummary"];
   action?: ReactNode;
+  level?: HeadingLevel;
 }) {
   const [open, setOpen] = useState(false);
+  const Title = `h${level}` as const;
   const workId = useId();
   const tasks = `${quest.tasks_completed} ${quest.tasks_completed === 1 ? "task" : "tasks"}`;
   return (
@@ -28,9 +33,9 @@ export function DiplomaQuest({
       aria-labelledby={`${workId}-title`}
     >
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h3 id={`${workId}-title`} className="text-lg font-semibold">
+        <Title id={`${workId}-title`} className="break-words text-lg font-semibold">
           {quest.title}
-        </h3>
+        </Title>
         <p className="text-sm text-slate-700">
           {SOURCES[quest.source] ?? quest.source} · {quest.xp_earned} XP · completed{" "}
           {new Date(quest.completed_at).toLocaleDateString()}

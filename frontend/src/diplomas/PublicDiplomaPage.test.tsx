@@ -1,7 +1,7 @@
 import { cleanup, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { Route, Routes } from "react-router-dom";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { answer, renderWithApp, STUDENT } from "../test-utils";
 import { detail, diploma, summary } from "./fixtures";
 import { PublicDiplomaPage } from "./PublicDiplomaPage";
@@ -45,6 +45,11 @@ function paths(): string[] {
   return api.GET.mock.calls.map((call) => call[0] as string);
 }
 
+/** The live region under the share buttons. */
+function shareStatus() {
+  return within(screen.getByTestId("diploma-hero")).getByRole("status");
+}
+
 function open(user: typeof STUDENT | null = null) {
   renderWithApp(
     <Routes>
@@ -57,6 +62,11 @@ function open(user: typeof STUDENT | null = null) {
 
 beforeEach(() => {
   api.GET.mockReset();
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  Reflect.deleteProperty(navigator, "share");
 });
 
 describe("PublicDiplomaPage", () => {
@@ -202,5 +212,90 @@ describe("PublicDiplomaPage", () => {
     expect(
       await screen.findByRole("heading", { name: "This diploma is private or does not exist" }),
     ).toBeInTheDocument();
+  });
+
+  it("shows the student's initials beside their name", async () => {
+    serve();
+    open();
+    await screen.findByRole("heading", { name: "Ana López", level: 1 });
+    const initials = screen.getByTestId("diploma-initials");
+    expect(initials).toHaveTextContent("AL");
+    expect(initials).toHaveAttribute("aria-hidden", "true");
+  });
+
+  it("copies the diploma's link and says so in a live region", async () => {
+    serve();
+    const user = userEvent.setup();
+    const writeText = vi.spyOn(navigator.clipboard, "writeText");
+    open();
+    await screen.findByTestId("diploma-hero");
+    const status = shareStatus();
+    expect(status).toHaveTextContent("");
+    await user.click(screen.getByRole("button", { name: "Copy link" }));
+    expect(writeText).toHaveBeenCalledWith(`${window.location.origin}/diploma/ana-lopez`);
+    expect(status).toHaveTextContent("Link copied.");
+  });
+
+  it("says how to copy the link when the browser will not", async () => {
+    serve();
+    const user = userEvent.setup();
+    vi.spyOn(navigator.clipboard, "writeText").mockRejectedValue(new DOMException("Denied", "NotAllowedError"));
+    open();
+    await user.click(await screen.findByRole("button", { name: "Copy link" }));
+    expect(shareStatus()).toHaveTextContent("Copying is blocked here: select the address and copy it yourself.");
+  });
+
+  it("offers the device's share sheet only where the browser has one", async () => {
+    serve();
+    open();
+    await screen.findByRole("button", { name: "Copy link" });
+    expect(screen.queryByRole("button", { name: "Share" })).not.toBeInTheDocument();
+    cleanup();
+
+    const share = vi.fn().mockResolvedValue(undefined);
+    Object.defineProperty(navigator, "share", { value: share, configurable: true });
+    open();
+    await userEvent.click(await screen.findByRole("button", { name: "Share" }));
+    expect(share).toHaveBeenCalledWith({
+      title: "Ana López's diploma · Optio",
+      url: `${window.location.origin}/diploma/ana-lopez`,
+    });
+    expect(shareStatus()).toHaveTextContent("");
+  });
+
+  it("says nothing when the share sheet is closed, and says so when sharing fails", async () => {
+    serve();
+    const share = vi.fn().mockRejectedValueOnce(new DOMException("Closed", "AbortError"));
+    Object.defineProperty(navigator, "share", { value: share, configurable: true });
+    open();
+    await userEvent.click(await screen.findByRole("button", { name: "Share" }));
+    expect(shareStatus()).toHaveTextContent("");
+    share.mockRejectedValueOnce(new TypeError("Not allowed"));
+    await userEvent.click(screen.getByRole("button", { name: "Share" }));
+    expect(shareStatus()).toHaveTextContent("Sharing did not work here: copy the link instead.");
+  });
+
+  it("prints the diploma, and leaves its buttons out of the print", async () => {
+    serve();
+    const print = vi.spyOn(window, "print").mockImplementation(() => undefined);
+    open();
+    await userEvent.click(await screen.findByRole("button", { name: "Print" }));
+    expect(print).toHaveBeenCalledOnce();
+    // diploma.css, in print, hides [data-print-hidden] and every button inside [data-diploma-page].
+    expect(screen.getByTestId("diploma-content")).toHaveAttribute("data-diploma-page");
+    expect(screen.getByRole("group", { name: "Share this diploma" }).closest("[data-print-hidden]")).not.toBeNull();
+  });
+
+  it("previews a shared link with the diploma's card", async () => {
+    serve();
+    open();
+    await screen.findByRole("heading", { name: "Ana López", level: 1 });
+    const meta = (key: string) =>
+      document.head.querySelector(`meta[property="${key}"], meta[name="${key}"]`)?.getAttribute("content");
+    expect(meta("og:image")).toBe(`${window.location.origin}/api/diplomas/ana-lopez/card.png`);
+    expect(meta("og:image:width")).toBe("1200");
+    expect(meta("og:image:height")).toBe("630");
+    expect(meta("twitter:card")).toBe("summary_large_image");
+    expect(meta("twitter:image")).toBe(meta("og:image"));
   });
 });

@@ -114,9 +114,10 @@ def preview_tags(diploma: dict[str, Any], url: str, card: str) -> str:
     with the diploma's card image (`card`, an absolute URL)."""
     name = diploma["display_name"]
     title = f"{name}'s diploma · Optio"
+    quests = diploma["totals"]["completed_quests"]
     description = diploma.get("headline") or (
         f"{name} has earned {diploma['xp']['total']} XP and completed "
-        f"{diploma['totals']['completed_quests']} quests on Optio."
+        f"{quests} quest{'' if quests == 1 else 's'} on Optio."
     )
     alt = f"{name}'s Optio diploma: {diploma['xp']['total']} XP"
     meta = [

@@ -6,14 +6,16 @@ import { ProgressOverview } from "../progress/ProgressOverview";
 import { ButtonLink } from "../ui/Button";
 import { Card, PageHeader } from "../ui/Page";
 import { PillarBadge } from "../ui/PillarBadge";
+import { plural } from "../ui/plural";
 import { ProgressBar } from "../ui/ProgressBar";
 import { Empty, QueryState } from "../ui/States";
 import { useDashboard } from "./hooks";
 import { PillarRadar } from "./PillarRadar";
 
-/** "Welcome" on a new account's first day, "Welcome back" after. */
-function greeting(createdAt: string, now = Date.now()): string {
-  return now - Date.parse(createdAt) < 24 * 60 * 60 * 1000 ? "Welcome" : "Welcome back";
+/** "Welcome back" to a student with XP to their name, "Welcome" to one yet to start. */
+function greeting(firstName: string | null | undefined, totalXp: number | undefined): string {
+  if (!firstName || totalXp === undefined) return "Your quests and XP.";
+  return `${totalXp > 0 ? "Welcome back" : "Welcome"}, ${firstName}.`;
 }
 
 export function DashboardPage() {
@@ -23,7 +25,7 @@ export function DashboardPage() {
     <>
       <PageHeader
         title="Dashboard"
-        subtitle={user?.first_name ? `${greeting(user.created_at)}, ${user.first_name}.` : "Your quests and XP."}
+        subtitle={greeting(user?.first_name, dashboard.data?.xp.total)}
         actions={<ButtonLink to="/quests">Find a quest</ButtonLink>}
       />
       <ConsentBanner />
@@ -34,7 +36,8 @@ export function DashboardPage() {
             <Card className="lg:col-span-2">
               <h2 className="text-lg font-semibold">Your XP</h2>
               <p className="mb-2 text-sm text-slate-700">
-                {d.xp.total} XP · {d.completed_quests.length} quests completed · {d.active_quests.length} in progress
+                {d.xp.total} XP · {plural(d.completed_quests.length, "quest")} completed · {d.active_quests.length} in
+                progress
               </p>
               <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_16rem]">
                 <PillarRadar xp={d.xp} />

@@ -1,4 +1,5 @@
 import { apiAsset, type Schemas } from "../api/client";
+import { plural } from "../ui/plural";
 
 /** The card the API draws for a diploma's link previews (1200×630 PNG), as an absolute URL. */
 export function diplomaCardUrl(slug: string): string {
@@ -13,7 +14,7 @@ export function DiplomaMeta({ diploma, url }: { diploma: Schemas["DiplomaPublic"
   const title = `${diploma.display_name}'s diploma · Optio`;
   const description =
     diploma.headline ??
-    `${diploma.display_name} has earned ${diploma.xp.total} XP and completed ${diploma.totals.completed_quests} quests on Optio.`;
+    `${diploma.display_name} has earned ${diploma.xp.total} XP and completed ${plural(diploma.totals.completed_quests, "quest")} on Optio.`;
   const card = diplomaCardUrl(diploma.slug);
   const alt = `${diploma.display_name}'s Optio diploma: ${diploma.xp.total} XP`;
   return (

@@ -8,6 +8,7 @@ import { useFormErrors } from "../ui/useFormErrors";
 import { AiSuggestions } from "./AiSuggestions";
 import { TaskRows, emptyTask } from "./TaskRows";
 import { useMySubmissions, useSubmitQuest, type TaskDraft } from "./hooks";
+import { plural } from "../ui/plural";
 
 /** The API's limits on a proposal (SubmissionIn in optio/submissions/schemas.py). */
 const MAX_TITLE = 200;
@@ -36,7 +37,7 @@ function MySubmissions() {
                     <span className="text-sm font-medium">{STATUS[s.status] ?? s.status}</span>
                   </div>
                   <p className="text-sm text-slate-600">
-                    {s.suggested_tasks.length} tasks · sent {new Date(s.created_at).toLocaleDateString()}
+                    {plural(s.suggested_tasks.length, "task")} · sent {new Date(s.created_at).toLocaleDateString()}
                   </p>
                   {s.admin_notes && <p className="mt-2 text-sm text-slate-800">Reviewer's notes: {s.admin_notes}</p>}
                   {s.approved_quest_id && (

@@ -136,6 +136,7 @@ FUNCTIONS = {
     "private.shares_team_request": "teams",
     "private.team_profile": "teams",
     "private.teammate_quests": "teams",
+    "private.discoverable_students": "teams",
     "private.valid_suggested_tasks": "submissions",
     "private.effective_tier": "billing",
     "private.tier_allows": "billing",

@@ -17,6 +17,7 @@ create table public.notifications (
   constraint notifications_pkey PRIMARY KEY (id),
   constraint notifications_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.users(id) ON DELETE CASCADE
 );
+CREATE INDEX notifications_team_request_idx ON public.notifications USING btree (user_id, ((data ->> 'request_id'::text))) WHERE (type = 'team_request_received'::text);
 CREATE INDEX notifications_user_list_idx ON public.notifications USING btree (user_id, ((read_at IS NOT NULL)), created_at DESC);
 alter table public.notifications enable row level security;
 create policy notifications_mark_own on public.notifications as permissive for update to authenticated using ((user_id = ( SELECT auth.uid() AS uid))) with check ((user_id = ( SELECT auth.uid() AS uid)));

@@ -100,6 +100,7 @@ create table public.quests (
   updated_at timestamp with time zone default now() not null,
   constraint quests_created_by_fkey FOREIGN KEY (created_by) REFERENCES public.users(id) ON DELETE SET NULL,
   constraint quests_description_check CHECK (length(description) <= 5000),
+  constraint quests_image_url_check CHECK (length(image_url) <= 2048 AND image_url ~ '^(https?://[A-Za-z0-9]|/[^/\\])'::text AND image_url !~ '[[:space:][:cntrl:]\\"<>]'::text),
   constraint quests_pkey PRIMARY KEY (id),
   constraint quests_source_check CHECK (source = ANY (ARRAY['khan_academy'::text, 'brilliant'::text, 'custom'::text])),
   constraint quests_title_check CHECK (length(title) >= 1 AND length(title) <= 200)

@@ -23,7 +23,7 @@ create table public.team_requests (
   constraint team_requests_sender_id_fkey FOREIGN KEY (sender_id) REFERENCES public.users(id) ON DELETE CASCADE,
   constraint team_requests_status_check CHECK (status = ANY (ARRAY['pending'::text, 'accepted'::text, 'rejected'::text, 'cancelled'::text]))
 );
-CREATE UNIQUE INDEX team_requests_one_pending_per_pair ON public.team_requests USING btree (LEAST(sender_id, recipient_id), GREATEST(sender_id, recipient_id)) WHERE (status = 'pending'::text);
+CREATE UNIQUE INDEX team_requests_one_pending_per_pair_and_quest ON public.team_requests USING btree (LEAST(sender_id, recipient_id), GREATEST(sender_id, recipient_id), quest_id) NULLS NOT DISTINCT WHERE (status = 'pending'::text);
 CREATE INDEX team_requests_pair_idx ON public.team_requests USING btree (LEAST(sender_id, recipient_id), GREATEST(sender_id, recipient_id), status);
 CREATE INDEX team_requests_quest_id_idx ON public.team_requests USING btree (quest_id);
 CREATE INDEX team_requests_recipient_idx ON public.team_requests USING btree (recipient_id, created_at DESC);
@@ -38,11 +38,48 @@ grant select on public.team_requests to authenticated;
 grant delete, insert, references, select, trigger, truncate, update on public.team_requests to service_role;
 grant insert (sender_id, recipient_id, quest_id, message) on public.team_requests to authenticated;
 grant update (status) on public.team_requests to authenticated;
+CREATE TRIGGER team_requests_hold_teammates_to_a_quest BEFORE INSERT ON public.team_requests FOR EACH ROW WHEN (new.quest_id IS NULL AND new.status = 'pending'::text) EXECUTE FUNCTION private.hold_teammates_to_a_quest();
 CREATE TRIGGER team_requests_hold_tier_limit BEFORE INSERT ON public.team_requests FOR EACH ROW EXECUTE FUNCTION private.hold_team_ups();
 CREATE TRIGGER team_requests_hold_until_consent BEFORE INSERT OR UPDATE OF status ON public.team_requests FOR EACH ROW EXECUTE FUNCTION private.hold_until_consent();
 CREATE TRIGGER team_requests_notify_received AFTER INSERT ON public.team_requests FOR EACH ROW EXECUTE FUNCTION private.notify_team_request_received();
 CREATE TRIGGER team_requests_on_accept AFTER UPDATE OF status ON public.team_requests FOR EACH ROW WHEN (old.status = 'pending'::text AND new.status = 'accepted'::text) EXECUTE FUNCTION private.team_request_accepted();
+CREATE TRIGGER team_requests_read_notice AFTER UPDATE OF status ON public.team_requests FOR EACH ROW WHEN (old.status = 'pending'::text AND (new.status = ANY (ARRAY['accepted'::text, 'rejected'::text]))) EXECUTE FUNCTION private.read_team_request_notice();
 CREATE TRIGGER team_requests_transition BEFORE UPDATE ON public.team_requests FOR EACH ROW EXECUTE FUNCTION private.team_request_transition();
+
+CREATE OR REPLACE FUNCTION private.discoverable_students(prefix text, page_size integer, skip integer)
+ RETURNS TABLE(id uuid, username text, display_name text, more boolean)
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+  with wanted as (
+    select lower(btrim(prefix)) as term,
+           replace(replace(replace(lower(btrim(prefix)), '\', '\\'), '%', '\%'), '_', '\_')
+             as pattern)
+  select u.id, u.username, s.name,
+         count(*) over () > greatest(skip, 0) + least(greatest(page_size, 0), 10)
+  from wanted w
+  cross join public.users u
+  cross join lateral (select coalesce(
+      nullif(btrim(u.display_name), ''),
+      nullif(btrim(concat_ws(' ', u.first_name, u.last_name)), ''),
+      u.username) as name) s
+  where length(w.term) >= 2
+    and exists (select 1 from public.users me
+                where me.id = (select auth.uid()) and me.role = 'student' and me.is_active)
+    and u.discoverable and u.is_active and u.role = 'student'
+    and u.username is not null
+    and u.id <> (select auth.uid())
+    and (u.username like w.pattern || '%'
+         or lower(s.name) like w.pattern || '%'
+         or lower(s.name) like '% ' || w.pattern || '%')
+    -- Only a child's consent is looked up: once per row it was most of a broad search's time.
+    and (coalesce(u.birth_date <= current_date - interval '13 years', true)
+         or not private.consent_pending(u.id))
+  order by u.username = w.term desc, u.username, u.id
+  limit least(greatest(page_size, 0), 10) offset greatest(skip, 0)
+$function$;
+grant execute on function private.discoverable_students(prefix text, page_size integer, skip integer) to authenticated;
 
 CREATE OR REPLACE FUNCTION private.find_user_id(identifier text)
  RETURNS uuid
@@ -88,6 +125,26 @@ end
 $function$;
 -- execute: its owner only
 
+CREATE OR REPLACE FUNCTION private.hold_teammates_to_a_quest()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+  if exists (
+    select 1 from public.team_requests r
+    where least(r.sender_id, r.recipient_id) = least(new.sender_id, new.recipient_id)
+      and greatest(r.sender_id, r.recipient_id) = greatest(new.sender_id, new.recipient_id)
+      and r.status = 'accepted') then
+    raise exception 'already_teammates: teammates ask each other onto a quest'
+      using errcode = 'check_violation';
+  end if;
+  return new;
+end
+$function$;
+-- execute: its owner only
+
 CREATE OR REPLACE FUNCTION private.notify_team_request_received()
  RETURNS trigger
  LANGUAGE plpgsql
@@ -102,6 +159,21 @@ begin
       'sender_name', private.shown_name(new.sender_id),
       'quest_title', (select q.title from public.quests q where q.id = new.quest_id),
       'message', new.message));
+  return null;
+end
+$function$;
+-- execute: its owner only
+
+CREATE OR REPLACE FUNCTION private.read_team_request_notice()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+  update public.notifications n set read_at = now()
+  where n.user_id = new.recipient_id and n.type = 'team_request_received'
+    and n.data ->> 'request_id' = new.id::text and n.read_at is null;
   return null;
 end
 $function$;

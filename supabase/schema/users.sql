@@ -29,8 +29,11 @@ create table public.users (
   time_zone text,
   weekly_xp_goal integer,
   leaderboard_opt_in boolean default false not null,
+  discoverable boolean default false not null,
+  interests text[] default '{}'::text[] not null,
   constraint users_birth_date_check CHECK (birth_date >= '1900-01-01'::date),
   constraint users_id_fkey FOREIGN KEY (id) REFERENCES auth.users(id) ON DELETE CASCADE,
+  constraint users_interests_check CHECK (interests <@ ARRAY['stem_logic'::text, 'life_wellness'::text, 'language_communication'::text, 'society_culture'::text, 'arts_creativity'::text] AND cardinality(interests) <= 5 AND array_position(interests, NULL::text) IS NULL),
   constraint users_pkey PRIMARY KEY (id),
   constraint users_role_check CHECK (role = ANY (ARRAY['student'::text, 'parent'::text, 'advisor'::text, 'admin'::text])),
   constraint users_stripe_customer_id_key UNIQUE (stripe_customer_id),
@@ -39,6 +42,7 @@ create table public.users (
   constraint users_username_format CHECK (username ~ '^[a-z0-9_]{3,30}$'::text),
   constraint users_weekly_xp_goal_check CHECK (weekly_xp_goal >= 10 AND weekly_xp_goal <= 100000)
 );
+CREATE INDEX users_discoverable_idx ON public.users USING btree (username) WHERE (discoverable AND is_active AND (role = 'student'::text));
 CREATE INDEX users_email_idx ON public.users USING btree (lower(email));
 CREATE INDEX users_subscription_tier_idx ON public.users USING btree (subscription_tier);
 CREATE UNIQUE INDEX users_username_key ON public.users USING btree (username);
@@ -47,7 +51,7 @@ create policy users_select_own_or_admin on public.users as permissive for select
 create policy users_update_own_or_admin on public.users as permissive for update to authenticated using (((id = ( SELECT auth.uid() AS uid)) OR ( SELECT private.is_admin() AS is_admin))) with check (((id = ( SELECT auth.uid() AS uid)) OR ( SELECT private.is_admin() AS is_admin)));
 grant select on public.users to authenticated;
 grant delete, insert, references, select, trigger, truncate, update on public.users to service_role;
-grant update (username, first_name, last_name, display_name, role, subscription_tier, is_active, time_zone, weekly_xp_goal, leaderboard_opt_in) on public.users to authenticated;
+grant update (username, first_name, last_name, display_name, role, subscription_tier, is_active, time_zone, weekly_xp_goal, leaderboard_opt_in, discoverable, interests) on public.users to authenticated;
 CREATE TRIGGER users_check_time_zone BEFORE INSERT OR UPDATE OF time_zone ON public.users FOR EACH ROW EXECUTE FUNCTION private.check_time_zone();
 CREATE TRIGGER users_create_diploma AFTER INSERT ON public.users FOR EACH ROW EXECUTE FUNCTION private.create_diploma_for_new_user();
 CREATE TRIGGER users_create_diploma_totals AFTER INSERT ON public.users FOR EACH ROW EXECUTE FUNCTION private.create_diploma_totals();

@@ -27,6 +27,26 @@ class NotificationCounts(TypedDict):
     unread_count: int
 
 
+class UnreadCountRow(TypedDict):
+    unread_count: int
+
+
+class MarkedRow(TypedDict):
+    marked: int
+
+
+_UNREAD_COUNT = """
+select count(*) as unread_count from public.notifications n
+where n.user_id = (select auth.uid()) and n.read_at is null"""
+
+_MARK_ALL_READ = """
+with marked as (
+  update public.notifications n set read_at = now()
+  where n.user_id = (select auth.uid()) and n.read_at is null
+  returning 1)
+select count(*) as marked from marked"""
+
+
 def list_mine(
     tx: Tx, *, limit: int, offset: int
 ) -> tuple[list[NotificationRow], NotificationCounts]:
@@ -57,3 +77,13 @@ def mark_read(tx: Tx, notification_id: uuid.UUID) -> NotificationRow | None:
         {"id": notification_id},
     )
     return cast(NotificationRow | None, row)
+
+
+def unread_count(tx: Tx) -> int:
+    """How many of my notifications are unread: one statement, for the badge that polls it."""
+    return cast(UnreadCountRow, tx.all(_UNREAD_COUNT)[0])["unread_count"]
+
+
+def mark_all_read(tx: Tx) -> int:
+    """Mark every unread notification of mine read, in one statement; how many it marked."""
+    return cast(MarkedRow, tx.all(_MARK_ALL_READ)[0])["marked"]

@@ -9,7 +9,13 @@ from flask import Blueprint
 from ..api import errors, query, response
 from ..auth.identity import Identity, login_required
 from . import service
-from .schemas import NotificationList, NotificationListQuery, NotificationPublic
+from .schemas import (
+    NotificationList,
+    NotificationListQuery,
+    NotificationPublic,
+    NotificationsMarkedRead,
+    NotificationUnreadCount,
+)
 
 bp = Blueprint("notifications", __name__, url_prefix="/api")
 
@@ -21,6 +27,22 @@ bp = Blueprint("notifications", __name__, url_prefix="/api")
 def list_notifications(params: NotificationListQuery, identity: Identity):
     """My notifications, unread first and then newest, with the unread count."""
     return service.list_mine(params)
+
+
+@bp.get("/notifications/unread-count")
+@login_required
+@response(NotificationUnreadCount)
+def unread_count(identity: Identity):
+    """How many of my notifications are unread: one query, cheap enough to poll."""
+    return service.unread_count(identity.user_id)
+
+
+@bp.post("/notifications/read-all")
+@login_required
+@response(NotificationsMarkedRead)
+def mark_all_read(identity: Identity):
+    """Mark every unread notification of mine read, and say how many that was."""
+    return service.mark_all_read(identity.user_id)
 
 
 @bp.post("/notifications/<uuid:notification_id>/read")

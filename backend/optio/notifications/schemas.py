@@ -33,3 +33,11 @@ class NotificationList(BaseModel):
     unread_count: int
     page: int
     per_page: int
+
+
+class NotificationUnreadCount(BaseModel):
+    unread_count: int = Field(description="How many of my notifications are unread.")
+
+
+class NotificationsMarkedRead(BaseModel):
+    marked: int = Field(description="How many were unread and are read now.")

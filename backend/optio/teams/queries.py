@@ -74,6 +74,19 @@ class CountRow(TypedDict):
     n: int
 
 
+class DiscoverableRow(TypedDict):
+    """A student who chose to be found, and whether more matches follow the page."""
+
+    id: uuid.UUID
+    username: str
+    display_name: str
+    more: bool
+
+
+class DiscoveryRow(TypedDict):
+    discoverable: bool
+
+
 # The recipient (None when unknown), whether the quest may be named, whether we are teammates.
 _SENDER_CONTEXT = """
 select t.id as recipient_id,
@@ -88,7 +101,8 @@ select t.id as recipient_id,
 from public.users u cross join (select private.find_user_id(%(recipient)s) as id) t
 where u.id = (select auth.uid())"""
 
-# Unless a request between us is pending either way (a unique index): then nothing.
+# Unless a request between us onto the same quest (or both onto none) is pending either way (the
+# unique index team_requests_one_pending_per_pair_and_quest): then nothing.
 _INSERT_REQUEST = """
 insert into public.team_requests (sender_id, recipient_id, quest_id, message)
 values ((select auth.uid()), %(recipient)s, %(quest)s, %(message)s)
@@ -118,7 +132,8 @@ _PENDING_BETWEEN_US = (
     + """
 where r.status = 'pending'
   and least(r.sender_id, r.recipient_id) = least((select auth.uid()), %(recipient)s::uuid)
-  and greatest(r.sender_id, r.recipient_id) = greatest((select auth.uid()), %(recipient)s::uuid)"""
+  and greatest(r.sender_id, r.recipient_id) = greatest((select auth.uid()), %(recipient)s::uuid)
+  and r.quest_id is not distinct from %(quest)s::uuid"""
 )
 
 _MY_REQUESTS = (
@@ -185,6 +200,19 @@ where r.status = 'accepted'
   and (r.sender_id = (select auth.uid()) or r.recipient_id = (select auth.uid()))"""
 
 
+# The opt-in and the caller's own role are private.discoverable_students's to check.
+_DIRECTORY = """
+select s.id, s.username, s.display_name, s.more
+from private.discoverable_students(%(q)s, %(limit)s, %(offset)s) s"""
+
+_MY_DISCOVERY = """
+select u.discoverable from public.users u where u.id = (select auth.uid())"""
+
+_SET_MY_DISCOVERY = """
+update public.users u set discoverable = %(discoverable)s
+where u.id = (select auth.uid()) returning u.discoverable"""
+
+
 def sender_context(
     tx: Tx, recipient: str, quest_id: uuid.UUID | None
 ) -> tuple[SenderContextRow | None, PlanRow | None]:
@@ -203,8 +231,8 @@ def sender_context(
 def send(
     tx: Tx, recipient_id: uuid.UUID, quest_id: uuid.UUID | None, message: str
 ) -> tuple[bool, TeamRequestRow | None]:
-    """Insert the request unless one is pending between us (either way), and read the pending
-    one after it: (created, the pending request), in one round trip."""
+    """Insert the request unless one onto the same quest is pending between us (either way), and
+    read the pending one after it: (created, the pending request), in one round trip."""
     params = {"recipient": recipient_id, "quest": quest_id, "message": message}
     inserted, pending = tx.run((_INSERT_REQUEST, params), (_PENDING_BETWEEN_US, params))
     return bool(inserted), (cast(TeamRequestRow, pending[0]) if pending else None)
@@ -244,3 +272,17 @@ def teammates(tx: Tx, *, limit: int, offset: int) -> tuple[list[TeammateRow], in
     params = {"limit": limit, "offset": offset}
     page, count = tx.run((_MY_TEAMMATES, params), (_COUNT_MY_TEAMMATES, None))
     return cast(list[TeammateRow], page), cast(CountRow, count[0])["n"]
+
+
+def directory(tx: Tx, q: str, *, limit: int, offset: int) -> list[DiscoverableRow]:
+    """One page of the students who chose to be found whose username or name starts with `q`."""
+    params = {"q": q, "limit": limit, "offset": offset}
+    return cast(list[DiscoverableRow], tx.all(_DIRECTORY, params))
+
+
+def my_discovery(tx: Tx) -> DiscoveryRow | None:
+    return cast(DiscoveryRow | None, tx.one(_MY_DISCOVERY))
+
+
+def set_my_discovery(tx: Tx, discoverable: bool) -> DiscoveryRow | None:
+    return cast(DiscoveryRow | None, tx.one(_SET_MY_DISCOVERY, {"discoverable": discoverable}))

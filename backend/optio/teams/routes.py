@@ -10,6 +10,10 @@ from ..api import body, errors, query, response
 from ..auth.identity import Identity, login_required
 from . import service
 from .schemas import (
+    TeamDirectoryPage,
+    TeamDirectoryQuery,
+    TeamDiscoveryIn,
+    TeamDiscoveryPublic,
     TeammateList,
     TeammateListQuery,
     TeamRequestIn,
@@ -27,7 +31,8 @@ bp = Blueprint("teams", __name__, url_prefix="/api")
 @response(TeamRequestPublic, status=201, description="Sent; the recipient is notified")
 @errors(403, 404, 409)
 def send_request(payload: TeamRequestIn, identity: Identity):
-    """Ask another student, by username or e-mail, to team up, optionally on a quest."""
+    """Ask another student, by username or e-mail, to team up, optionally on a quest; a
+    teammate, onto a quest."""
     return service.send_request(identity.user_id, payload)
 
 
@@ -74,3 +79,31 @@ def cancel(request_id: uuid.UUID, identity: Identity):
 def list_teammates(params: TeammateListQuery, identity: Identity):
     """My teammates, with their progress on the quests we are both enrolled in."""
     return service.teammates(identity.user_id, params)
+
+
+@bp.get("/team-directory")
+@login_required
+@query(TeamDirectoryQuery)
+@response(TeamDirectoryPage)
+def search_students(params: TeamDirectoryQuery, identity: Identity):
+    """Students who chose to be found, whose username or name starts with `q`; ten a page."""
+    return service.directory(identity.user_id, params)
+
+
+@bp.get("/team-directory/me")
+@login_required
+@response(TeamDiscoveryPublic)
+@errors(404)
+def my_discovery(identity: Identity):
+    """Whether students looking for a teammate may find me by name."""
+    return service.my_discovery(identity.user_id)
+
+
+@bp.put("/team-directory/me")
+@login_required
+@body(TeamDiscoveryIn)
+@response(TeamDiscoveryPublic)
+@errors(404)
+def set_my_discovery(payload: TeamDiscoveryIn, identity: Identity):
+    """Let students looking for a teammate find me by username or name, or stop them."""
+    return service.set_my_discovery(identity.user_id, payload)

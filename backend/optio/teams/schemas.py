@@ -6,9 +6,9 @@ import uuid
 from datetime import datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints, field_validator
 
-from ..fields import NotBlank, Text
+from ..fields import NotBlank, Storable, Text
 from ..pagination import PageQuery
 
 RequestStatus = Literal["pending", "accepted", "rejected", "cancelled"]
@@ -21,7 +21,9 @@ class TeamRequestIn(BaseModel):
         min_length=1, max_length=320, description="The other student's username or e-mail."
     )
     quest_id: uuid.UUID | None = Field(
-        default=None, description="A quest to take on together; accepting enrolls both."
+        default=None,
+        description="A quest to take on together; accepting enrolls both. Teammates always "
+        "name one.",
     )
     message: Text = Field(default="", max_length=500)
 
@@ -91,3 +93,49 @@ class TeammateList(BaseModel):
     count: int
     page: int
     per_page: int
+
+
+class TeamDirectoryQuery(BaseModel):
+    """Students who chose to be found, by the start of a username or of a word of their name."""
+
+    q: Annotated[str, StringConstraints(min_length=2, max_length=100), Storable] = Field(
+        description="The start of a username or of a name; matches nothing under 2 characters "
+        "once trimmed."
+    )
+    page: int = Field(default=1, ge=1, le=1000)
+    per_page: int = Field(default=10, ge=1, le=10)
+
+    @property
+    def offset(self) -> int:
+        return (self.page - 1) * self.per_page
+
+
+class DiscoverableStudent(BaseModel):
+    """A student who chose to be found: what a request would show of them, nothing more."""
+
+    id: uuid.UUID
+    username: str = Field(description="What to send a request to.")
+    display_name: str
+
+
+class TeamDirectoryPage(BaseModel):
+    data: list[DiscoverableStudent] = Field(
+        description="Exact username first, then by username; never me."
+    )
+    page: int
+    per_page: int
+    has_more: bool = Field(description="Whether another page follows this one.")
+
+
+class TeamDiscoveryIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    discoverable: StrictBool = Field(
+        description="Whether students looking for a teammate may find me by username or name."
+    )
+
+
+class TeamDiscoveryPublic(BaseModel):
+    discoverable: bool = Field(
+        description="Whether students looking for a teammate may find me by username or name "
+        "(off until I turn it on)."
+    )

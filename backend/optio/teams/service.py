@@ -1,9 +1,12 @@
 """The rules of team-ups: who may ask whom, who answers, and what a teammate may see.
 
 Rules the database enforces (supabase/schema/teams.sql):
-- unique index team_requests_one_pending_per_pair (20261122000320_team_requests.sql): one
-  pending request per unordered pair, even under races.
-- policies team_requests_send (same migration) and team_requests_decide
+- unique index team_requests_one_pending_per_pair_and_quest
+  (20261205000200_team_ups_on_quests_and_discovery.sql): one pending request per unordered pair
+  and quest (no quest counting as one), even under races.
+- trigger team_requests_hold_teammates_to_a_quest (same migration): teammates (an accepted
+  request between them) ask each other only onto a quest.
+- policies team_requests_send (20261122000320_team_requests.sql) and team_requests_decide
   (20261202000400_one_policy_per_action.sql), trigger team_requests_transition: the sender
   sends and cancels, the recipient accepts or rejects, once.
 - trigger team_requests_hold_tier_limit (20261202000100_tier_limits_enforced.sql): sending needs
@@ -11,6 +14,12 @@ Rules the database enforces (supabase/schema/teams.sql):
 - trigger team_requests_on_accept (private.team_request_accepted, last defined in
   20261202000300_notification_kinds.sql): accepting enrolls both students in the named quest
   where their plans have room, and tells the sender.
+- trigger team_requests_read_notice (20261205000200): accepting or rejecting marks the
+  recipient's notice of the request read, in the same transaction.
+- private.discoverable_students (20261205000200), definer, for signed-in active students: only
+  active students who set users.discoverable (off by default; theirs to set, by column grant and
+  users_update_own_or_admin), never the caller nor a child awaiting consent; ten at most, id,
+  username and shown name only.
 """
 
 from __future__ import annotations
@@ -18,17 +27,36 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+import psycopg
+
 from ..db import tx
 from ..errors import Conflict, Forbidden, Invalid, NotFound
 from ..plans.rules import Plan
 from ..plans.wording import require
 from . import queries
 from .queries import TeamRequestRow
-from .schemas import TeammateListQuery, TeamRequestIn, TeamRequestListQuery
+from .schemas import (
+    TeamDirectoryQuery,
+    TeamDiscoveryIn,
+    TeammateListQuery,
+    TeamRequestIn,
+    TeamRequestListQuery,
+)
+
+# How private.hold_teammates_to_a_quest begins its message.
+ALREADY_TEAMMATES = "already_teammates:"
+
+
+def _already_teammates() -> Conflict:
+    return Conflict(
+        "You are already teammates: choose a quest to invite them onto.",
+        code="already_teammates",
+    )
 
 
 def send_request(user_id: uuid.UUID, payload: TeamRequestIn) -> TeamRequestRow:
-    """Ask another student to team up; at most one pending request between two students."""
+    """Ask another student to team up, or a teammate onto a quest; at most one pending request
+    between two students onto each quest (and one onto none)."""
     current = tx(user_id)
     context, plan = queries.sender_context(current, payload.recipient, payload.quest_id)
     if context is None or plan is None:
@@ -52,19 +80,25 @@ def send_request(user_id: uuid.UUID, payload: TeamRequestIn) -> TeamRequestRow:
         )
     if not context["quest_ok"]:
         raise NotFound("No such quest in the catalog.", code="quest_not_found")
-    if context["teammates"]:
-        raise Conflict("You are already teammates.", code="already_teammates")
+    if context["teammates"] and payload.quest_id is None:
+        raise _already_teammates()
 
-    created, pending = queries.send(current, recipient_id, payload.quest_id, payload.message)
+    try:
+        created, pending = queries.send(current, recipient_id, payload.quest_id, payload.message)
+    except psycopg.errors.CheckViolation as exc:  # accepted since the context was read
+        if not (exc.diag.message_primary or "").startswith(ALREADY_TEAMMATES):
+            raise
+        raise _already_teammates() from None
     if not created:
         incoming = pending is not None and pending["direction"] == "incoming"
+        onto = " onto this quest" if payload.quest_id else ""
         raise Conflict(
-            "They have already asked you: accept or reject their request."
+            f"They have already asked you{onto}: accept or reject their request."
             if incoming
-            else "A team-up request between you two is already pending.",
+            else f"A team-up request between you two{onto} is already pending.",
             code="request_pending",
         )
-    if pending is None:  # ours was just inserted: the only pending one of the pair
+    if pending is None:  # ours was just inserted: the pair's only pending one onto its quest
         raise RuntimeError("a team-up request was inserted but could not be read back")
     return pending
 
@@ -100,3 +134,28 @@ def decide(user_id: uuid.UUID, request_id: uuid.UUID, status: str) -> TeamReques
 def teammates(user_id: uuid.UUID, params: TeammateListQuery) -> dict[str, Any]:
     rows, count = queries.teammates(tx(user_id), limit=params.per_page, offset=params.offset)
     return params.page_of(rows, count)
+
+
+def directory(user_id: uuid.UUID, params: TeamDirectoryQuery) -> dict[str, Any]:
+    """A page of the students who chose to be found, by the start of a username or name."""
+    rows = queries.directory(tx(user_id), params.q, limit=params.per_page, offset=params.offset)
+    return {
+        "data": rows,
+        "page": params.page,
+        "per_page": params.per_page,
+        "has_more": bool(rows) and rows[0]["more"],
+    }
+
+
+def my_discovery(user_id: uuid.UUID) -> dict[str, bool]:
+    row = queries.my_discovery(tx(user_id))
+    if row is None:
+        raise NotFound("Your profile was not found.")
+    return {"discoverable": row["discoverable"]}
+
+
+def set_my_discovery(user_id: uuid.UUID, payload: TeamDiscoveryIn) -> dict[str, bool]:
+    row = queries.set_my_discovery(tx(user_id), payload.discoverable)
+    if row is None:
+        raise NotFound("Your profile was not found.")
+    return {"discoverable": row["discoverable"]}

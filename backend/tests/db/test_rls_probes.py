@@ -37,6 +37,9 @@ CLIENT_CALLABLE = {
         "reserve_ai_call(text,text)",
         "team_profile(uuid)",
         "teammate_quests(uuid)",
+        # team-ups (20261205000200): students who opted in to be found, to a signed-in student;
+        # id, username and shown name only, ten at most
+        "discoverable_students(text,integer,integer)",
         "valid_suggested_tasks(jsonb)",
         # links (20261203200100): each answers about the caller's own links, the caller's own
         # e-mail, or names only the parties of the caller's links and invitations

@@ -161,3 +161,55 @@ def test_an_unknown_notification_is_404(client, cast):
 def test_bad_paging_is_422(client, cast, query):
     resp = client.get(f"/api/notifications?{query}", headers=cast["sender"]["headers"])
     assert resp.status_code == 422
+
+
+# --- the unread count, and marking them all read ------------------------------------------------
+
+
+def _read_at(conn, notification):
+    return conn.execute(
+        "select read_at from public.notifications where id = %s", (notification,)
+    ).fetchone()[0]
+
+
+def test_the_unread_count_counts_only_my_unread_in_one_round_trip(client, conn, cast):
+    me = cast["sender"]["user"]["id"]
+    notify(conn, me, "unread one")
+    notify(conn, me, "unread two", minutes_ago=5)
+    notify(conn, me, "read", read=True)
+    notify(conn, cast["other"]["user"]["id"], "not mine")
+    resp = client.get("/api/notifications/unread-count", headers=cast["sender"]["headers"])
+    assert resp.status_code == 200
+    assert resp.json == {"unread_count": 2}
+    assert int(resp.headers["X-DB-Round-Trips"]) == 1
+    empty = client.get("/api/notifications/unread-count", headers=cast["recipient"]["headers"])
+    assert empty.json == {"unread_count": 0}
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [("get", "/api/notifications/unread-count"), ("post", "/api/notifications/read-all")],
+)
+def test_signed_out_there_is_no_count_and_nothing_to_mark(client, method, path):
+    assert getattr(client, method)(path).status_code == 401
+
+
+def test_mark_all_read_marks_only_my_unread_keeping_earlier_reads(client, conn, cast):
+    me, headers = cast["sender"]["user"]["id"], cast["sender"]["headers"]
+    unread = [notify(conn, me, "one"), notify(conn, me, "two", minutes_ago=3)]
+    earlier = notify(conn, me, "read long ago", minutes_ago=60, read=True)
+    kept_at = _read_at(conn, earlier)
+    theirs = notify(conn, cast["other"]["user"]["id"], "not mine")
+
+    resp = client.post("/api/notifications/read-all", headers=headers)
+    assert resp.status_code == 200
+    assert resp.json == {"marked": 2}
+    assert int(resp.headers["X-DB-Round-Trips"]) == 2  # the update, commit
+    assert all(_read_at(conn, n) is not None for n in unread)
+    assert _read_at(conn, earlier) == kept_at
+    assert _read_at(conn, theirs) is None
+    count = client.get("/api/notifications/unread-count", headers=headers).json
+    assert count == {"unread_count": 0}
+
+    again = client.post("/api/notifications/read-all", headers=headers)
+    assert again.json == {"marked": 0}

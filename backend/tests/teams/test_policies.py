@@ -9,6 +9,9 @@ from ..factories import make_quest, make_user
 from .conftest import complete, enroll, make_request
 
 ROLES = ["anon", "sender", "recipient", "other", "admin"]
+_INSERT_ONTO = (
+    "insert into public.team_requests (sender_id, recipient_id, quest_id) values (%s, %s, %s)"
+)
 
 
 @pytest.fixture
@@ -134,6 +137,39 @@ def test_only_one_pending_request_per_pair_whichever_way(conn, people, pending):
             "insert into public.team_requests (sender_id, recipient_id) values (%s, %s)",
             (people["recipient"], people["sender"]),
         )
+
+
+def test_teammates_ask_each_other_only_onto_a_quest(conn, people, pending):
+    sender, recipient = people["sender"], people["recipient"]
+    rocketry, chess = make_quest(conn)["id"], make_quest(conn)["id"]
+    conn.execute("update public.team_requests set status = 'accepted' where id = %s", (pending,))
+    with (
+        acting_as(conn, recipient) as cur,
+        pytest.raises(psycopg.errors.CheckViolation, match="already_teammates"),
+    ):
+        cur.execute(_INSERT_ONTO, (recipient, sender, None))
+    with acting_as(conn, recipient) as cur:
+        cur.execute(_INSERT_ONTO, (recipient, sender, rocketry))
+        cur.execute(_INSERT_ONTO, (recipient, sender, chess))
+        assert (
+            cur.execute(
+                "select count(*) from public.team_requests where status = 'pending'"
+            ).fetchone()[0]
+            == 2
+        )
+
+
+def test_one_pending_request_per_pair_and_quest_whichever_way(conn, people):
+    sender, recipient = people["sender"], people["recipient"]
+    rocketry, chess = make_quest(conn)["id"], make_quest(conn)["id"]
+    make_request(conn, sender, recipient, quest_id=rocketry)
+    with acting_as(conn, recipient) as cur, pytest.raises(psycopg.errors.UniqueViolation):
+        cur.execute(_INSERT_ONTO, (recipient, sender, rocketry))
+    with acting_as(conn, recipient) as cur:
+        cur.execute(_INSERT_ONTO, (recipient, sender, chess))
+        cur.execute(_INSERT_ONTO, (recipient, sender, None))  # onto no quest: one of its own
+        with pytest.raises(psycopg.errors.UniqueViolation):  # no quest is one quest
+            cur.execute(_INSERT_ONTO, (recipient, sender, None))
 
 
 def test_a_new_request_after_a_rejection_is_allowed(conn, people, pending):

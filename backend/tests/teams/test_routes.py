@@ -96,11 +96,73 @@ def test_a_new_request_is_allowed_after_a_rejection_or_a_cancellation(
     assert [r[0] for r in rows] == [DECIDED[ended], "pending", "pending"]
 
 
-def test_teammates_cannot_ask_each_other_again(client, cast, pending):
+def test_teammates_cannot_ask_each_other_again_without_a_quest(client, cast, pending):
     client.post(f"/api/team-requests/{pending}/accept", headers=cast["recipient"]["headers"])
     resp = send(client, cast["recipient"]["headers"], "sender")
     assert resp.status_code == 409
     assert resp.get_json()["error"]["code"] == "already_teammates"
+
+
+def test_teammates_invite_each_other_onto_a_quest_and_accepting_enrolls_both(
+    client, conn, cast, pending
+):
+    client.post(f"/api/team-requests/{pending}/accept", headers=cast["recipient"]["headers"])
+    quest = make_quest(conn, title="Birdwatching")
+    resp = send(client, cast["recipient"]["headers"], "sender", quest_id=str(quest["id"]))
+    assert resp.status_code == 201, resp.get_json()
+    assert resp.get_json()["quest"] == {"id": str(quest["id"]), "title": "Birdwatching"}
+    assert int(resp.headers["X-DB-Round-Trips"]) == 3
+    accepted = client.post(
+        f"/api/team-requests/{resp.get_json()['id']}/accept", headers=cast["sender"]["headers"]
+    )
+    assert accepted.status_code == 200
+    assert _enrolled_in(conn, quest["id"]) == {
+        cast["sender"]["user"]["id"],
+        cast["recipient"]["user"]["id"],
+    }
+    teammates = client.get("/api/teammates", headers=cast["sender"]["headers"]).get_json()
+    assert teammates["count"] == 1  # still one teammate, now with a quest in common
+
+
+def test_invitations_wait_onto_several_quests_but_never_twice_onto_one(client, conn, cast):
+    rocketry, chess = make_quest(conn), make_quest(conn)
+    sender, recipient = cast["sender"]["headers"], cast["recipient"]["headers"]
+    assert send(client, sender, "recipient", quest_id=str(rocketry["id"])).status_code == 201
+    assert send(client, sender, "recipient", quest_id=str(chess["id"])).status_code == 201
+    assert send(client, sender, "recipient").status_code == 201  # onto no quest: one more
+
+    again = send(client, sender, "recipient", quest_id=str(rocketry["id"]))
+    back = send(client, recipient, "sender", quest_id=str(rocketry["id"]))
+    assert again.status_code == back.status_code == 409
+    assert (
+        again.get_json()["error"]["code"] == back.get_json()["error"]["code"] == "request_pending"
+    )
+    assert back.get_json()["error"]["message"] == (
+        "They have already asked you onto this quest: accept or reject their request."
+    )
+    count = "select count(*) from public.team_requests where status = 'pending'"
+    assert conn.execute(count).fetchone()[0] == 3
+
+
+def test_becoming_teammates_meanwhile_is_still_already_teammates_not_an_error(
+    client, conn, cast, pending, monkeypatch
+):
+    """The request is accepted between reading the sender's context and the insert: the
+    database refuses the insert (hold_teammates_to_a_quest) and the answer is the same 409."""
+    from optio.teams import queries
+
+    read = queries.sender_context
+
+    def read_before_the_acceptance(*args, **kwargs):
+        context, plan = read(*args, **kwargs)
+        return ({**context, "teammates": False} if context else context), plan
+
+    monkeypatch.setattr(queries, "sender_context", read_before_the_acceptance)
+    client.post(f"/api/team-requests/{pending}/accept", headers=cast["recipient"]["headers"])
+    resp = send(client, cast["recipient"]["headers"], "sender")
+    assert resp.status_code == 409
+    assert resp.get_json()["error"]["code"] == "already_teammates"
+    assert conn.execute("select count(*) from public.team_requests").fetchone()[0] == 1
 
 
 def test_a_request_names_only_an_active_public_quest(client, conn, cast):

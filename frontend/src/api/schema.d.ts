@@ -365,6 +365,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change my password, proven by the current one; also sets the web app's new cookies. */
+        post: operations["auth_change_password_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/oauth/callback": {
         parameters: {
             query?: never;
@@ -801,6 +818,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/diplomas/{slug}/card.png": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A diploma's link-preview image: a 1200x630 PNG of the name, top pillars and total XP.
+         * @description The Open Graph and Twitter image of the diploma's page, seen by whoever may see its first
+         *     view (/diplomas/{slug}); 404 for anyone else. Send the ETag back in If-None-Match to get 304
+         *     Not Modified.
+         */
+        get: operations["diplomas_get_diploma_card_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/diplomas/{slug}/clr": {
         parameters: {
             query?: never;
@@ -905,7 +944,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Interactive API documentation (Swagger UI, served from this API). */
+        /** Interactive API documentation (Swagger UI, built with the web app). */
         get: operations["docs_docs_page_get"];
         put?: never;
         post?: never;
@@ -1137,6 +1176,40 @@ export interface paths {
         };
         /** My notifications, unread first and then newest, with the unread count. */
         get: operations["notifications_list_notifications_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark every unread notification of mine read, and say how many that was. */
+        post: operations["notifications_mark_all_read_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many of my notifications are unread: one query, cheap enough to poll. */
+        get: operations["notifications_unread_count_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1444,6 +1517,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/team-directory": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Students who chose to be found, whose username or name starts with `q`; ten a page. */
+        get: operations["teams_search_students_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/team-directory/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether students looking for a teammate may find me by name. */
+        get: operations["teams_my_discovery_get"];
+        /** Let students looking for a teammate find me by username or name, or stop them. */
+        put: operations["teams_set_my_discovery_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/team-requests": {
         parameters: {
             query?: never;
@@ -1454,7 +1562,10 @@ export interface paths {
         /** My incoming and outgoing team-up requests, newest first, paginated. */
         get: operations["teams_list_requests_get"];
         put?: never;
-        /** Ask another student, by username or e-mail, to team up, optionally on a quest. */
+        /**
+         * Ask another student, by username or e-mail, to team up, optionally on a quest; a
+         * @description teammate, onto a quest.
+         */
         post: operations["teams_send_request_post"];
         delete?: never;
         options?: never;
@@ -1560,7 +1671,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change my username, names, time zone, weekly XP goal or leaderboard opt-in. */
+        /** Change my username, names, time zone, weekly XP goal, leaderboard opt-in or interests. */
         patch: operations["users_update_me_patch"];
         trace?: never;
     };
@@ -2259,6 +2370,16 @@ export interface components {
              */
             url: string;
         };
+        /**
+         * ChangePasswordIn
+         * @description My current password, to prove it is me, and the new one.
+         */
+        ChangePasswordIn: {
+            /** Current Password */
+            current_password: string;
+            /** New Password */
+            new_password: string;
+        };
         /** CheckoutIn */
         CheckoutIn: {
             /**
@@ -2870,6 +2991,24 @@ export interface components {
              * @description 3-60 of a-z, 0-9 and single hyphens.
              */
             slug?: string;
+        };
+        /**
+         * DiscoverableStudent
+         * @description A student who chose to be found: what a request would show of them, nothing more.
+         */
+        DiscoverableStudent: {
+            /** Display Name */
+            display_name: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Username
+             * @description What to send a request to.
+             */
+            username: string;
         };
         /** EnrollmentPublic */
         EnrollmentPublic: {
@@ -3501,6 +3640,22 @@ export interface components {
              */
             type: string;
         };
+        /** NotificationUnreadCount */
+        NotificationUnreadCount: {
+            /**
+             * Unread Count
+             * @description How many of my notifications are unread.
+             */
+            unread_count: number;
+        };
+        /** NotificationsMarkedRead */
+        NotificationsMarkedRead: {
+            /**
+             * Marked
+             * @description How many were unread and are read now.
+             */
+            marked: number;
+        };
         /** OAuthCallbackIn */
         OAuthCallbackIn: {
             /**
@@ -3687,6 +3842,7 @@ export interface components {
             description?: string;
             /**
              * Image Url
+             * @description An https:// URL or a path on this site (/quest-art/…).
              * @default null
              */
             image_url?: string | null;
@@ -3814,7 +3970,7 @@ export interface components {
             description?: string;
             /**
              * Image Url
-             * @description null removes the image.
+             * @description An https:// URL or a path on this site (/quest-art/…); null removes it.
              * @default null
              */
             image_url?: string | null;
@@ -4493,6 +4649,39 @@ export interface components {
             /** Xp Value */
             xp_value?: number;
         };
+        /** TeamDirectoryPage */
+        TeamDirectoryPage: {
+            /**
+             * Data
+             * @description Exact username first, then by username; never me.
+             */
+            data: components["schemas"]["DiscoverableStudent"][];
+            /**
+             * Has More
+             * @description Whether another page follows this one.
+             */
+            has_more: boolean;
+            /** Page */
+            page: number;
+            /** Per Page */
+            per_page: number;
+        };
+        /** TeamDiscoveryIn */
+        TeamDiscoveryIn: {
+            /**
+             * Discoverable
+             * @description Whether students looking for a teammate may find me by username or name.
+             */
+            discoverable: boolean;
+        };
+        /** TeamDiscoveryPublic */
+        TeamDiscoveryPublic: {
+            /**
+             * Discoverable
+             * @description Whether students looking for a teammate may find me by username or name (off until I turn it on).
+             */
+            discoverable: boolean;
+        };
         /** TeamRequestIn */
         TeamRequestIn: {
             /**
@@ -4502,7 +4691,7 @@ export interface components {
             message?: string;
             /**
              * Quest Id
-             * @description A quest to take on together; accepting enrolls both.
+             * @description A quest to take on together; accepting enrolls both. Teammates always name one.
              * @default null
              */
             quest_id?: string | null;
@@ -4748,6 +4937,11 @@ export interface components {
              * Format: uuid
              */
             id: string;
+            /**
+             * Interests
+             * @description The pillars I want to grow, as I picked them.
+             */
+            interests: ("stem_logic" | "life_wellness" | "language_communication" | "society_culture" | "arts_creativity")[];
             /** Last Name */
             last_name: string | null;
             /** Leaderboard Opt In */
@@ -4782,6 +4976,11 @@ export interface components {
              * @default null
              */
             first_name?: string | null;
+            /**
+             * Interests
+             * @description The pillars I want to grow; [] for none.
+             */
+            interests?: ("stem_logic" | "life_wellness" | "language_communication" | "society_culture" | "arts_creativity")[];
             /**
              * Last Name
              * @default null
@@ -7046,6 +7245,102 @@ export interface operations {
             };
         };
     };
+    auth_change_password_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordIn"];
+            };
+        };
+        responses: {
+            /** @description Changed: every other session ended; this is the new one */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionPublic"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     auth_oauth_callback_post: {
         parameters: {
             query?: never;
@@ -8940,6 +9235,60 @@ export interface operations {
             };
         };
     };
+    diplomas_get_diploma_card_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A 1200x630 PNG (image/png) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not modified: the If-None-Match ETag is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     credentials_learner_record_get: {
         parameters: {
             query?: never;
@@ -9229,6 +9578,15 @@ export interface operations {
             };
             /** @description Rate limited */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unavailable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10361,6 +10719,109 @@ export interface operations {
             };
             /** @description Validation error */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    notifications_mark_all_read_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationsMarkedRead"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    notifications_unread_count_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationUnreadCount"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL is too long */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11596,6 +12057,227 @@ export interface operations {
             };
             /** @description Conflicts with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teams_search_students_get: {
+        parameters: {
+            query: {
+                q: string;
+                page?: number;
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamDirectoryPage"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teams_my_discovery_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamDiscoveryPublic"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teams_set_my_discovery_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TeamDiscoveryIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamDiscoveryPublic"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -5,24 +5,26 @@ import { Button } from "../ui/Button";
 import { FormError, SelectField, TextField } from "../ui/Field";
 import { useFormErrors } from "../ui/useFormErrors";
 import { useSendRequest } from "./hooks";
+import { RecipientField } from "./RecipientField";
 
 export function SendRequestForm() {
   const send = useSendRequest();
   const errors = useFormErrors({
     recipient_not_found: "recipient",
     cannot_team_with_self: "recipient",
-    already_teammates: "recipient",
+    already_teammates: "quest_id", // teammates invite each other onto a quest
     request_pending: "recipient",
     quest_not_found: "quest_id",
   });
   const [sent, setSent] = useState<string | null>(null);
+  const [recipientText, setRecipientText] = useState("");
   const dashboard = useDashboard();
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
-    const recipient = String(form.get("recipient")).trim();
+    const recipient = recipientText.trim();
     errors.reset();
     setSent(null);
     try {
@@ -32,6 +34,7 @@ export function SendRequestForm() {
         quest_id: String(form.get("quest_id")) || null,
       });
       setSent(recipient);
+      setRecipientText("");
       formElement.reset();
     } catch (error) {
       errors.capture(error);
@@ -45,18 +48,12 @@ export function SendRequestForm() {
       </h2>
       <FormError message={errors.form} />
       <ConsentRequiredHint error={send.error} />
-      <TextField
-        label="Username or e-mail"
-        name="recipient"
-        required
-        autoComplete="off"
-        error={errors.fields.recipient}
-      />
+      <RecipientField value={recipientText} onChange={setRecipientText} error={errors.fields.recipient} />
       <SelectField
         label="On a quest (optional)"
         name="quest_id"
         error={errors.fields.quest_id}
-        hint="Accepting enrolls you both."
+        hint="Accepting enrolls you both. To invite a teammate again, choose a quest."
       >
         <option value="">No particular quest</option>
         {dashboard.data?.active_quests.map((q) => (

@@ -6,6 +6,7 @@ import { FormError } from "../ui/Field";
 import { Card, PageHeader } from "../ui/Page";
 import { ProgressBar } from "../ui/ProgressBar";
 import { Empty, QueryState } from "../ui/States";
+import { DiscoverySetting } from "./DiscoverySetting";
 import { SendRequestForm } from "./SendRequestForm";
 import { useAnswerRequest, useTeammates, useTeamRequests, type Answer } from "./hooks";
 
@@ -144,6 +145,7 @@ export function TeamsPage() {
           <h2 className="mb-3 text-xl font-semibold">Teammates</h2>
           <Teammates />
         </section>
+        <DiscoverySetting />
       </div>
     </>
   );

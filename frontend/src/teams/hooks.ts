@@ -2,13 +2,19 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, type Schemas } from "../api/client";
 import { unwrap } from "../api/errors";
 import { dashboardKeys } from "../dashboard/hooks";
+import { notificationKeys } from "../notifications/hooks";
 import { questKeys } from "../quests/hooks";
 
 export const teamKeys = {
   all: ["teams"] as const,
   pendingRequests: () => [...teamKeys.all, "requests", "pending"] as const,
   teammates: () => [...teamKeys.all, "teammates"] as const,
+  directory: (q: string) => [...teamKeys.all, "directory", q] as const,
+  discovery: () => [...teamKeys.all, "discovery"] as const,
 };
+
+/** Fewer characters than this find nobody (the API's rule too). */
+export const SEARCH_MIN = 2;
 
 export function useTeamRequests() {
   return useQuery({
@@ -30,6 +36,8 @@ function useRefreshTeams() {
     void queryClient.invalidateQueries({ queryKey: teamKeys.all });
     void queryClient.invalidateQueries({ queryKey: questKeys.all });
     void queryClient.invalidateQueries({ queryKey: dashboardKeys.all });
+    // Answering a request reads its notice (in the database): the unread count changed.
+    void queryClient.invalidateQueries({ queryKey: notificationKeys.all });
   };
 }
 
@@ -53,5 +61,35 @@ export function useAnswerRequest() {
       return unwrap(api.POST("/api/team-requests/{request_id}/cancel", params));
     },
     onSuccess,
+  });
+}
+
+/** Students who chose to be found whose username or name starts with `q` (ten at most). */
+export function useStudentSearch(q: string) {
+  const term = q.trim();
+  return useQuery({
+    queryKey: teamKeys.directory(term.toLowerCase()),
+    // No abort signal: a search left behind by the next keystroke finishes (and is cached)
+    // rather than ending as a failed request.
+    queryFn: () => unwrap(api.GET("/api/team-directory", { params: { query: { q: term, per_page: 10 } } })),
+    enabled: term.length >= SEARCH_MIN,
+    staleTime: 30_000,
+  });
+}
+
+/** Whether students looking for a teammate may find me by name. */
+export function useDiscovery(enabled = true) {
+  return useQuery({
+    queryKey: teamKeys.discovery(),
+    queryFn: () => unwrap(api.GET("/api/team-directory/me")),
+    enabled,
+  });
+}
+
+export function useSetDiscovery() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (discoverable: boolean) => unwrap(api.PUT("/api/team-directory/me", { body: { discoverable } })),
+    onSuccess: (saved) => queryClient.setQueryData(teamKeys.discovery(), saved),
   });
 }

@@ -1,5 +1,5 @@
 # Optio: `make dev` runs the whole app with demo data; `make test` runs every test.
-# Both work on a fresh clone with only Python 3.11+ and Node 20: the virtualenv, the embedded
+# Both work on a fresh clone with only Python 3.11+ and Node 20.19+: the virtualenv, the embedded
 # PostgreSQL and the frontend's node_modules are made here, under .venv/, .optio/ and
 # frontend/node_modules/ (and Debian's Chromium is installed for the end-to-end tests).
 

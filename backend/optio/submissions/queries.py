@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Any, TypedDict, cast
+from typing import Any, NotRequired, TypedDict, cast
 
 from psycopg import sql
 from psycopg.types.json import Jsonb
@@ -32,6 +32,8 @@ class SubmissionRow(TypedDict):
     admin_notes: str | None
     reviewed_at: datetime | None
     created_at: datetime
+    # Lists only: the approved quest's title now (an admin may rename it), as I may read it.
+    quest_title: NotRequired[str | None]
 
 
 class AuthorJson(TypedDict):
@@ -90,8 +92,9 @@ returning s.id, s.title, s.description, s.suggested_tasks, s.make_public, s.stat
 
 _MINE = """
 select s.id, s.title, s.description, s.suggested_tasks, s.make_public, s.status,
-       s.approved_quest_id, s.admin_notes, s.reviewed_at, s.created_at
+       s.approved_quest_id, s.admin_notes, s.reviewed_at, s.created_at, q.title as quest_title
 from public.quest_submissions s
+left join public.quests q on q.id = s.approved_quest_id
 where s.user_id = (select auth.uid())
 order by s.created_at desc, s.id desc limit %(limit)s offset %(offset)s"""
 
@@ -101,11 +104,13 @@ select count(*) as n from public.quest_submissions where user_id = (select auth.
 _QUEUE = """
 select s.id, s.title, s.description, s.suggested_tasks, s.make_public, s.status,
        s.approved_quest_id, s.admin_notes, s.reviewed_at, s.created_at, s.reviewed_by,
+       q.title as quest_title,
        json_build_object('id', u.id, 'username', u.username,
          'display_name', coalesce(u.display_name,
                                   nullif(btrim(concat_ws(' ', u.first_name, u.last_name)), '')))
          as author
 from public.quest_submissions s join public.users u on u.id = s.user_id
+left join public.quests q on q.id = s.approved_quest_id
 where %(status)s::text is null or s.status = %(status)s
 order by s.created_at, s.id limit %(limit)s offset %(offset)s"""
 

@@ -88,6 +88,11 @@ class SubmissionPublic(BaseModel):
     admin_notes: str | None
     reviewed_at: datetime | None
     created_at: datetime
+    quest_title: str | None = Field(
+        default=None,
+        description="The approved quest's title now, which the reviewer may have changed; "
+        "null before approval.",
+    )
 
 
 class SubmissionList(BaseModel):

@@ -300,3 +300,18 @@ def test_a_failure_at_any_step_of_an_approval_leaves_nothing_behind(
         "audit_log": 1,
         "notifications": 1,
     }
+
+
+def test_my_list_shows_the_approved_quest_under_its_new_title(client, conn, people, submission):
+    assert (
+        approve(client, people, submission["id"], title="Birdhouses, reviewed").status_code == 200
+    )
+    mine = client.get("/api/quest-submissions", headers=people["author"]["headers"]).get_json()
+    assert (mine["data"][0]["title"], mine["data"][0]["quest_title"]) == (
+        submission["title"],
+        "Birdhouses, reviewed",
+    )
+    quest_id = mine["data"][0]["approved_quest_id"]
+    conn.execute("update public.quests set title = 'Birdhouses' where id = %s", (quest_id,))
+    mine = client.get("/api/quest-submissions", headers=people["author"]["headers"]).get_json()
+    assert mine["data"][0]["quest_title"] == "Birdhouses"

@@ -1355,6 +1355,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/quests/{quest_id}/tasks/{task_id}/completion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Replace my completion's evidence (JSON text or link, or a multipart image or PDF).
+         * @description The previous version is kept; the completion's XP and date stay as they were.
+         */
+        patch: operations["quests_revise_evidence_patch"];
+        trace?: never;
+    };
     "/api/storage/evidence/{owner}/{name}": {
         parameters: {
             query?: never;
@@ -4018,6 +4038,12 @@ export interface components {
             id: string;
             /** Make Public */
             make_public: boolean;
+            /**
+             * Quest Title
+             * @description The approved quest's title now, which the reviewer may have changed; null before approval.
+             * @default null
+             */
+            quest_title?: string | null;
             /** Reviewed At */
             reviewed_at: string | null;
             /** Reviewed By */
@@ -4439,6 +4465,12 @@ export interface components {
             id: string;
             /** Make Public */
             make_public: boolean;
+            /**
+             * Quest Title
+             * @description The approved quest's title now, which the reviewer may have changed; null before approval.
+             * @default null
+             */
+            quest_title?: string | null;
             /** Reviewed At */
             reviewed_at: string | null;
             /**
@@ -11363,6 +11395,115 @@ export interface operations {
             };
             /** @description The URL is too long */
             414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    quests_revise_evidence_patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                quest_id: string;
+                task_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EvidenceIn"];
+                "multipart/form-data": components["schemas"]["FileEvidenceIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompletionPublic"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Validation error */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -77,4 +77,33 @@ describe("SubmitQuestPage", () => {
     expect(screen.getByLabelText("Task 1 title")).toHaveAccessibleDescription("This is required.");
     expect(screen.queryByText(/should|Input/)).not.toBeInTheDocument();
   });
+
+  it("lists an approved proposal under the quest's title now, saying what it was proposed as", async () => {
+    api.GET.mockResolvedValue(
+      answer(200, {
+        data: [
+          {
+            id: "00000000-0000-0000-0000-0000000000s1",
+            title: "Build a birdhouse",
+            description: "",
+            suggested_tasks: [],
+            make_public: true,
+            status: "approved",
+            approved_quest_id: "00000000-0000-0000-0000-0000000000q1",
+            admin_notes: null,
+            reviewed_at: "2026-12-03T10:00:00Z",
+            created_at: "2026-12-02T10:00:00Z",
+            quest_title: "Birdhouses for beginners",
+          },
+        ],
+        count: 1,
+        page: 1,
+        per_page: 50,
+      }),
+    );
+    renderWithApp(<SubmitQuestPage />);
+    const mine = await screen.findByTestId("my-submission");
+    expect(within(mine).getByRole("heading", { name: "Birdhouses for beginners" })).toBeInTheDocument();
+    expect(mine).toHaveTextContent("Proposed as “Build a birdhouse”; the reviewer renamed it.");
+  });
 });

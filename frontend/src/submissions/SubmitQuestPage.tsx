@@ -33,9 +33,12 @@ function MySubmissions() {
               <li key={s.id} data-testid="my-submission">
                 <Card>
                   <div className="flex flex-wrap items-baseline justify-between gap-2">
-                    <h3 className="font-semibold">{s.title}</h3>
+                    <h3 className="font-semibold">{s.quest_title ?? s.title}</h3>
                     <span className="text-sm font-medium">{STATUS[s.status] ?? s.status}</span>
                   </div>
+                  {s.quest_title && s.quest_title !== s.title && (
+                    <p className="text-sm text-slate-700">Proposed as “{s.title}”; the reviewer renamed it.</p>
+                  )}
                   <p className="text-sm text-slate-600">
                     {plural(s.suggested_tasks.length, "task")} · sent {new Date(s.created_at).toLocaleDateString()}
                   </p>

@@ -62,6 +62,8 @@ insert into public.quest_task_completions
   (user_id, task_id, evidence_type, evidence_text, evidence_url, completed_at)
 values (%s, %s, %s, %s, %s, %s)"""
 _PUBLISH = "update public.diplomas set is_public = true where user_id = %s"
+# Findable by name on the team page, so a new student's search there finds someone.
+_DISCOVERABLE = "update public.users set discoverable = true where id = %s"
 
 
 def add(conninfo: str, student_id: Any, now: datetime) -> bool:
@@ -87,6 +89,7 @@ def add(conninfo: str, student_id: Any, now: datetime) -> bool:
                 ),
             )
         conn.execute(_PUBLISH, (student_id,))
+        conn.execute(_DISCOVERABLE, (student_id,))
     return True
 
 

@@ -53,3 +53,6 @@ def test_the_demo_student_arrives_with_a_living_history(cli, conn):
         assert cur.execute(
             "select is_public from public.diplomas where user_id = %s", (student,)
         ).fetchone()[0]
+        assert cur.execute(
+            "select discoverable from public.users where id = %s", (student,)
+        ).fetchone()[0]

@@ -1,7 +1,8 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from "react";
+import { useId, useState, type FormEvent, type ReactNode } from "react";
 import { Button } from "../ui/Button";
 import { FormError, TextField } from "../ui/Field";
 import { useFormErrors } from "../ui/useFormErrors";
+import { useModalDialog } from "../ui/useModalDialog";
 
 /**
  * A modal dialog that deletes an account once the signed-in user's password confirms it: mine,
@@ -25,22 +26,12 @@ export function ConfirmDeletion({
   onDeleted: () => void;
   onCancel: () => void;
 }) {
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog();
   const errors = useFormErrors({ wrong_password: "password" });
   const [password, setPassword] = useState("");
   const [missing, setMissing] = useState(false);
   const titleId = useId();
   const textId = useId();
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    // A modal dialog: focus moves in, the rest of the page is inert and Escape closes it.
-    if (typeof element.showModal === "function") {
-      if (!element.open) element.showModal();
-    } else element.setAttribute("open", "");
-    return () => element.close?.();
-  }, []);
 
   async function confirm(event: FormEvent) {
     event.preventDefault();

@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef, type ReactNode } from "react";
+import { useId, type ReactNode } from "react";
 import { Button } from "./Button";
 import { FormError } from "./Field";
+import { useModalDialog } from "./useModalDialog";
 
 /**
  * A modal question before an action that cannot be taken back or changes someone's rights:
@@ -27,18 +28,9 @@ export function ConfirmDialog({
   onConfirm: () => void;
   onCancel: () => void;
 }) {
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog();
   const titleId = useId();
   const textId = useId();
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (typeof element.showModal === "function") {
-      if (!element.open) element.showModal();
-    } else element.setAttribute("open", "");
-    return () => element.close?.();
-  }, []);
 
   return (
     <dialog

@@ -67,6 +67,13 @@ test("a student proposes a quest, an admin approves it with edits and it appears
     await card.getByLabel("Title", { exact: true }).fill(`${title} (reviewed)`);
     await card.getByRole("button", { name: "Approve with edits" }).click();
     await expect(admin.getByRole("article", { name: `Submission: ${title}` })).toHaveCount(0);
+    // Said where a screen reader hears it, with the way to the new quest.
+    const said = admin.getByRole("status").filter({ hasText: "is now a quest" });
+    await expect(said).toHaveText(`Approved: ${title} (reviewed) is now a quest. Open it in the quest editor`);
+    await expect(said.getByRole("link", { name: "Open it in the quest editor" })).toHaveAttribute(
+      "href",
+      /^\/admin\/quests\/[0-9a-f-]{36}$/,
+    );
   });
 
   await test.step("the admin's users and quests pages list the new student and quest", async () => {
@@ -74,7 +81,21 @@ test("a student proposes a quest, an admin approves it with edits and it appears
     await admin.getByLabel("Search e-mail, username or name").fill(cleo.email);
     await expect(admin.getByRole("cell", { name: new RegExp(cleo.email) })).toBeVisible();
     await shoot(admin, "admin-users");
+    // A tier change asks first; Cancel leaves the saved tier in place.
+    const tier = admin.getByLabel("Tier of Cleo Tester");
+    const ask = admin.getByRole("dialog", { name: "Move Cleo Tester to the Academy tier?" });
+    await tier.selectOption("academy");
+    await expect(ask).toContainText("Nothing is charged or refunded");
+    await ask.getByRole("button", { name: "Cancel" }).click();
+    await expect(ask).toHaveCount(0);
+    await expect(tier).toHaveValue("free");
+    await admin.reload();
+    await expect(admin.getByLabel("Tier of Cleo Tester")).toHaveValue("free"); // nothing was saved
     await admin.getByLabel("Tier of Cleo Tester").selectOption("academy");
+    await ask.getByRole("button", { name: "Move to Academy" }).click();
+    await expect(
+      admin.getByRole("status").filter({ hasText: "Cleo Tester is now on the Academy tier." }),
+    ).toBeVisible();
     await expect(admin.getByLabel("Tier of Cleo Tester")).toHaveValue("academy");
     await expect(admin.getByLabel("Tier of Cleo Tester")).toBeEnabled();
     await admin.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Quests" }).click();
@@ -86,11 +107,29 @@ test("a student proposes a quest, an admin approves it with edits and it appears
     const added = admin.getByRole("list", { name: "Tasks" }).getByRole("listitem").last();
     await expect(added.getByLabel("Title")).toHaveValue("New task");
     await added.getByLabel("Title").fill("Watch who moves in for a week");
+    await expect(added.getByLabel("Description")).toHaveValue("");
+    await added.getByLabel("Description").fill("Note every visitor, with the day and the time.");
     await added.getByLabel("XP").fill("60");
     await added.getByRole("button", { name: "Save task" }).click();
     await expect(added.getByRole("button", { name: "Save task" })).toBeDisabled();
     await admin.reload();
-    await expect(admin.getByLabel("Title", { exact: true }).last()).toHaveValue("Watch who moves in for a week");
+    const saved = admin.getByRole("list", { name: "Tasks" }).getByRole("listitem").last();
+    await expect(saved.getByLabel("Title")).toHaveValue("Watch who moves in for a week");
+    await expect(saved.getByLabel("Description")).toHaveValue("Note every visitor, with the day and the time.");
+  });
+
+  await test.step("without a Gemini key, the admin's AI draft screen explains itself and offers no button", async () => {
+    guard.allow("/api/ai/quest-drafts"); // the one 503 this step provokes on purpose
+    await admin.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Quests" }).click();
+    await admin.getByRole("link", { name: "Draft with AI" }).click();
+    await expect(admin.getByRole("heading", { name: "Draft a quest with AI", level: 1 })).toBeVisible();
+    await admin.getByLabel("Topic").fill("Build a rain gauge and track a month of weather");
+    await admin.getByRole("button", { name: "Draft with AI" }).click();
+    await expect(
+      admin.getByRole("heading", { name: "AI quest drafts are not available on this server." }),
+    ).toBeVisible();
+    await expect(admin.getByRole("button", { name: "Draft with AI" })).toHaveCount(0);
+    await shoot(admin, "admin-ai-draft");
   });
 
   await test.step("the quest is in the hub, the author is enrolled and was notified", async () => {

@@ -342,6 +342,40 @@ def test_editing_a_task_audits_the_changed_fields(client, conn, admin):
     assert row["after"] == {"xp_value": 75, "pillar": "society_culture"}
 
 
+def test_a_tasks_description_is_written_trimmed_and_audited(client, conn, admin):
+    quest = make_quest(conn, tasks=1)
+    task = quest["tasks"][0]
+    path = f"/api/admin/quests/{quest['id']}/tasks/{task['id']}"
+    resp = client.patch(path, json={"description": "  Measure it at noon.\n"}, headers=admin[1])
+    assert resp.status_code == 200
+    assert resp.get_json()["description"] == "Measure it at noon."
+    detail = client.get(f"/api/admin/quests/{quest['id']}", headers=admin[1]).get_json()
+    assert detail["tasks"][0]["description"] == "Measure it at noon."
+    [row] = audit_rows(conn)
+    assert (row["action"], row["before"], row["after"]) == (
+        "task.update",
+        {"description": ""},
+        {"description": "Measure it at noon."},
+    )
+
+
+@pytest.mark.parametrize(
+    ("description", "status"),
+    [("x" * 5000, 200), ("x" * 5001, 422), (None, 422), ("nul\u0000", 422)],
+)
+def test_a_tasks_description_has_the_quests_limits(client, conn, admin, description, status):
+    quest = make_quest(conn, tasks=1)
+    resp = client.patch(
+        f"/api/admin/quests/{quest['id']}/tasks/{quest['tasks'][0]['id']}",
+        json={"description": description},
+        headers=admin[1],
+    )
+    assert resp.status_code == status
+    if status == 422:
+        assert resp.get_json()["error"]["details"][0]["field"] == "description"
+        assert audit_rows(conn) == []
+
+
 def test_a_task_is_reached_only_through_its_own_quest(client, conn, admin):
     quest, other = make_quest(conn, tasks=1), make_quest(conn, tasks=1)
     path = f"/api/admin/quests/{other['id']}/tasks/{quest['tasks'][0]['id']}"

@@ -131,6 +131,25 @@ function AtAGlance() {
   );
 }
 
+/** Revoking a credential happens on its verify page, the one place that shows what it says. */
+function Credentials() {
+  return (
+    <Section
+      title="Check or revoke a credential"
+      action={
+        <Link to="/verify" className={linkClass}>
+          Check a credential
+        </Link>
+      }
+    >
+      <p className="text-sm text-slate-700">
+        Paste a credential or open its verify link (/verify/…). For one of Optio's credentials you can revoke it there,
+        with a reason the student is told.
+      </p>
+    </Section>
+  );
+}
+
 /** Where an admin lands: what waits for them, who just joined, and how Optio is doing. */
 export function AdminHomePage() {
   return (
@@ -141,6 +160,9 @@ export function AdminHomePage() {
         <RecentSignups />
         <div className="lg:col-span-2">
           <AtAGlance />
+        </div>
+        <div className="lg:col-span-2">
+          <Credentials />
         </div>
       </div>
     </>

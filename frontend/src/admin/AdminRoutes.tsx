@@ -3,6 +3,7 @@ import { NotFoundPage } from "../ui/NotFoundPage";
 import { AchievementsAdminPage } from "./AchievementsAdminPage";
 import { AdminHomePage } from "./AdminHomePage";
 import { AnalyticsPage } from "./AnalyticsPage";
+import { QuestDraftPage } from "./QuestDraftPage";
 import { QuestEditorPage } from "./QuestEditorPage";
 import { QuestsAdminPage } from "./QuestsAdminPage";
 import { SubmissionQueuePage } from "./SubmissionQueuePage";
@@ -16,6 +17,7 @@ export default function AdminRoutes() {
       <Route path="submissions" element={<SubmissionQueuePage />} />
       <Route path="users" element={<UsersPage />} />
       <Route path="quests" element={<QuestsAdminPage />} />
+      <Route path="quests/new-draft" element={<QuestDraftPage />} />
       <Route path="quests/:questId" element={<QuestEditorPage />} />
       <Route path="achievements" element={<AchievementsAdminPage />} />
       <Route path="analytics" element={<AnalyticsPage />} />

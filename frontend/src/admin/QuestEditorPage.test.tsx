@@ -146,3 +146,69 @@ describe("QuestEditorPage's image", () => {
     expect(field).toHaveAttribute("aria-invalid", "true");
   });
 });
+
+describe("QuestEditorPage's tasks", () => {
+  const [first] = aQuest().tasks as [Schemas["AdminTaskPublic"]];
+  const row = async (n: number) => within((await screen.findAllByRole("listitem"))[n] as HTMLElement);
+
+  it("edits a task's description and saves it with the task", async () => {
+    edit(aQuest());
+    api.PATCH.mockResolvedValue(answer(200, { ...first, description: "Four panels, one joke." }));
+    const task = await row(0);
+    const save = task.getByRole("button", { name: "Save task" });
+    expect(save).toBeDisabled();
+    await userEvent.type(task.getByLabelText("Description"), "Four panels, one joke.");
+    await userEvent.click(save);
+    expect(api.PATCH).toHaveBeenCalledWith("/api/admin/quests/{quest_id}/tasks/{task_id}", {
+      params: { path: { quest_id: QUEST, task_id: first.id } },
+      body: expect.objectContaining({ description: "Four panels, one joke.", title: "Task 0" }),
+    });
+  });
+
+  it("asks before deleting a task, and Cancel keeps it", async () => {
+    edit(aQuest());
+    const task = await row(0);
+    await userEvent.click(task.getByRole("button", { name: "Delete Task 0" }));
+    const ask = screen.getByRole("dialog", { name: "Delete the task “Task 0”?" });
+    expect(ask).toHaveAccessibleDescription(/Nobody has completed it, so no student loses work or XP\./);
+    await userEvent.click(within(ask).getByRole("button", { name: "Cancel" }));
+    expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+    expect(api.DELETE).not.toHaveBeenCalled();
+
+    api.DELETE.mockResolvedValue(answer(204, undefined));
+    await userEvent.click(task.getByRole("button", { name: "Delete Task 0" }));
+    await userEvent.click(
+      within(screen.getByRole("dialog", { name: "Delete the task “Task 0”?" })).getByRole("button", {
+        name: "Delete task",
+      }),
+    );
+    expect(api.DELETE).toHaveBeenCalledWith("/api/admin/quests/{quest_id}/tasks/{task_id}", {
+      params: { path: { quest_id: QUEST, task_id: first.id } },
+    });
+  });
+
+  it("shows the refusal in the question when a student completed the task meanwhile", async () => {
+    edit(aQuest());
+    api.DELETE.mockResolvedValue(
+      answer(409, {
+        error: {
+          code: "task_has_completions",
+          message: "Students have completed this task: it stays, with the XP they earned from it.",
+          details: [],
+        },
+      }),
+    );
+    const task = await row(0);
+    await userEvent.click(task.getByRole("button", { name: "Delete Task 0" }));
+    const ask = screen.getByRole("dialog", { name: "Delete the task “Task 0”?" });
+    await userEvent.click(within(ask).getByRole("button", { name: "Delete task" }));
+    expect(await within(ask).findByRole("alert")).toHaveTextContent("Students have completed this task");
+  });
+
+  it("offers no deletion of a task students completed", async () => {
+    edit(aQuest({ tasks: [{ ...first, completions: 2 }] }));
+    const task = await row(0);
+    expect(task.getByRole("button", { name: "Delete Task 0" })).toBeDisabled();
+    expect(task.getByText("2 completions (a completed task cannot be deleted)")).toBeInTheDocument();
+  });
+});

@@ -2,14 +2,18 @@ import { useState, type FormEvent } from "react";
 import { Link, useNavigate } from "react-router-dom";
 import { TaskRows, emptyTask } from "../submissions/TaskRows";
 import type { TaskDraft } from "../submissions/hooks";
-import { Button } from "../ui/Button";
-import { FormError, TextArea, TextField } from "../ui/Field";
+import { Button, ButtonLink } from "../ui/Button";
+import { FormError, SelectField, TextArea, TextField } from "../ui/Field";
 import { Card, PageHeader } from "../ui/Page";
 import { Pagination } from "../ui/Pagination";
 import { SOURCES } from "../ui/pillars";
 import { Empty, QueryState } from "../ui/States";
 import { useFormErrors } from "../ui/useFormErrors";
 import { useAdminQuests, useCreateQuest } from "./hooks";
+import { ADMIN_XP } from "./questForm";
+
+const SHOWN = { all: undefined, active: true, inactive: false } as const;
+type Shown = keyof typeof SHOWN;
 
 function NewQuest({ onClose }: { onClose: () => void }) {
   const create = useCreateQuest();
@@ -49,7 +53,7 @@ function NewQuest({ onClose }: { onClose: () => void }) {
           onChange={(e) => setDescription(e.target.value)}
           error={errors.fields.description}
         />
-        <TaskRows tasks={tasks} onChange={setTasks} errors={errors.fields} prefix="tasks" />
+        <TaskRows tasks={tasks} onChange={setTasks} errors={errors.fields} prefix="tasks" xp={ADMIN_XP} />
         <div className="flex flex-wrap gap-2">
           <Button variant="secondary" onClick={() => setTasks([...tasks, emptyTask()])}>
             Add a task
@@ -69,26 +73,48 @@ function NewQuest({ onClose }: { onClose: () => void }) {
 export function QuestsAdminPage() {
   const [search, setSearch] = useState("");
   const [page, setPage] = useState(1);
+  const [shown, setShown] = useState<Shown>("all");
   const [creating, setCreating] = useState(false);
-  const quests = useAdminQuests(search.trim(), page);
+  const quests = useAdminQuests(search.trim(), page, SHOWN[shown]);
   return (
     <>
       <PageHeader
         title="Quests and tasks"
         subtitle="Every quest, inactive and private ones too."
-        actions={!creating && <Button onClick={() => setCreating(true)}>New quest</Button>}
+        actions={
+          <>
+            <ButtonLink variant="secondary" to="/admin/quests/new-draft">
+              Draft with AI
+            </ButtonLink>
+            {!creating && <Button onClick={() => setCreating(true)}>New quest</Button>}
+          </>
+        }
       />
       {creating && <NewQuest onClose={() => setCreating(false)} />}
-      <TextField
-        className="mb-4 max-w-md"
-        label="Search quests"
-        type="search"
-        value={search}
-        onChange={(e) => {
-          setSearch(e.target.value);
-          setPage(1);
-        }}
-      />
+      <div className="mb-4 flex flex-wrap items-start gap-3">
+        <TextField
+          className="w-full max-w-md"
+          label="Search quests"
+          type="search"
+          value={search}
+          onChange={(e) => {
+            setSearch(e.target.value);
+            setPage(1);
+          }}
+        />
+        <SelectField
+          label="Show"
+          value={shown}
+          onChange={(e) => {
+            setShown(e.target.value as Shown);
+            setPage(1);
+          }}
+        >
+          <option value="all">All quests</option>
+          <option value="active">Active only</option>
+          <option value="inactive">Inactive only</option>
+        </SelectField>
+      </div>
       <QueryState query={quests}>
         {(list) =>
           list.data.length === 0 ? (

@@ -9,8 +9,18 @@ import { pillarOf } from "../ui/pillars";
 import { useFormErrors } from "../ui/useFormErrors";
 import { useReview } from "./hooks";
 
+/** What became of a reviewed submission, for the queue to say once its card has gone. */
+export type ReviewOutcome =
+  { kind: "approved"; title: string; questId: string | null } | { kind: "rejected"; title: string };
+
 /** One pending submission: approve it as written or with edits, or reject it with notes. */
-export function SubmissionReview({ submission }: { submission: Schemas["QueuedSubmission"] }) {
+export function SubmissionReview({
+  submission,
+  onReviewed,
+}: {
+  submission: Schemas["QueuedSubmission"];
+  onReviewed?: (outcome: ReviewOutcome) => void;
+}) {
   const { approve, reject } = useReview();
   const errors = useFormErrors();
   const [editing, setEditing] = useState(false);
@@ -30,8 +40,18 @@ export function SubmissionReview({ submission }: { submission: Schemas["QueuedSu
   }
 
   const onApprove = () =>
-    run(() => approve.mutateAsync({ id: submission.id, body: editing ? { title, description, tasks } : {} }));
-  const onReject = () => run(() => reject.mutateAsync({ id: submission.id, notes: notes.trim() }));
+    run(async () => {
+      const body = editing ? { title, description, tasks } : {};
+      const approved = await approve.mutateAsync({ id: submission.id, body });
+      // The quest's title: the edited one when edited (the API trims it too).
+      const questTitle = editing ? title.trim() : submission.title;
+      onReviewed?.({ kind: "approved", title: questTitle, questId: approved.approved_quest_id });
+    });
+  const onReject = () =>
+    run(async () => {
+      await reject.mutateAsync({ id: submission.id, notes: notes.trim() });
+      onReviewed?.({ kind: "rejected", title: submission.title });
+    });
 
   return (
     <Card>

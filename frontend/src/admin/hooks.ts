@@ -8,8 +8,9 @@ export const adminKeys = {
   all: ["admin"] as const,
   analytics: () => [...adminKeys.all, "analytics"] as const,
   queue: (status: QueueStatus, page: number) => [...adminKeys.all, "queue", status, page] as const,
-  users: (search: string, page: number) => [...adminKeys.all, "users", search, page] as const,
-  quests: (search: string, page: number) => [...adminKeys.all, "quests", search, page] as const,
+  users: (search: string, page: number, role?: Role) => [...adminKeys.all, "users", search, page, role] as const,
+  quests: (search: string, page: number, active?: boolean) =>
+    [...adminKeys.all, "quests", search, page, active] as const,
   quest: (id: string) => [...adminKeys.all, "quest", id] as const,
   achievements: () => [...adminKeys.all, "achievements"] as const,
 };
@@ -62,30 +63,53 @@ export function useReview() {
   return { approve, reject };
 }
 
-export function useAdminUsers(search: string, page: number) {
+export type Role = Schemas["AdminUserPublic"]["role"];
+
+export function useAdminUsers(search: string, page: number, role?: Role) {
   return useQuery({
-    queryKey: adminKeys.users(search, page),
+    queryKey: adminKeys.users(search, page, role),
     queryFn: () =>
-      unwrap(api.GET("/api/admin/users", { params: { query: { page, per_page: 20, ...(search ? { search } : {}) } } })),
+      unwrap(
+        api.GET("/api/admin/users", {
+          params: { query: { page, per_page: 20, ...(search ? { search } : {}), ...(role ? { role } : {}) } },
+        }),
+      ),
     placeholderData: keepPreviousData,
   });
 }
 
 export function useUpdateUser() {
-  const onSuccess = useRefreshAdmin();
+  const queryClient = useQueryClient();
+  const refresh = useRefreshAdmin();
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: Schemas["AdminUserUpdate"] }) =>
       unwrap(api.PATCH("/api/admin/users/{user_id}", { params: { path: { user_id: id } }, body })),
-    onSuccess,
+    onSuccess: (saved) => {
+      // The lists show the saved account at once (a select must not flick back while they reload).
+      queryClient.setQueriesData<Schemas["AdminUserList"]>(
+        { queryKey: [...adminKeys.all, "users"] },
+        (list) => list && { ...list, data: list.data.map((u) => (u.id === saved.id ? saved : u)) },
+      );
+      refresh();
+    },
   });
 }
 
-export function useAdminQuests(search: string, page: number) {
+export function useAdminQuests(search: string, page: number, active?: boolean) {
   return useQuery({
-    queryKey: adminKeys.quests(search, page),
+    queryKey: adminKeys.quests(search, page, active),
     queryFn: () =>
       unwrap(
-        api.GET("/api/admin/quests", { params: { query: { page, per_page: 20, ...(search ? { search } : {}) } } }),
+        api.GET("/api/admin/quests", {
+          params: {
+            query: {
+              page,
+              per_page: 20,
+              ...(search ? { search } : {}),
+              ...(active === undefined ? {} : { is_active: active }),
+            },
+          },
+        }),
       ),
     placeholderData: keepPreviousData,
   });
@@ -135,6 +159,13 @@ export function useCreateQuest() {
   return useMutation({
     mutationFn: (body: Schemas["QuestIn"]) => unwrap(api.POST("/api/admin/quests", { body })),
     onSuccess,
+  });
+}
+
+/** Gemini's draft of a quest on a topic; nothing is saved until the admin creates the quest. */
+export function useQuestDraft() {
+  return useMutation({
+    mutationFn: (body: Schemas["QuestDraftIn"]) => unwrap(api.POST("/api/ai/quest-drafts", { body })),
   });
 }
 

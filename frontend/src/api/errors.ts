@@ -32,9 +32,11 @@ export class ApiError extends Error {
       if (!detail.field) continue;
       const path = detail.field.split(".").filter((p) => p !== "body" && p !== "query");
       const message = friendlyMessage(detail, this.message);
-      // Both the full path ("suggested_tasks.0.title", for lists of rows) and the last name
-      // ("url", also when a tagged union puts the tag first: "link.url").
-      for (const key of [path.join("."), path[path.length - 1]]) {
+      // The full path ("suggested_tasks.0.title", for lists of rows), and the last name ("url",
+      // also when a tagged union puts the tag first: "link.url") unless the path runs through a
+      // list, whose row's "title" is not the form's own.
+      const inList = path.some((part) => /^\d+$/.test(part));
+      for (const key of inList ? [path.join(".")] : [path.join("."), path[path.length - 1]]) {
         if (key && !out[key]) out[key] = message;
       }
     }

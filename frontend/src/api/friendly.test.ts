@@ -169,8 +169,8 @@ describe("ApiError.fieldErrors", () => {
     });
     expect(error.fieldErrors()).toEqual({
       slug: "Use lowercase letters, digits and single hyphens, e.g. ada-lovelace.",
+      // A list row's error only under its full path: its "xp_value" is not the form's own.
       "suggested_tasks.0.xp_value": "Use a number of at most 200.",
-      xp_value: "Use a number of at most 200.",
       username: "That username is taken.",
     });
   });

@@ -31,6 +31,11 @@ test("a new student signs up, completes a quest with text and an image, and shar
   await test.step("enroll, abandon and resume", async () => {
     await page.getByRole("button", { name: "Start quest" }).click();
     await page.getByRole("button", { name: "Abandon quest" }).click();
+    const asked = page.getByRole("dialog", { name: "Abandon this quest?" });
+    await asked.getByRole("button", { name: "Cancel" }).click();
+    await expect(asked).toHaveCount(0);
+    await page.getByRole("button", { name: "Abandon quest" }).click();
+    await asked.getByRole("button", { name: "Abandon quest" }).click();
     await page.getByRole("button", { name: "Resume quest" }).click();
     await expect(page.getByRole("button", { name: "Abandon quest" })).toBeVisible();
     await expect(page.getByRole("progressbar", { name: "Quest progress" })).toHaveAttribute("aria-valuenow", "0");
@@ -43,6 +48,23 @@ test("a new student signs up, completes a quest with text and an image, and shar
     await first.getByRole("button", { name: "Complete task" }).click();
     await expect(first.getByText("52 heads")).toBeVisible();
     await expect(first.getByRole("button", { name: "Complete task" })).toHaveCount(0);
+  });
+
+  await test.step("edit the first task's evidence and add more: no XP again", async () => {
+    const first = tasks.nth(0);
+    const xp = await page.getByText(/^\d+ \/ \d+ XP$/).textContent();
+    await first.getByRole("button", { name: /^Edit evidence/ }).click();
+    await expect(first.getByLabel("What did you do?")).toHaveValue(/52 heads/);
+    await first
+      .getByLabel("What did you do?")
+      .fill("I flipped a coin 100 times: 52 heads, 48 tails, close to one half.");
+    await first.getByRole("button", { name: "Save evidence" }).click();
+    await expect(first.getByText("48 tails")).toBeVisible();
+    await first.getByRole("button", { name: /^Add more evidence/ }).click();
+    await first.getByLabel("What did you do?").fill("Tally: H H T H T T H H T H …");
+    await first.getByRole("button", { name: "Add evidence" }).click();
+    await expect(first.getByRole("list", { name: "More evidence" })).toContainText("Tally: H H T");
+    await expect(page.getByText(/^\d+ \/ \d+ XP$/)).toHaveText(xp ?? "");
   });
 
   await test.step("complete the second task with an image, showing upload progress", async () => {
@@ -60,7 +82,7 @@ test("a new student signs up, completes a quest with text and an image, and shar
     await second.getByRole("button", { name: "Complete task" }).click();
     await expect(second.getByText(/^Uploading… \d+%$/)).toBeVisible();
     await expect(second.getByRole("progressbar")).toBeVisible();
-    await expect(second.getByRole("img", { name: "Evidence image" })).toBeVisible();
+    await expect(second.getByRole("img", { name: /^Evidence for / })).toBeVisible();
     await cdp.send("Network.emulateNetworkConditions", { ...network, uploadThroughput: -1 });
     await shoot(page, "quest-detail");
   });

@@ -4,6 +4,70 @@
 -- `cd backend && ../.venv/bin/optio db snapshot`; `optio db snapshot --check` (make lint,
 -- tests/db/test_schema_snapshot.py) fails while this file is stale.
 
+-- public.evidence_items -------------------------------------------------------------------------
+create table public.evidence_items (
+  id uuid default gen_random_uuid() not null,
+  completion_id uuid not null,
+  user_id uuid not null,
+  evidence_type text not null,
+  evidence_text text,
+  evidence_url text,
+  evidence_path text,
+  evidence_content_type text,
+  evidence_size integer,
+  created_at timestamp with time zone default now() not null,
+  constraint evidence_items_completion_id_fkey FOREIGN KEY (completion_id) REFERENCES public.quest_task_completions(id) ON DELETE CASCADE,
+  constraint evidence_items_evidence_size_check CHECK (evidence_size > 0),
+  constraint evidence_items_evidence_text_check CHECK (length(evidence_text) <= 10000),
+  constraint evidence_items_evidence_type_check CHECK (evidence_type = ANY (ARRAY['text'::text, 'link'::text, 'image'::text, 'document'::text])),
+  constraint evidence_items_evidence_url_check CHECK (evidence_url ~* '^https?://'::text AND length(evidence_url) <= 2048),
+  constraint evidence_items_matches_type CHECK (evidence_type = 'text'::text AND length(btrim(evidence_text)) > 0 AND num_nonnulls(evidence_url, evidence_path) = 0 OR evidence_type = 'link'::text AND evidence_url IS NOT NULL AND num_nonnulls(evidence_text, evidence_path) = 0 OR (evidence_type = ANY (ARRAY['image'::text, 'document'::text])) AND evidence_path IS NOT NULL AND num_nonnulls(evidence_text, evidence_url) = 0),
+  constraint evidence_items_pkey PRIMARY KEY (id),
+  constraint evidence_items_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.users(id) ON DELETE CASCADE
+);
+CREATE INDEX evidence_items_completion_idx ON public.evidence_items USING btree (completion_id, created_at, id);
+CREATE UNIQUE INDEX evidence_items_path_key ON public.evidence_items USING btree (evidence_path) WHERE (evidence_path IS NOT NULL);
+CREATE INDEX evidence_items_user_idx ON public.evidence_items USING btree (user_id);
+alter table public.evidence_items enable row level security;
+create policy evidence_items_add_own on public.evidence_items as permissive for insert to authenticated with check (((user_id = ( SELECT auth.uid() AS uid)) AND (EXISTS ( SELECT 1
+   FROM public.quest_task_completions c
+  WHERE ((c.id = evidence_items.completion_id) AND (c.user_id = ( SELECT auth.uid() AS uid)))))));
+create policy evidence_items_read on public.evidence_items as permissive for select to authenticated using (((user_id = ( SELECT auth.uid() AS uid)) OR ( SELECT private.is_admin() AS is_admin) OR ((user_id IN ( SELECT private.my_students() AS my_students)) AND (EXISTS ( SELECT 1
+   FROM public.quest_task_completions c
+  WHERE ((c.id = evidence_items.completion_id) AND private.sees_evidence(c.user_id, c.is_private)))))));
+create policy evidence_items_remove_own on public.evidence_items as permissive for delete to authenticated using ((user_id = ( SELECT auth.uid() AS uid)));
+grant delete, select on public.evidence_items to authenticated;
+grant delete, insert, references, select, trigger, truncate, update on public.evidence_items to service_role;
+grant insert (completion_id, user_id, evidence_type, evidence_text, evidence_url, evidence_path) on public.evidence_items to authenticated;
+CREATE TRIGGER evidence_items_added AFTER INSERT ON public.evidence_items REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION private.count_evidence_items();
+CREATE TRIGGER evidence_items_checked BEFORE INSERT ON public.evidence_items FOR EACH ROW EXECUTE FUNCTION private.evidence_item_checked();
+CREATE TRIGGER evidence_items_removed AFTER DELETE ON public.evidence_items REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION private.count_evidence_items();
+
+-- public.evidence_revisions ---------------------------------------------------------------------
+create table public.evidence_revisions (
+  id uuid default gen_random_uuid() not null,
+  completion_id uuid not null,
+  user_id uuid not null,
+  evidence_type text not null,
+  evidence_text text,
+  evidence_url text,
+  evidence_path text,
+  evidence_content_type text,
+  evidence_size integer,
+  is_private boolean not null,
+  revised_at timestamp with time zone default now() not null,
+  constraint evidence_revisions_completion_id_fkey FOREIGN KEY (completion_id) REFERENCES public.quest_task_completions(id) ON DELETE CASCADE,
+  constraint evidence_revisions_evidence_type_check CHECK (evidence_type = ANY (ARRAY['text'::text, 'link'::text, 'image'::text, 'document'::text])),
+  constraint evidence_revisions_pkey PRIMARY KEY (id),
+  constraint evidence_revisions_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.users(id) ON DELETE CASCADE
+);
+CREATE INDEX evidence_revisions_completion_idx ON public.evidence_revisions USING btree (completion_id, revised_at DESC, id);
+CREATE INDEX evidence_revisions_user_idx ON public.evidence_revisions USING btree (user_id);
+alter table public.evidence_revisions enable row level security;
+create policy evidence_revisions_read_own on public.evidence_revisions as permissive for select to authenticated using ((user_id = ( SELECT auth.uid() AS uid)));
+grant select on public.evidence_revisions to authenticated;
+grant delete, insert, references, select, trigger, truncate, update on public.evidence_revisions to service_role;
+
 -- public.quest_task_completions -----------------------------------------------------------------
 create table public.quest_task_completions (
   id uuid default gen_random_uuid() not null,
@@ -42,15 +106,19 @@ create policy completions_insert_own on public.quest_task_completions as permiss
      JOIN public.quest_tasks t ON ((t.quest_id = uq.quest_id)))
   WHERE ((t.id = quest_task_completions.task_id) AND (uq.user_id = ( SELECT auth.uid() AS uid)) AND uq.is_active)))));
 create policy completions_read on public.quest_task_completions as permissive for select to authenticated using (((user_id = ( SELECT auth.uid() AS uid)) OR ( SELECT private.is_admin() AS is_admin) OR ((user_id IN ( SELECT private.my_students() AS my_students)) AND private.sees_evidence(user_id, is_private))));
+create policy completions_update_own_evidence on public.quest_task_completions as permissive for update to authenticated using ((user_id = ( SELECT auth.uid() AS uid))) with check ((user_id = ( SELECT auth.uid() AS uid)));
 grant select on public.quest_task_completions to authenticated;
 grant delete, insert, references, select, trigger, truncate, update on public.quest_task_completions to service_role;
 grant insert (user_id, task_id, evidence_type, evidence_text, evidence_url, evidence_path, is_private) on public.quest_task_completions to authenticated;
+grant update (evidence_type, evidence_text, evidence_url, evidence_path, is_private) on public.quest_task_completions to authenticated;
 CREATE TRIGGER completions_award AFTER INSERT ON public.quest_task_completions FOR EACH ROW EXECUTE FUNCTION private.award_completion();
 CREATE TRIGGER completions_count_deleted AFTER DELETE ON public.quest_task_completions REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION private.count_completions();
 CREATE TRIGGER completions_count_inserted AFTER INSERT ON public.quest_task_completions REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.count_completions();
 CREATE TRIGGER completions_count_updated AFTER UPDATE ON public.quest_task_completions REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.count_completions();
+CREATE TRIGGER completions_evidence_revised BEFORE UPDATE OF evidence_type, evidence_text, evidence_url, evidence_path, is_private ON public.quest_task_completions FOR EACH ROW EXECUTE FUNCTION private.completion_evidence_revised();
 CREATE TRIGGER completions_evidence_stored BEFORE INSERT ON public.quest_task_completions FOR EACH ROW EXECUTE FUNCTION private.completion_evidence_stored();
 CREATE TRIGGER completions_from_task BEFORE INSERT ON public.quest_task_completions FOR EACH ROW EXECUTE FUNCTION private.completion_from_task();
+CREATE TRIGGER completions_keep_evidence_revision AFTER UPDATE OF evidence_type, evidence_text, evidence_url, evidence_path, is_private ON public.quest_task_completions FOR EACH ROW WHEN (old.evidence_type IS DISTINCT FROM new.evidence_type OR old.evidence_text IS DISTINCT FROM new.evidence_text OR old.evidence_url IS DISTINCT FROM new.evidence_url OR old.evidence_path IS DISTINCT FROM new.evidence_path OR old.is_private IS DISTINCT FROM new.is_private) EXECUTE FUNCTION private.keep_evidence_revision();
 
 -- public.quest_tasks ----------------------------------------------------------------------------
 create table public.quest_tasks (
@@ -156,6 +224,48 @@ CREATE TRIGGER user_quests_issue_credential AFTER UPDATE OF completed_at ON publ
 CREATE TRIGGER user_quests_issue_credential_on_insert AFTER INSERT ON public.user_quests FOR EACH ROW WHEN (new.completed_at IS NOT NULL) EXECUTE FUNCTION private.issue_credential();
 CREATE TRIGGER user_quests_notify_completed AFTER UPDATE OF completed_at ON public.user_quests FOR EACH ROW WHEN (old.completed_at IS NULL AND new.completed_at IS NOT NULL) EXECUTE FUNCTION private.notify_quest_completed();
 
+CREATE OR REPLACE FUNCTION private.completion_evidence_revised()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  stored record;
+begin
+  if new.user_id is distinct from (select auth.uid()) then
+    return new;
+  end if;
+  if new.evidence_type in ('image', 'document') then
+    select o.content_type, o.size into stored from private.evidence_objects o
+    where o.path = new.evidence_path and o.owner = new.user_id;
+    if not found then
+      raise exception 'evidence % is not a file you stored', new.evidence_path
+        using errcode = 'insufficient_privilege';
+    end if;
+    if (stored.content_type = 'application/pdf') <> (new.evidence_type = 'document') then
+      raise exception 'the stored file (%) is not % evidence', stored.content_type,
+        new.evidence_type using errcode = 'check_violation';
+    end if;
+    new.evidence_content_type := stored.content_type;
+    new.evidence_size := stored.size;
+    new.evidence_text := null;
+    new.evidence_url := null;
+  else
+    new.evidence_path := null;
+    new.evidence_content_type := null;
+    new.evidence_size := null;
+    if new.evidence_type = 'text' then
+      new.evidence_url := null;
+    else
+      new.evidence_text := null;
+    end if;
+  end if;
+  return new;
+end
+$function$;
+-- execute: its owner only
+
 CREATE OR REPLACE FUNCTION private.completion_from_task()
  RETURNS trigger
  LANGUAGE plpgsql
@@ -171,6 +281,60 @@ begin
   end if;
   new.quest_id := task.quest_id;
   new.xp_awarded := task.xp_value;
+  return new;
+end
+$function$;
+-- execute: its owner only
+
+CREATE OR REPLACE FUNCTION private.count_evidence_items()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+  update private.diploma_totals t set version = t.version + 1
+  where t.user_id in (select r.user_id from changed r);
+  return null;
+end
+$function$;
+-- execute: its owner only
+
+CREATE OR REPLACE FUNCTION private.evidence_item_checked()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  stored record;
+begin
+  perform 1 from public.quest_task_completions c where c.id = new.completion_id for update;
+  if (select count(*) from public.evidence_items i where i.completion_id = new.completion_id)
+     >= private.max_evidence_items() then
+    raise exception 'evidence_items_full: a task holds at most % more pieces of evidence',
+      private.max_evidence_items() using errcode = 'check_violation',
+      constraint = 'evidence_items_limit';
+  end if;
+  if new.user_id is distinct from (select auth.uid()) then
+    return new;
+  end if;
+  if new.evidence_type in ('image', 'document') then
+    select o.content_type, o.size into stored from private.evidence_objects o
+    where o.path = new.evidence_path and o.owner = new.user_id;
+    if not found or exists (
+      select 1 from public.quest_task_completions c where c.evidence_path = new.evidence_path
+    ) then
+      raise exception 'evidence % is not a file you stored for it', new.evidence_path
+        using errcode = 'insufficient_privilege';
+    end if;
+    if (stored.content_type = 'application/pdf') <> (new.evidence_type = 'document') then
+      raise exception 'the stored file (%) is not % evidence', stored.content_type,
+        new.evidence_type using errcode = 'check_violation';
+    end if;
+    new.evidence_content_type := stored.content_type;
+    new.evidence_size := stored.size;
+  end if;
   return new;
 end
 $function$;
@@ -195,6 +359,32 @@ begin
   return new;
 end
 $function$;
+-- execute: its owner only
+
+CREATE OR REPLACE FUNCTION private.keep_evidence_revision()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+  insert into public.evidence_revisions (
+    completion_id, user_id, evidence_type, evidence_text, evidence_url, evidence_path,
+    evidence_content_type, evidence_size, is_private)
+  values (
+    old.id, old.user_id, old.evidence_type, old.evidence_text, old.evidence_url,
+    old.evidence_path, old.evidence_content_type, old.evidence_size, old.is_private);
+  return null;
+end
+$function$;
+-- execute: its owner only
+
+CREATE OR REPLACE FUNCTION private.max_evidence_items()
+ RETURNS integer
+ LANGUAGE sql
+ IMMUTABLE
+ SET search_path TO ''
+AS $function$ select 5 $function$;
 -- execute: its owner only
 
 CREATE OR REPLACE FUNCTION private.notify_quest_completed()

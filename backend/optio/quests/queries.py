@@ -23,6 +23,18 @@ class EnrollmentJson(TypedDict):
     abandoned_at: str | None
 
 
+class EvidenceItemJson(TypedDict):
+    """A further piece of a completion's evidence as ITEM_JSON builds it."""
+
+    id: str
+    evidence_type: Literal["text", "link", "image", "document"]
+    evidence_text: str | None
+    evidence_url: str | None
+    evidence_path: str | None
+    evidence_content_type: str | None
+    evidence_size: int | None
+
+
 class CompletionJson(TypedDict):
     """A completion as COMPLETION_JSON builds it (ids and times as JSON strings)."""
 
@@ -38,6 +50,7 @@ class CompletionJson(TypedDict):
     evidence_content_type: str | None
     evidence_size: int | None
     is_private: bool
+    items: list[EvidenceItemJson]
 
 
 class QuestSummaryRow(TypedDict):
@@ -130,6 +143,12 @@ ENROLLMENT_JSON = sql.SQL("""
     'started_at', uq.started_at, 'completed_at', uq.completed_at, 'abandoned_at', uq.abandoned_at)
   end""")
 
+# The one shape of a further piece of evidence (EvidenceItemJson).
+ITEM_JSON = sql.SQL("""json_build_object(
+  'id', i.id, 'evidence_type', i.evidence_type, 'evidence_text', i.evidence_text,
+  'evidence_url', i.evidence_url, 'evidence_path', i.evidence_path,
+  'evidence_content_type', i.evidence_content_type, 'evidence_size', i.evidence_size)""")
+
 # The one shape of a completion (CompletionJson), whichever statement reads it.
 COMPLETION_JSON = sql.SQL("""json_build_object(
   'id', c.id, 'task_id', c.task_id, 'quest_id', c.quest_id, 'xp_awarded', c.xp_awarded,
@@ -137,7 +156,11 @@ COMPLETION_JSON = sql.SQL("""json_build_object(
   'evidence_text', c.evidence_text,
   'evidence_url', c.evidence_url, 'evidence_path', c.evidence_path,
   'evidence_content_type', c.evidence_content_type, 'evidence_size', c.evidence_size,
-  'is_private', c.is_private)""")
+  'is_private', c.is_private,
+  'items', coalesce((select json_agg({item} order by i.created_at, i.id)
+                     from public.evidence_items i where i.completion_id = c.id), '[]'))""").format(
+    item=ITEM_JSON
+)
 
 _TASK_STATS = sql.SQL("""
   left join lateral (
@@ -282,6 +305,42 @@ values ((select auth.uid()), %(task)s, %(type)s, %(text)s, %(url)s, %(path)s, %(
 on conflict (user_id, task_id) do nothing
 returning {completion} as completion""").format(completion=COMPLETION_JSON)
 
+# My completion's evidence, replaced (kept in evidence_revisions by trigger; XP untouched).
+REVISE_EVIDENCE = sql.SQL("""
+update public.quest_task_completions c
+set evidence_type = %(type)s, evidence_text = %(text)s, evidence_url = %(url)s,
+    evidence_path = %(path)s, is_private = %(is_private)s
+where c.user_id = (select auth.uid()) and c.task_id = %(task)s and c.quest_id = %(quest)s
+returning {completion} as completion""").format(completion=COMPLETION_JSON)
+
+# How many further pieces of evidence a completion holds beside its own; the database's cap is
+# private.max_evidence_items() (20261205000700_evidence_edits_and_items.sql).
+MAX_EVIDENCE_ITEMS = 5
+
+# My completion of the task in the quest, locked so that items added to it take turns, and how
+# many items it holds.
+LOCK_MY_COMPLETION = """
+select c.id, (select count(*) from public.evidence_items i where i.completion_id = c.id) as items
+from public.quest_task_completions c
+where c.user_id = (select auth.uid()) and c.task_id = %(task)s and c.quest_id = %(quest)s
+for update of c"""
+
+ADD_ITEM = sql.SQL("""
+insert into public.evidence_items as i
+  (completion_id, user_id, evidence_type, evidence_text, evidence_url, evidence_path)
+select c.id, c.user_id, %(type)s, %(text)s, %(url)s, %(path)s
+from public.quest_task_completions c
+where c.user_id = (select auth.uid()) and c.task_id = %(task)s and c.quest_id = %(quest)s
+  and (select count(*) from public.evidence_items e where e.completion_id = c.id) < %(cap)s
+returning {item} as item""").format(item=ITEM_JSON)
+
+REMOVE_ITEM = """
+delete from public.evidence_items i
+using public.quest_task_completions c
+where i.id = %(item)s and i.completion_id = c.id and i.user_id = (select auth.uid())
+  and c.task_id = %(task)s and c.quest_id = %(quest)s
+returning i.id"""
+
 MY_COMPLETION = sql.SQL("""
 select {completion} as completion from public.quest_task_completions c
 where c.user_id = (select auth.uid()) and c.task_id = %(task)s""").format(
@@ -350,6 +409,20 @@ def task_for_completion(tx: Tx, task_id: uuid.UUID) -> TaskForCompletionRow | No
     return cast(TaskForCompletionRow | None, tx.one(TASK_FOR_COMPLETION, {"task": task_id}))
 
 
+def _file_record(evidence: EvidenceColumns) -> tuple[list[Query], list[Query]]:
+    """For a stored file: the statements recording it before the write that names it, and
+    forgetting it after, should that write not have taken it."""
+    path, content_type, size = evidence["path"], evidence["content_type"], evidence["size"]
+    if path is None:
+        return [], []
+    if content_type is None or size is None:
+        raise ValueError("a stored file's evidence needs its content type and size")
+    return (
+        storage_queries.record(path, content_type, size),
+        storage_queries.forget_if_unused(path),
+    )
+
+
 def insert_completion(
     tx: Tx, task_id: uuid.UUID, quest_id: uuid.UUID, evidence: EvidenceColumns
 ) -> tuple[CompletionJson | None, ProgressRow]:
@@ -360,14 +433,7 @@ def insert_completion(
     A file's record (its owner, sniffed type and size) is written in the same trip, before the
     completion that names it: the database takes the file's type and size from the record, and
     refuses a completion naming a file that is not the student's own."""
-    path, content_type, size = evidence["path"], evidence["content_type"], evidence["size"]
-    before: list[Query] = []
-    after: list[Query] = []
-    if path is not None and content_type is not None and size is not None:
-        before = storage_queries.record(path, content_type, size)
-        after = storage_queries.forget_if_unused(path)
-    elif path is not None:
-        raise ValueError("a stored file's evidence needs its content type and size")
+    before, after = _file_record(evidence)
     results = tx.run(
         *before,
         (INSERT_COMPLETION, {"task": task_id, **evidence}),
@@ -377,6 +443,49 @@ def insert_completion(
     inserted, progress = results[len(before)], results[-1]
     completion = cast(CompletionJson, inserted[0]["completion"]) if inserted else None
     return completion, cast(ProgressRow, progress[0])
+
+
+def revise_evidence(
+    tx: Tx, quest_id: uuid.UUID, task_id: uuid.UUID, evidence: EvidenceColumns
+) -> CompletionJson | None:
+    """Replace my completion's evidence, in one round trip; None when I have no completion of
+    that task of that quest. A new file's record is written first, as on completing."""
+    before, after = _file_record(evidence)
+    results = tx.run(
+        *before, (REVISE_EVIDENCE, {"task": task_id, "quest": quest_id, **evidence}), *after
+    )
+    revised = results[len(before)]
+    return cast(CompletionJson, revised[0]["completion"]) if revised else None
+
+
+class ItemAdded(NamedTuple):
+    """What adding an item found: the item when added; else whether I completed the task and
+    how many items its completion holds, for the refusal."""
+
+    item: EvidenceItemJson | None
+    completed: bool
+    items: int
+
+
+def add_item(
+    tx: Tx, quest_id: uuid.UUID, task_id: uuid.UUID, evidence: EvidenceColumns
+) -> ItemAdded:
+    """Add a piece of evidence to my completion, within the cap, in one round trip."""
+    before, _ = _file_record(evidence)
+    params = {"task": task_id, "quest": quest_id, "cap": MAX_EVIDENCE_ITEMS, **evidence}
+    results = tx.run(*before, (LOCK_MY_COMPLETION, params), (ADD_ITEM, params))
+    locked, added = results[-2], results[-1]
+    return ItemAdded(
+        cast(EvidenceItemJson, added[0]["item"]) if added else None,
+        bool(locked),
+        locked[0]["items"] if locked else 0,
+    )
+
+
+def remove_item(tx: Tx, quest_id: uuid.UUID, task_id: uuid.UUID, item_id: uuid.UUID) -> bool:
+    """Remove a piece of my evidence; False when there is no such item of mine."""
+    params = {"item": item_id, "task": task_id, "quest": quest_id}
+    return tx.one(REMOVE_ITEM, params) is not None
 
 
 def completion(tx: Tx, task_id: uuid.UUID) -> CompletionJson | None:

@@ -10,10 +10,14 @@ from ..api import body, errors, query, response
 from ..auth.identity import Identity, current_identity, login_required
 from . import service
 from .schemas import (
+    CompletionPublic,
     CompletionResult,
     EnrollmentPublic,
     EvidenceIn,
+    EvidenceItemIn,
+    EvidenceItemPublic,
     FileEvidenceIn,
+    FileItemIn,
     QuestDetail,
     QuestList,
     QuestListQuery,
@@ -79,3 +83,44 @@ def complete_task(evidence: EvidenceIn | FileEvidenceIn, task_id: uuid.UUID, ide
     """
     result, created = service.complete_task(identity.user_id, task_id, evidence)
     return result, 201 if created else 200
+
+
+@bp.patch("/quests/<uuid:quest_id>/tasks/<uuid:task_id>/completion")
+@login_required
+@body(EvidenceIn, multipart=FileEvidenceIn)
+@response(CompletionPublic)
+@errors(404, 413, 415)
+def revise_evidence(
+    evidence: EvidenceIn | FileEvidenceIn,
+    quest_id: uuid.UUID,
+    task_id: uuid.UUID,
+    identity: Identity,
+):
+    """Replace my completion's evidence (JSON text or link, or a multipart image or PDF).
+
+    The previous version is kept; the completion's XP and date stay as they were.
+    """
+    return service.revise_evidence(identity.user_id, quest_id, task_id, evidence)
+
+
+@bp.post("/quests/<uuid:quest_id>/tasks/<uuid:task_id>/completion/items")
+@login_required
+@body(EvidenceItemIn, multipart=FileItemIn)
+@response(EvidenceItemPublic, status=201)
+@errors(404, 409, 413, 415)
+def add_evidence_item(
+    item: EvidenceItemIn | FileItemIn, quest_id: uuid.UUID, task_id: uuid.UUID, identity: Identity
+):
+    """Add a further piece of evidence (text, link, image or PDF) to my completion; no XP."""
+    return service.add_item(identity.user_id, quest_id, task_id, item)
+
+
+@bp.delete("/quests/<uuid:quest_id>/tasks/<uuid:task_id>/completion/items/<uuid:item_id>")
+@login_required
+@response(None, status=204, description="Removed")
+@errors(404)
+def remove_evidence_item(
+    quest_id: uuid.UUID, task_id: uuid.UUID, item_id: uuid.UUID, identity: Identity
+):
+    """Remove a further piece of my evidence."""
+    service.remove_item(identity.user_id, quest_id, task_id, item_id)

@@ -84,6 +84,18 @@ class EvidencePublic(BaseModel):
     is_private: bool
 
 
+class EvidenceItemPublic(BaseModel):
+    """A further piece of a completion's evidence; private when the completion is."""
+
+    id: uuid.UUID
+    type: Literal["text", "link", "image", "document"]
+    text: str | None = None
+    url: str | None = None
+    file_url: str | None = Field(default=None, description="A signed URL that expires.")
+    content_type: str | None = None
+    size: int | None = None
+
+
 class CompletionPublic(BaseModel):
     id: uuid.UUID
     task_id: uuid.UUID
@@ -91,6 +103,9 @@ class CompletionPublic(BaseModel):
     xp_awarded: int
     completed_at: datetime
     evidence: EvidencePublic
+    items: list[EvidenceItemPublic] = Field(
+        default_factory=list, description="Further evidence, after `evidence`; oldest first."
+    )
 
 
 class TaskPublic(BaseModel):
@@ -119,17 +134,23 @@ class QuestDetail(QuestSummary):
     progress: ProgressPublic | None = None
 
 
-class TextEvidenceIn(BaseModel):
+class TextItemIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     type: Literal["text"]
     text: Annotated[Text, NotBlank] = Field(min_length=1, max_length=10_000)
-    is_private: StrictBool = False
 
 
-class LinkEvidenceIn(BaseModel):
+class LinkItemIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     type: Literal["link"]
     url: WebUrl
+
+
+class TextEvidenceIn(TextItemIn):
+    is_private: StrictBool = False
+
+
+class LinkEvidenceIn(LinkItemIn):
     is_private: StrictBool = False
 
 
@@ -139,7 +160,12 @@ class EvidenceIn(
     """Text or link evidence as JSON; files go as multipart (see FileEvidenceIn)."""
 
 
-class FileEvidenceIn(BaseModel):
+class EvidenceItemIn(RootModel[Annotated[TextItemIn | LinkItemIn, Field(discriminator="type")]]):
+    """A further piece of evidence, text or a link, as JSON; files go as multipart (FileItemIn).
+    It is private when its completion is."""
+
+
+class FileItemIn(BaseModel):
     """Image (PNG, JPEG, WebP, GIF; ≤ 10 MB) or document (PDF; ≤ 25 MB), recognised by its bytes."""
 
     model_config = ConfigDict(arbitrary_types_allowed=True)
@@ -147,6 +173,11 @@ class FileEvidenceIn(BaseModel):
     type: Annotated[Literal["image", "document"] | None, NotNull] = Field(
         default=None, description="Omit to take the kind the file's bytes show."
     )
+
+
+class FileEvidenceIn(FileItemIn):
+    """Image (PNG, JPEG, WebP, GIF; ≤ 10 MB) or document (PDF; ≤ 25 MB), recognised by its bytes."""
+
     is_private: FormBool = False
 
 

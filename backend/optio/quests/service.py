@@ -11,6 +11,16 @@ Rules the database enforces (supabase/schema/quests.sql, xp.sql, storage.sql):
   row per completion; the quest is marked completed when its required tasks are.
 - trigger completions_evidence_stored (20261202000120_evidence_objects.sql): file evidence names
   a file the API recorded for me in private.evidence_objects, once.
+- policy completions_update_own_evidence, the column grant and triggers
+  completions_evidence_revised, completions_keep_evidence_revision
+  (20261205000700_evidence_edits_and_items.sql): I edit only the evidence columns of my own
+  completions (never its XP, task or date), a file by the same rule as on completing; the
+  version replaced is kept in evidence_revisions, which only I read. XP is awarded on insert
+  only, so an edit awards nothing.
+- policies evidence_items_* and trigger evidence_items_checked (same migration): I add further
+  evidence (items) only to my own completions, at most private.max_evidence_items() each
+  (queries.MAX_EVIDENCE_ITEMS), files by the same rule; items award nothing and are read by
+  whoever reads the completion's evidence.
 """
 
 from __future__ import annotations
@@ -28,12 +38,13 @@ from . import evidence, queries
 from .queries import (
     CompletionJson,
     EnrollmentJson,
+    EvidenceColumns,
     ProgressCounts,
     ProgressRow,
     TaskForCompletionRow,
     TaskJson,
 )
-from .schemas import EvidenceIn, FileEvidenceIn, QuestListQuery
+from .schemas import EvidenceIn, EvidenceItemIn, FileEvidenceIn, FileItemIn, QuestListQuery
 
 
 def _ttl() -> int:
@@ -134,15 +145,7 @@ def complete_task(
     if not task["enrolled"]:
         raise Conflict("Enroll in this task's quest before completing it.", code="not_enrolled")
 
-    if isinstance(submitted, FileEvidenceIn):
-        data, unstored, extension = evidence.read_upload(submitted)
-        cols = evidence.store(user_id, data, unstored, extension)
-        stored = cols["path"]
-        if stored is not None:
-            current.on_rollback(lambda: _delete_file(stored))
-    else:
-        cols = evidence.columns(submitted.root)
-
+    cols = _evidence_columns(current, user_id, submitted)
     row, progress = queries.insert_completion(current, task_id, task["quest_id"], cols)
     if row is None:  # a simultaneous request completed it first: that one counts
         if cols["path"]:
@@ -154,6 +157,67 @@ def complete_task(
             )
         return _result(current, existing, progress, task, created=False), False
     return _result(current, row, progress, task, created=True), True
+
+
+def revise_evidence(
+    user_id: uuid.UUID,
+    quest_id: uuid.UUID,
+    task_id: uuid.UUID,
+    submitted: EvidenceIn | FileEvidenceIn,
+) -> dict[str, Any]:
+    """Replace my completion's evidence; the previous version is kept, no XP is awarded."""
+    current = tx(user_id)
+    cols = _evidence_columns(current, user_id, submitted)
+    row = queries.revise_evidence(current, quest_id, task_id, cols)
+    if row is None:
+        raise NotFound("You have not completed this task.", code="not_completed")
+    return evidence.public([row], _ttl())[0]
+
+
+def add_item(
+    user_id: uuid.UUID,
+    quest_id: uuid.UUID,
+    task_id: uuid.UUID,
+    submitted: EvidenceItemIn | FileItemIn,
+) -> dict[str, Any]:
+    """Add a piece of evidence beside my completion's own, within the cap; no XP."""
+    current = tx(user_id)
+    cols = _evidence_columns(current, user_id, submitted)
+    added = queries.add_item(current, quest_id, task_id, cols)
+    if added.item is not None:
+        return evidence.public_items([added.item], _ttl())[0]
+    if not added.completed:
+        raise NotFound("You have not completed this task.", code="not_completed")
+    raise Conflict(
+        f"A task holds at most {queries.MAX_EVIDENCE_ITEMS} more pieces of evidence:"
+        " remove one first.",
+        code="evidence_items_full",
+    )
+
+
+def remove_item(
+    user_id: uuid.UUID, quest_id: uuid.UUID, task_id: uuid.UUID, item_id: uuid.UUID
+) -> None:
+    """Remove a piece of my further evidence (its file stays stored, as replaced ones do)."""
+    if not queries.remove_item(tx(user_id), quest_id, task_id, item_id):
+        raise NotFound("No such piece of evidence of yours.")
+
+
+def _evidence_columns(
+    current: Tx,
+    user_id: uuid.UUID,
+    submitted: EvidenceIn | FileEvidenceIn | EvidenceItemIn | FileItemIn,
+) -> EvidenceColumns:
+    """The columns of submitted evidence; a file is stored now, and deleted again should the
+    request's transaction roll back."""
+    if not isinstance(submitted, FileItemIn):
+        return evidence.columns(submitted.root)
+    data, unstored, extension = evidence.read_upload(submitted)
+    cols = evidence.store(user_id, data, unstored, extension)
+    stored = cols["path"]
+    if stored is not None:
+        current.on_rollback(lambda: _delete_file(stored))
+    return cols
 
 
 def _delete_file(path: str) -> None:

@@ -1375,6 +1375,40 @@ export interface paths {
         patch: operations["quests_revise_evidence_patch"];
         trace?: never;
     };
+    "/api/quests/{quest_id}/tasks/{task_id}/completion/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a further piece of evidence (text, link, image or PDF) to my completion; no XP. */
+        post: operations["quests_add_evidence_item_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/quests/{quest_id}/tasks/{task_id}/completion/items/{item_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a further piece of my evidence. */
+        delete: operations["quests_remove_evidence_item_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/storage/evidence/{owner}/{name}": {
         parameters: {
             query?: never;
@@ -2485,6 +2519,11 @@ export interface components {
              */
             id: string;
             /**
+             * Items
+             * @description Further evidence, after `evidence`; oldest first.
+             */
+            items?: components["schemas"]["EvidenceItemPublic"][];
+            /**
              * Quest Id
              * Format: uuid
              */
@@ -3070,6 +3109,54 @@ export interface components {
          */
         EvidenceIn: components["schemas"]["TextEvidenceIn"] | components["schemas"]["LinkEvidenceIn"];
         /**
+         * EvidenceItemIn
+         * @description A further piece of evidence, text or a link, as JSON; files go as multipart (FileItemIn).
+         *     It is private when its completion is.
+         */
+        EvidenceItemIn: components["schemas"]["TextItemIn"] | components["schemas"]["LinkItemIn"];
+        /**
+         * EvidenceItemPublic
+         * @description A further piece of a completion's evidence; private when the completion is.
+         */
+        EvidenceItemPublic: {
+            /**
+             * Content Type
+             * @default null
+             */
+            content_type?: string | null;
+            /**
+             * File Url
+             * @description A signed URL that expires.
+             * @default null
+             */
+            file_url?: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Size
+             * @default null
+             */
+            size?: number | null;
+            /**
+             * Text
+             * @default null
+             */
+            text?: string | null;
+            /**
+             * Type
+             * @enum {string}
+             */
+            type: "text" | "link" | "image" | "document";
+            /**
+             * Url
+             * @default null
+             */
+            url?: string | null;
+        };
+        /**
          * EvidenceLimits
          * @description What a file sent as evidence may be, to check before an upload; the API checks again.
          */
@@ -3236,6 +3323,23 @@ export interface components {
              * @default false
              */
             is_private?: boolean;
+            /**
+             * Type
+             * @description Omit to take the kind the file's bytes show.
+             * @enum {string}
+             */
+            type?: "image" | "document";
+        };
+        /**
+         * FileItemIn
+         * @description Image (PNG, JPEG, WebP, GIF; ≤ 10 MB) or document (PDF; ≤ 25 MB), recognised by its bytes.
+         */
+        FileItemIn: {
+            /**
+             * File
+             * Format: binary
+             */
+            file: string;
             /**
              * Type
              * @description Omit to take the kind the file's bytes show.
@@ -3432,6 +3536,19 @@ export interface components {
              * @default false
              */
             is_private?: boolean;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "link";
+            /**
+             * Url
+             * Format: uri
+             */
+            url: string;
+        };
+        /** LinkItemIn */
+        LinkItemIn: {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -4827,6 +4944,16 @@ export interface components {
              * @default false
              */
             is_private?: boolean;
+            /** Text */
+            text: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "text";
+        };
+        /** TextItemIn */
+        TextItemIn: {
             /** Text */
             text: string;
             /**
@@ -11504,6 +11631,191 @@ export interface operations {
             };
             /** @description Validation error */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    quests_add_evidence_item_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                quest_id: string;
+                task_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EvidenceItemIn"];
+                "multipart/form-data": components["schemas"]["FileItemIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceItemPublic"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    quests_remove_evidence_item_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                quest_id: string;
+                task_id: string;
+                item_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL is too long */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,4 +1,4 @@
-import { render, screen, waitFor } from "@testing-library/react";
+import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import { ApiError } from "../api/errors";
@@ -202,7 +202,95 @@ describe("EvidenceForm's file field", () => {
     await user.click(screen.getByRole("radio", { name: "Image or PDF" }));
     const field = screen.getByLabelText("File");
     expect(field).toHaveAttribute("accept", "image/png,image/jpeg,image/webp,image/gif,application/pdf");
-    expect(field).toHaveAccessibleDescription("Images up to 10 MB, PDFs up to 25 MB.");
+    expect(field).toHaveAccessibleDescription("Images up to 10 MB, PDFs up to 25 MB. Or drop a file here.");
+  });
+});
+
+describe("EvidenceForm's image preview and drop zone", () => {
+  it("previews a chosen image before it is sent, and drops the preview for another kind", async () => {
+    const made = vi.spyOn(URL, "createObjectURL").mockReturnValue("blob:preview-1");
+    const revoked = vi.spyOn(URL, "revokeObjectURL").mockImplementation(() => {});
+    const { user } = setup();
+    await user.click(screen.getByRole("radio", { name: "Image or PDF" }));
+    await user.upload(screen.getByLabelText("File"), png());
+    expect(screen.getByRole("img", { name: "Preview of proof.png" })).toHaveAttribute("src", "blob:preview-1");
+    await user.click(screen.getByRole("radio", { name: "Text" }));
+    expect(screen.queryByRole("img")).not.toBeInTheDocument();
+    expect(revoked).toHaveBeenCalledWith("blob:preview-1");
+    made.mockRestore();
+    revoked.mockRestore();
+  });
+
+  it("takes a file dropped on the field, keeping the file input there for the keyboard", async () => {
+    const { user, submit } = setup();
+    await user.click(screen.getByRole("radio", { name: "Image or PDF" }));
+    const dropped = png();
+    fireEvent.drop(screen.getByTestId("file-drop"), { dataTransfer: { files: [dropped] } });
+    expect(screen.getByText("Chosen: proof.png")).toBeInTheDocument();
+    expect(screen.getByLabelText("File")).toHaveAttribute("type", "file");
+    await user.click(screen.getByRole("button", { name: "Complete task" }));
+    expect(submit).toHaveBeenCalledWith({ type: "file", file: dropped, isPrivate: false }, expect.any(Function));
+  });
+
+  it("says at once why a dropped file is refused", () => {
+    setup();
+    fireEvent.click(screen.getByRole("radio", { name: "Image or PDF" }));
+    fireEvent.drop(screen.getByTestId("file-drop"), {
+      dataTransfer: { files: [new File(["x"], "notes.txt", { type: "text/plain" })] },
+    });
+    expect(screen.getByLabelText("File")).toHaveAccessibleDescription(
+      "Choose an image (PNG, JPEG, WebP, GIF) or a PDF.",
+    );
+  });
+});
+
+describe("EvidenceForm editing evidence", () => {
+  it("starts with the evidence given and sends the change with its own words", async () => {
+    const user = userEvent.setup();
+    const submit = vi.fn().mockResolvedValue({});
+    const cancel = vi.fn();
+    render(
+      <EvidenceForm
+        taskTitle="Flip a coin"
+        submit={submit}
+        limits={LIMITS}
+        initial={{ type: "link", url: "https://example.com/old", is_private: true }}
+        submitLabel="Save evidence"
+        onCancel={cancel}
+      />,
+    );
+    expect(screen.getByRole("radio", { name: "Link" })).toBeChecked();
+    const field = screen.getByLabelText("Link to your work");
+    expect(field).toHaveValue("https://example.com/old");
+    expect(screen.getByRole("checkbox", { name: /Keep this evidence private/ })).toBeChecked();
+    await user.clear(field);
+    await user.type(field, "https://example.com/new");
+    await user.click(screen.getByRole("button", { name: "Save evidence" }));
+    expect(submit).toHaveBeenCalledWith(
+      { type: "link", url: "https://example.com/new", isPrivate: true },
+      expect.any(Function),
+    );
+    await user.click(screen.getByRole("button", { name: "Cancel" }));
+    expect(cancel).toHaveBeenCalled();
+  });
+
+  it("asks for a new file to replace file evidence", async () => {
+    const user = userEvent.setup();
+    const submit = vi.fn().mockResolvedValue({});
+    render(
+      <EvidenceForm
+        taskTitle="Flip a coin"
+        submit={submit}
+        initial={{ type: "image", file_url: "/x.png", is_private: false }}
+        submitLabel="Save evidence"
+      />,
+    );
+    expect(screen.getByRole("radio", { name: "Image or PDF" })).toBeChecked();
+    await user.click(screen.getByRole("button", { name: "Save evidence" }));
+    expect(submit).not.toHaveBeenCalled();
+    expect(screen.getByLabelText("Replace with a file")).toHaveAccessibleDescription(
+      "Choose a file to replace it with.",
+    );
   });
 });
 

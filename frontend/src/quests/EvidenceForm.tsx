@@ -1,4 +1,5 @@
-import { useState, type FormEvent } from "react";
+import { useEffect, useState, type DragEvent, type FormEvent } from "react";
+import type { Schemas } from "../api/client";
 import { Button } from "../ui/Button";
 import { Checkbox, FormError, TextArea, TextField } from "../ui/Field";
 import { useFormErrors } from "../ui/useFormErrors";
@@ -47,20 +48,59 @@ function sizeHint(limits: EvidenceLimits): string {
   return `Images up to ${limits.image.max_bytes / MB} MB, PDFs up to ${limits.document.max_bytes / MB} MB.`;
 }
 
+/** The form's kind for evidence already given: a file stays a file (to be replaced). */
+function kindOf(evidence: Schemas["EvidencePublic"] | undefined): Kind {
+  if (!evidence) return "text";
+  return evidence.type === "image" || evidence.type === "document" ? "file" : evidence.type;
+}
+
+/** A local URL showing the chosen image before it is sent; revoked when the choice changes. */
+function usePreview(file: File | null): string | null {
+  const [url, setUrl] = useState<string | null>(null);
+  useEffect(() => {
+    if (!file || !file.type.startsWith("image/") || typeof URL.createObjectURL !== "function") {
+      setUrl(null);
+      return;
+    }
+    const made = URL.createObjectURL(file);
+    setUrl(made);
+    return () => URL.revokeObjectURL(made);
+  }, [file]);
+  return url;
+}
+
 export interface EvidenceFormProps {
   /** Names the form for assistive technology ("Evidence for <task>"). */
   taskTitle: string;
   submit: (evidence: Evidence, onProgress: (fraction: number) => void) => Promise<unknown>;
   /** The API's file limits; until they arrive, files are checked by the API alone. */
   limits?: EvidenceLimits;
+  /** Evidence already given, to edit: the form starts with it. */
+  initial?: Schemas["EvidencePublic"];
+  /** The submit button's words. */
+  submitLabel?: string;
+  /** Shows a Cancel button that calls it. */
+  onCancel?: () => void;
+  /** Whether to offer keeping the evidence private (further pieces share their completion's). */
+  privacy?: boolean;
 }
 
-export function EvidenceForm({ taskTitle, submit, limits }: EvidenceFormProps) {
-  const [kind, setKind] = useState<Kind>("text");
-  const [text, setText] = useState("");
-  const [url, setUrl] = useState("");
+export function EvidenceForm({
+  taskTitle,
+  submit,
+  limits,
+  initial,
+  submitLabel = "Complete task",
+  onCancel,
+  privacy = true,
+}: EvidenceFormProps) {
+  const [kind, setKind] = useState<Kind>(kindOf(initial));
+  const [text, setText] = useState(initial?.text ?? "");
+  const [url, setUrl] = useState(initial?.url ?? "");
   const [file, setFile] = useState<File | null>(null);
-  const [isPrivate, setIsPrivate] = useState(false);
+  const [dragging, setDragging] = useState(false);
+  const preview = usePreview(kind === "file" ? file : null);
+  const [isPrivate, setIsPrivate] = useState(initial?.is_private ?? false);
   const [progress, setProgress] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
   const [local, setLocal] = useState<Record<string, string>>({});
@@ -73,7 +113,11 @@ export function EvidenceForm({ taskTitle, submit, limits }: EvidenceFormProps) {
     if (kind === "link" && link !== url) setUrl(link); // show what is sent
     if (kind === "link" && !/^https?:\/\/\S+$/i.test(link)) problems.url = "Enter a full link, starting with https://.";
     if (kind === "file") {
-      const problem = file ? fileProblem(file, limits) : "Choose a file.";
+      const problem = file
+        ? fileProblem(file, limits)
+        : initial
+          ? "Choose a file to replace it with."
+          : "Choose a file.";
       if (problem) problems.file = problem;
     }
     setLocal(problems);
@@ -101,6 +145,21 @@ export function EvidenceForm({ taskTitle, submit, limits }: EvidenceFormProps) {
   }
 
   const fieldError = (name: string) => local[name] ?? errors.fields[name];
+
+  /** A new file: its problem at once (or none), instead of the last file's. */
+  function choose(chosen: File | null) {
+    setFile(chosen);
+    const { file: _last, ...rest } = local;
+    const problem = chosen && fileProblem(chosen, limits);
+    setLocal(problem ? { ...rest, file: problem } : rest);
+  }
+
+  function onDrop(event: DragEvent<HTMLDivElement>) {
+    event.preventDefault();
+    setDragging(false);
+    const dropped = event.dataTransfer.files?.[0];
+    if (dropped) choose(dropped);
+  }
 
   return (
     <form onSubmit={onSubmit} className="mt-3 space-y-3" aria-label={`Evidence for ${taskTitle}`} noValidate>
@@ -152,20 +211,45 @@ export function EvidenceForm({ taskTitle, submit, limits }: EvidenceFormProps) {
         />
       )}
       {kind === "file" && (
-        <TextField
-          label="File"
-          type="file"
-          accept={limits && FILE_KINDS.flatMap((k) => limits[k].content_types).join(",")}
-          hint={limits && sizeHint(limits)}
-          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-          error={fieldError("file")}
+        <div
+          data-testid="file-drop"
+          onDragOver={(event) => {
+            event.preventDefault();
+            setDragging(true);
+          }}
+          onDragLeave={() => setDragging(false)}
+          onDrop={onDrop}
+          className={`rounded-md border-2 border-dashed p-3 ${dragging ? "border-brand-700 bg-brand-50" : "border-slate-300"}`}
+        >
+          <TextField
+            label={initial ? "Replace with a file" : "File"}
+            type="file"
+            accept={limits && FILE_KINDS.flatMap((k) => limits[k].content_types).join(",")}
+            hint={[limits && sizeHint(limits), "Or drop a file here."].filter(Boolean).join(" ")}
+            onChange={(e) => choose(e.target.files?.[0] ?? null)}
+            error={fieldError("file")}
+          />
+          {file && (
+            <p className="mt-2 text-sm text-slate-700" aria-live="polite">
+              Chosen: {file.name}
+            </p>
+          )}
+          {preview && (
+            <img
+              src={preview}
+              alt={`Preview of ${file?.name ?? "the chosen image"}`}
+              className="mt-2 max-h-48 rounded-md"
+            />
+          )}
+        </div>
+      )}
+      {privacy && (
+        <Checkbox
+          label="Keep this evidence private (hidden on my public diploma)"
+          checked={isPrivate}
+          onChange={(e) => setIsPrivate(e.target.checked)}
         />
       )}
-      <Checkbox
-        label="Keep this evidence private (hidden on my public diploma)"
-        checked={isPrivate}
-        onChange={(e) => setIsPrivate(e.target.checked)}
-      />
       {progress !== null && (
         <div>
           <label className="text-sm text-slate-700">
@@ -174,9 +258,16 @@ export function EvidenceForm({ taskTitle, submit, limits }: EvidenceFormProps) {
           </label>
         </div>
       )}
-      <Button type="submit" busy={busy}>
-        Complete task
-      </Button>
+      <div className="flex flex-wrap gap-2">
+        <Button type="submit" busy={busy}>
+          {submitLabel}
+        </Button>
+        {onCancel && (
+          <Button variant="secondary" onClick={onCancel} disabled={busy}>
+            Cancel
+          </Button>
+        )}
+      </div>
     </form>
   );
 }

@@ -3,6 +3,7 @@ import type { Schemas } from "../api/client";
 import { PillarBadge } from "../ui/PillarBadge";
 import { SOURCES } from "../ui/pillars";
 import { QuestImage } from "./QuestImage";
+import { plural } from "../ui/plural";
 
 const STATUS: Record<string, { label: string; className: string }> = {
   active: { label: "In progress", className: "bg-amber-100 text-amber-900" },
@@ -36,7 +37,7 @@ export function QuestCard({ quest }: { quest: Schemas["QuestSummary"] }) {
           ))}
         </div>
         <p className="mt-3 text-sm text-slate-700">
-          {quest.task_count} tasks · {quest.total_xp} XP
+          {plural(quest.task_count, "task")} · {quest.total_xp} XP
         </p>
       </div>
     </article>

@@ -1,7 +1,9 @@
 import { useState } from "react";
 import { Link, useNavigate, useParams } from "react-router-dom";
+import { ApiError } from "../api/errors";
 import { useAuth } from "../auth/context";
 import { Button, ButtonLink } from "../ui/Button";
+import { ConfirmDialog } from "../ui/ConfirmDialog";
 import { FormError } from "../ui/Field";
 import { Card, PageHeader } from "../ui/Page";
 import { PillarBadge } from "../ui/PillarBadge";
@@ -14,8 +16,22 @@ import { Recognition } from "../progress/Recognition";
 import { useRecognition } from "../progress/useRecognition";
 import { Celebration } from "./Celebration";
 import { QuestImage } from "./QuestImage";
-import { TaskItem } from "./TaskItem";
-import { useCompleteTask, useEnrollment, useQuest } from "./hooks";
+import { TaskItem, type EvidenceChanges, type TaskForm } from "./TaskItem";
+import { useCompleteTask, useEnrollment, useEvidenceItems, useQuest, useReviseEvidence } from "./hooks";
+import { plural } from "../ui/plural";
+
+/** The quest page of a quest that does not exist (or no longer does): no retry, a way back. */
+function QuestGone() {
+  return (
+    <>
+      <PageHeader
+        title="This quest does not exist or was removed"
+        subtitle="The link may be mistyped, or the quest was retired."
+      />
+      <ButtonLink to="/quests">Back to the quests</ButtonLink>
+    </>
+  );
+}
 
 export function QuestDetailPage() {
   const { questId = "" } = useParams();
@@ -24,14 +40,30 @@ export function QuestDetailPage() {
   const quest = useQuest(questId);
   const { enroll, abandon } = useEnrollment(questId);
   const completion = useCompleteTask();
+  const revision = useReviseEvidence(questId);
+  const items = useEvidenceItems(questId);
+  const changes: EvidenceChanges = {
+    edit: (taskId, evidence) => revision.mutateAsync({ taskId, evidence }),
+    addItem: (taskId, evidence) => items.add.mutateAsync({ taskId, evidence }),
+    removeItem: (taskId, itemId) => items.remove.mutateAsync({ taskId, itemId }),
+  };
   const [celebrate, setCelebrate] = useState(false);
+  const [confirmAbandon, setConfirmAbandon] = useState(false);
+  /** The one evidence form open on the page, and whose; undefined: completing the first task
+   * still to do (also after an edit or an addition is saved or cancelled: back to the work in
+   * hand). */
+  const [openForm, setOpenForm] = useState<{ task: string; form: TaskForm } | null | undefined>(undefined);
   const recognition = useRecognition(Boolean(user) && quest.data?.enrollment?.status === "active");
+
+  if (quest.error instanceof ApiError && quest.error.status === 404) return <QuestGone />;
 
   return (
     <QueryState query={quest} loadingLabel="Loading the quest…">
       {(q) => {
         const status = q.enrollment?.status;
         const active = status === "active";
+        const next = q.tasks.find((t) => !t.completion);
+        const open = openForm === undefined ? (next ? { task: next.id, form: "complete" as const } : null) : openForm;
         return (
           <>
             <p className="mb-2 text-sm">
@@ -47,12 +79,12 @@ export function QuestDetailPage() {
             />
             <PageHeader
               title={q.title}
-              subtitle={`${SOURCES[q.source] ?? q.source} · ${q.task_count} tasks · ${q.total_xp} XP`}
+              subtitle={`${SOURCES[q.source] ?? q.source} · ${plural(q.task_count, "task")} · ${q.total_xp} XP`}
               actions={
                 !user ? (
                   <ButtonLink to={`/login?next=/quests/${q.id}`}>Log in to start</ButtonLink>
                 ) : active ? (
-                  <Button variant="secondary" busy={abandon.isPending} onClick={() => abandon.mutate()}>
+                  <Button variant="secondary" busy={abandon.isPending} onClick={() => setConfirmAbandon(true)}>
                     Abandon quest
                   </Button>
                 ) : status === "completed" ? null : (
@@ -62,7 +94,23 @@ export function QuestDetailPage() {
                 )
               }
             />
-            <FormError message={enroll.error || abandon.error ? messageOf(enroll.error ?? abandon.error) : null} />
+            <FormError message={enroll.error ? messageOf(enroll.error) : null} />
+            {confirmAbandon && (
+              <ConfirmDialog
+                title="Abandon this quest?"
+                confirm="Abandon quest"
+                danger
+                busy={abandon.isPending}
+                error={abandon.error ? messageOf(abandon.error) : null}
+                onCancel={() => {
+                  abandon.reset();
+                  setConfirmAbandon(false);
+                }}
+                onConfirm={() => abandon.mutate(undefined, { onSuccess: () => setConfirmAbandon(false) })}
+              >
+                You keep the XP and the tasks you completed, and you can resume the quest later.
+              </ConfirmDialog>
+            )}
             {celebrate && (
               <Celebration
                 title={q.title}
@@ -81,7 +129,7 @@ export function QuestDetailPage() {
                 <div className="mt-4">
                   <div className="mb-1 flex justify-between text-sm text-slate-700">
                     <span>
-                      {q.progress.completed_tasks} of {q.progress.total_tasks} tasks
+                      {q.progress.completed_tasks} of {plural(q.progress.total_tasks, "task")}
                       {status === "completed" && " · completed"}
                     </span>
                     <span>
@@ -103,13 +151,18 @@ export function QuestDetailPage() {
                   key={task.id}
                   task={task}
                   canComplete={active}
+                  open={open?.task === task.id ? open.form : null}
+                  onOpen={(form) => setOpenForm({ task: task.id, form })}
+                  onClose={() => setOpenForm(undefined)}
                   complete={async (taskId, evidence, onProgress) => {
                     const result = await recognition.recognise(() =>
                       completion.mutateAsync({ taskId, evidence, onProgress }),
                     );
                     if (result.quest_completed && result.created) setCelebrate(true);
+                    setOpenForm(undefined); // on to the next task still to do
                     return result;
                   }}
+                  changes={user ? changes : undefined}
                 />
               ))}
             </ol>

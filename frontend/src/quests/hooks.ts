@@ -117,3 +117,91 @@ export function useCompleteTask() {
     onSuccess: refresh,
   });
 }
+
+/**
+ * Replace my completion's evidence: JSON for text or a link, multipart for a file. The API keeps
+ * the version replaced and awards no XP again.
+ */
+export function reviseEvidence(questId: string, taskId: string, evidence: Evidence) {
+  const params = { path: { quest_id: questId, task_id: taskId } };
+  const path = "/api/quests/{quest_id}/tasks/{task_id}/completion";
+  switch (evidence.type) {
+    case "text":
+      return unwrap(
+        api.PATCH(path, { params, body: { type: "text", text: evidence.text, is_private: evidence.isPrivate } }),
+      );
+    case "link":
+      return unwrap(
+        api.PATCH(path, { params, body: { type: "link", url: evidence.url, is_private: evidence.isPrivate } }),
+      );
+    case "file": {
+      const form = new FormData();
+      form.append("file", evidence.file);
+      form.append("is_private", String(evidence.isPrivate));
+      return unwrap(
+        api.PATCH(path, {
+          params,
+          // The generated type is the JSON body's; the multipart form goes as it is.
+          body: { type: "text", text: "", is_private: evidence.isPrivate },
+          bodySerializer: () => form,
+        }),
+      );
+    }
+  }
+}
+
+export function useReviseEvidence(questId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ taskId, evidence }: { taskId: string; evidence: Evidence }) =>
+      reviseEvidence(questId, taskId, evidence),
+    // Only this quest's page (and what shows evidence) changes: no XP, no progress moves.
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: questKeys.detail(questId) }),
+  });
+}
+
+export type EvidenceItem = Schemas["EvidenceItemPublic"];
+
+/** Add a further piece of evidence to my completion (no XP): JSON, or multipart for a file. */
+export function addEvidenceItem(questId: string, taskId: string, evidence: Evidence): Promise<EvidenceItem> {
+  const params = { path: { quest_id: questId, task_id: taskId } };
+  const path = "/api/quests/{quest_id}/tasks/{task_id}/completion/items";
+  switch (evidence.type) {
+    case "text":
+      return unwrap(api.POST(path, { params, body: { type: "text", text: evidence.text } }));
+    case "link":
+      return unwrap(api.POST(path, { params, body: { type: "link", url: evidence.url } }));
+    case "file": {
+      const form = new FormData();
+      form.append("file", evidence.file);
+      return unwrap(
+        api.POST(path, {
+          params,
+          // The generated type is the JSON body's; the multipart form goes as it is.
+          body: { type: "text", text: "" },
+          bodySerializer: () => form,
+        }),
+      );
+    }
+  }
+}
+
+export function useEvidenceItems(questId: string) {
+  const queryClient = useQueryClient();
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: questKeys.detail(questId) });
+  const add = useMutation({
+    mutationFn: ({ taskId, evidence }: { taskId: string; evidence: Evidence }) =>
+      addEvidenceItem(questId, taskId, evidence),
+    onSuccess: refresh,
+  });
+  const remove = useMutation({
+    mutationFn: ({ taskId, itemId }: { taskId: string; itemId: string }) =>
+      unwrap(
+        api.DELETE("/api/quests/{quest_id}/tasks/{task_id}/completion/items/{item_id}", {
+          params: { path: { quest_id: questId, task_id: taskId, item_id: itemId } },
+        }),
+      ),
+    onSuccess: refresh,
+  });
+  return { add, remove };
+}

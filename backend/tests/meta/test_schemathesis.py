@@ -6,7 +6,9 @@ the in-process WSGI app: no network. Each answer must be no 5xx, carry a documen
 content type and headers, and match the documented schema. Requests the document allows
 (positive cases) must be accepted, less the few refusals JSON Schema cannot state
 (BEYOND_THE_DOCUMENT); requests it forbids (negative cases) must be refused with a 4xx. Stripe and Gemini are faked at the HTTP
-layer, as in tests/billing and tests/ai, so their endpoints answer for real instead of 503. Half
+layer, as in tests/billing and tests/ai, so their endpoints answer for real instead of 503, and the
+web app's build is stood in for by a docs page, so that /api/docs answers as a built one does
+(the suite runs before `make test` builds the app). Half
 of the cases name rows that exist (a quest, its tasks, a submission, ...) instead of random ids,
 so updates and deletes reach the database too.
 
@@ -306,8 +308,17 @@ def hypothesis_settings(mode: GenerationMode) -> settings:
     )
 
 
+@pytest.fixture
+def built_web_app(app, tmp_path):
+    """A web app build holding the docs page (optio/meta/routes.py serves it from the build)."""
+    (tmp_path / "index.html").write_text("<!doctype html><div id=root></div>")
+    (tmp_path / "api-docs.html").write_text('<!doctype html><main id="swagger-ui"></main>')
+    app.config["WEB_DIST"] = tmp_path
+
+
 @pytest.mark.parametrize("mode", [GenerationMode.POSITIVE, GenerationMode.NEGATIVE], ids=str)
 @pytest.mark.parametrize("role", ["student", "admin"])
+@pytest.mark.usefixtures("built_web_app")
 def test_the_api_keeps_its_document(app, world, fakes, role, mode):
     started = time.perf_counter()
     calls, failures = run_every_operation(app, world, role, mode)

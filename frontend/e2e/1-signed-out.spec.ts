@@ -57,10 +57,18 @@ test("sign-up errors from the API appear next to the field they concern", async 
   await page.getByLabel("Password").fill("long-enough-password");
   await page.getByRole("button", { name: "Sign up" }).click();
   await expect(page.getByLabel("E-mail")).toHaveAccessibleDescription("An account with this e-mail already exists.");
-  await page.getByLabel("E-mail").fill("someone.new@example.com");
+  // The API's pattern, length and e-mail refusals, in plain words next to their fields.
+  await page.getByLabel("E-mail").fill("someone.new@example");
+  await page.getByLabel("Username").fill("Not Allowed!");
   await page.getByLabel("Password").fill("short");
   await page.getByRole("button", { name: "Sign up" }).click();
   await expect(page.getByLabel("Password")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Password")).toHaveAccessibleDescription(/Use at least 8 characters\./);
+  await expect(page.getByLabel("E-mail")).toHaveAccessibleDescription("Enter an e-mail address like name@example.com.");
+  await expect(page.getByLabel("Username")).toHaveAccessibleDescription(
+    /Use 3–30 lowercase letters, digits or underscores\./,
+  );
+  await expect(page.getByText(/String should|value is not a valid/)).toHaveCount(0);
 });
 
 test("a forgotten password is reset through the e-mailed link (the development log stands in for e-mail)", async ({

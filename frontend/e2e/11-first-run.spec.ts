@@ -1,4 +1,4 @@
-import { ADULT_BIRTH_DATE, expect, newStudent, shoot, test } from "./fixtures";
+import { ADULT_BIRTH_DATE, expect, newStudent, shoot, signUp, test } from "./fixtures";
 
 test("a new student is welcomed: picks pillars, gets a first quest in one, tours the app, and is not welcomed 'back'", async ({
   page,
@@ -36,4 +36,17 @@ test("a new student is welcomed: picks pillars, gets a first quest in one, tours
 
   await page.goto("/dashboard");
   await expect(page.getByText("Welcome, Nia.")).toBeVisible();
+});
+
+test("a proposal's XP out of range is refused in plain words next to the field", async ({ page, guard }) => {
+  guard.allow("/api/quest-submissions"); // the 422 this test provokes on purpose
+  await signUp(page, newStudent("Ola"));
+  await page.goto("/submissions");
+  await page.getByLabel("Quest title").fill("Keep a sky diary");
+  await page.getByLabel("Task 1 title").fill("Sketch the clouds at noon for a week");
+  const xp = page.getByRole("listitem", { name: "Task 1" }).getByLabel("XP");
+  await xp.fill("500");
+  await page.getByRole("button", { name: "Send for review" }).click();
+  await expect(xp).toHaveAccessibleDescription("Use a number of at most 200.");
+  await expect(page.getByText("Input should be less than or equal to 200")).toHaveCount(0);
 });

@@ -1,6 +1,7 @@
 import { expect, newStudent, shoot, signUp, test } from "./fixtures";
 
 const QUEST = "Khan Academy: Art History Basics";
+const SECOND_QUEST = "Brilliant: Logic";
 
 test("two students team up on a quest: one sends, the other accepts, both see the shared progress", async ({
   browser,
@@ -51,6 +52,43 @@ test("two students team up on a quest: one sends, the other accepts, both see th
       anaPage.getByRole("list", { name: "Teammates" }).getByRole("heading", { name: "Ben Tester" }),
     ).toBeVisible();
     await expect(anaPage.getByText("You have no pending requests.")).toBeVisible();
+  });
+
+  await test.step("Ben's notice of the request was read when he answered; Ana's notice of his yes leads to the team page", async () => {
+    await benPage.goto("/notifications");
+    await expect(benPage.getByRole("heading", { level: 2, name: /^Unread: Ana Tester/ })).toHaveCount(0);
+    await anaPage.goto("/notifications");
+    const accepted = anaPage.getByRole("link", { name: "Ben Tester accepted your team-up" });
+    await accepted.click();
+    await expect(anaPage).toHaveURL(/\/team$/);
+    await anaPage.goto("/notifications");
+    await expect(anaPage.getByRole("heading", { level: 2, name: /^Unread: Ben Tester accepted/ })).toHaveCount(0);
+  });
+
+  await test.step("teammates already, Ana asks Ben onto a second quest, finding him by name", async () => {
+    await benPage.goto("/team");
+    await benPage.getByLabel("Let students looking for a teammate find me by my username or name").check();
+    await expect(
+      benPage.getByLabel("Let students looking for a teammate find me by my username or name"),
+    ).toBeChecked();
+    await anaPage.goto(`/quests?search=${encodeURIComponent(SECOND_QUEST)}`);
+    await anaPage.getByRole("link", { name: SECOND_QUEST }).click();
+    await anaPage.getByRole("button", { name: "Start quest" }).click();
+    await expect(anaPage.getByRole("button", { name: "Abandon quest" })).toBeVisible();
+    await anaPage.goto("/team");
+    await anaPage.getByLabel("Username or e-mail").fill(ben.username.slice(0, 6));
+    await anaPage.getByRole("option", { name: new RegExp(`@${ben.username}`) }).click();
+    await expect(anaPage.getByLabel("Username or e-mail")).toHaveValue(ben.username);
+    await anaPage.getByLabel("On a quest (optional)").selectOption({ label: SECOND_QUEST });
+    await anaPage.getByRole("button", { name: "Send request" }).click();
+    await expect(anaPage.getByText(`Request sent to ${ben.username}.`)).toBeVisible();
+    await benPage.goto("/team");
+    const incoming = benPage.getByRole("list", { name: "Incoming requests" });
+    await expect(incoming.getByText(`On: ${SECOND_QUEST}`)).toBeVisible();
+    await incoming.getByRole("button", { name: "Accept: Ana Tester" }).click();
+    await expect(
+      benPage.getByRole("list", { name: "Teammates" }).getByText(new RegExp(`${SECOND_QUEST}: 0 of \\d+ tasks`)),
+    ).toBeVisible();
   });
 
   await anaContext.close();

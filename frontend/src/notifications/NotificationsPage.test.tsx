@@ -72,7 +72,8 @@ describe("NotificationsPage", () => {
   it("links an unread notification to its page and marks it read on the way", async () => {
     serve([notice({})]);
     renderPage();
-    const link = await screen.findByRole("link", { name: /^Unread: ?Quest completed: Tiny$/ });
+    expect(await screen.findByRole("heading", { name: /^Unread: ?Quest completed: Tiny$/ })).toBeVisible();
+    const link = screen.getByRole("link", { name: "Quest completed: Tiny" });
     expect(link).toHaveAttribute("href", `/quests/${QUEST}`);
     await userEvent.click(link);
     expect(await screen.findByText("The quest page")).toBeVisible();

@@ -15,17 +15,13 @@ type Notification = Schemas["NotificationPublic"];
 function NotificationItem({ notification: n, markRead }: { notification: Notification; markRead: MarkRead }) {
   const target = targetOf(n);
   const unread = !n.read_at;
-  const title = (
-    <>
-      {unread && <span className="sr-only">Unread: </span>}
-      {n.title}
-    </>
-  );
+
   return (
     <Card className={unread ? "border-brand-600" : ""}>
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <h2 className="font-semibold">
+            {unread && <span className="sr-only">Unread: </span>}
             {target ? (
               // Opening it is reading it: marked read on the way (the mutation outlives the page).
               <Link
@@ -33,10 +29,10 @@ function NotificationItem({ notification: n, markRead }: { notification: Notific
                 className="text-brand-700 underline-offset-2 hover:underline"
                 onClick={() => unread && markRead.mutate(n.id)}
               >
-                {title}
+                {n.title}
               </Link>
             ) : (
-              title
+              n.title
             )}
           </h2>
           {n.body && <p className="mt-1 text-slate-700">{n.body}</p>}

@@ -21,7 +21,10 @@ export async function newSupporter(
   await admin.getByLabel("Search e-mail, username or name").fill(person.email);
   const select = admin.getByLabel(`Role of ${person.first} ${person.last}`);
   await select.selectOption(role);
-  await admin.getByRole("dialog").getByRole("button", { name: `Make ${role}` }).click();
+  await admin
+    .getByRole("dialog")
+    .getByRole("button", { name: `Make ${role}` })
+    .click();
   await expect(select).toHaveValue(role);
   await admin.context().close();
   await page.reload();

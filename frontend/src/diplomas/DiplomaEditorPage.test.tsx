@@ -64,7 +64,10 @@ describe("DiplomaEditorPage", () => {
 
     const address = screen.getByLabelText("Address");
     await user.clear(address);
-    await user.type(address, "ana-maps");
+    await user.type(address, "Ana Máps ");
+    expect(address).toHaveValue("ana-maps-"); // as typed: spaces become hyphens, accents go
+    await user.tab();
+    expect(address).toHaveValue("ana-maps"); // finished: no hyphen at the end
     expect(within(shown).getByText(`${window.location.origin}/diploma/ana-maps`)).toBeInTheDocument();
 
     await user.click(screen.getByLabelText("Public: anyone with the link can see my diploma"));

@@ -11,6 +11,7 @@ import { DiplomaPreview } from "./DiplomaPreview";
 import { FeaturedQuests } from "./FeaturedQuests";
 import { diplomaUrl, useMyDiploma, useUpdateDiploma } from "./hooks";
 import { ShareDiploma } from "./ShareDiploma";
+import { SLUG_MAX_LENGTH, slugify } from "./slug";
 
 type Diploma = Schemas["DiplomaPublic"];
 
@@ -60,7 +61,7 @@ function Editor({ diploma }: { diploma: Diploma }) {
     try {
       await update.mutateAsync({
         is_public: draft.is_public,
-        slug: draft.slug.trim(),
+        slug: slugify(draft.slug, true),
         headline: shown.headline,
         bio: shown.bio,
       });
@@ -88,8 +89,11 @@ function Editor({ diploma }: { diploma: Diploma }) {
               label="Address"
               name="slug"
               value={draft.slug}
-              onChange={(event) => edit({ slug: event.currentTarget.value })}
-              hint="Letters, digits and dashes; your diploma lives at /diploma/<address>."
+              onChange={(event) => edit({ slug: slugify(event.currentTarget.value) })}
+              onBlur={(event) => edit({ slug: slugify(event.currentTarget.value, true) })}
+              maxLength={SLUG_MAX_LENGTH}
+              counter={false}
+              hint="Lowercase letters, digits and hyphens (spaces become hyphens as you type); your diploma lives at /diploma/<address>."
               error={errors.fields.slug}
             />
             <TextField

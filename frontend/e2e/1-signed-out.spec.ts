@@ -193,4 +193,6 @@ test("the API docs render the OpenAPI 3.1 document's operations", async ({ page 
   await expect(page.locator(".opblock-summary-path", { hasText: /^\/api\/health$/ })).toBeVisible();
   await expect(page.locator(".opblock-summary-path", { hasText: /^\/api\/quests$/ }).first()).toBeVisible();
   await expect(page.getByText("Unable to render this definition")).toHaveCount(0);
+  await expect(page.getByRole("combobox", { name: "Server" })).toBeVisible();
+  await shoot(page, "api-docs");
 });

@@ -16,5 +16,7 @@ declare module "swagger-ui-dist/swagger-ui-es-bundle.js" {
     dom_id: string;
     deepLinking?: boolean;
     withCredentials?: boolean;
+    onComplete?: () => void;
+    defaultModelsExpandDepth?: number;
   }): unknown;
 }

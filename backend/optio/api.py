@@ -55,13 +55,16 @@ def json_body() -> Any:
 def body(
     model: type[BaseModel], multipart: type[BaseModel] | None = None
 ) -> Callable[[View], View]:
-    """Parse the JSON body with `model` (or a multipart form with `multipart`, when given);
-    the view receives the parsed model as its first argument."""
+    """Parse the JSON body with `model` (or a multipart form with `multipart`, when given;
+    `body(M, multipart=M)` takes only a multipart form); the view receives the parsed model as
+    its first argument."""
 
     def decorator(view: View) -> View:
         @functools.wraps(view)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
-            if multipart is not None and request.mimetype == "multipart/form-data":
+            if multipart is model or (
+                multipart is not None and request.mimetype == "multipart/form-data"
+            ):
                 form = {**request.form.to_dict(), **request.files.to_dict()}
                 return view(*args, parse(multipart, form, "form"), **kwargs)
             return view(*args, parse(model, json_body(), "body"), **kwargs)

@@ -350,6 +350,14 @@ def _check_acting_user(current: Tx, acting: Any) -> None:
         raise RuntimeError(f"a service acts for {user_id}, but the request's token is {subject}")
 
 
+def commit_now() -> None:
+    """Commit the request's transaction (if one began) before an outside call that ends a
+    request whose answer is settled as a success; the request's end then has nothing to commit."""
+    current = g.get("tx")
+    if current is not None:
+        current.commit()
+
+
 @contextmanager
 def side_transaction(role: Literal["elevated"] | None = None) -> Iterator[Tx]:
     """A short transaction of its own, as the request's user, committed when the block ends

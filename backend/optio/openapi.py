@@ -169,7 +169,9 @@ def _operation(
     if meta.get("query"):
         op["parameters"] += _query_parameters(meta["query"])
     if meta.get("body"):
-        content = {"application/json": {"schema": refs[(meta["body"], "validation")]}}
+        content = {}
+        if meta["body"] is not meta.get("multipart"):
+            content["application/json"] = {"schema": refs[(meta["body"], "validation")]}
         if meta.get("multipart"):
             content["multipart/form-data"] = {"schema": refs[(meta["multipart"], "validation")]}
         op["requestBody"] = {"required": True, "content": content}

@@ -74,7 +74,9 @@ begin
     'evidence', coalesce((select jsonb_agg(o.path) from private.evidence_objects o
                           where o.owner = who), '[]'::jsonb),
     'exports', coalesce((select jsonb_agg(e.storage_key) from public.account_exports e
-                         where e.user_id = who and e.storage_key is not null), '[]'::jsonb))
+                         where e.user_id = who and e.storage_key is not null), '[]'::jsonb),
+    'avatars', case when gone.avatar_path is null then '[]'::jsonb
+                    else jsonb_build_array(gone.avatar_path) end)
   into keys;
 
   delete from public.users where id = who;  -- the foreign keys cascade or set null

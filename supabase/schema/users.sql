@@ -31,6 +31,8 @@ create table public.users (
   leaderboard_opt_in boolean default false not null,
   discoverable boolean default false not null,
   interests text[] default '{}'::text[] not null,
+  avatar_path text,
+  constraint users_avatar_in_own_folder CHECK (avatar_path ~ (('^'::text || id::text) || '/[0-9a-f]{32}\.(png|jpg|webp)$'::text)),
   constraint users_birth_date_check CHECK (birth_date >= '1900-01-01'::date),
   constraint users_id_fkey FOREIGN KEY (id) REFERENCES auth.users(id) ON DELETE CASCADE,
   constraint users_interests_check CHECK (interests <@ ARRAY['stem_logic'::text, 'life_wellness'::text, 'language_communication'::text, 'society_culture'::text, 'arts_creativity'::text] AND cardinality(interests) <= 5 AND array_position(interests, NULL::text) IS NULL),

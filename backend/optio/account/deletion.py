@@ -3,7 +3,8 @@
 Order, and why:
 1. Read what the outside holds (subscription, stored files) and check the password. Nothing
    has changed yet; a wrong password is a 403.
-2. Cancel the Stripe subscription, then delete the evidence files and export zips. Each is
+2. Cancel the Stripe subscription, then delete the evidence files, export zips and profile
+   picture. Each is
    idempotent; when one fails the request answers 503 with every row still in place, the
    account works as before (a file already deleted is simply missing from its completion)
    and asking again finishes the work. No transaction is held during these calls.
@@ -30,6 +31,7 @@ from ..db import side_transaction, tx
 from ..errors import AppError, Forbidden, NotFound, Unavailable
 from ..jobs import Job, enqueue_statements, job_handler
 from ..storage import storage
+from ..users.avatar import avatar_storage
 from . import queries
 from .export import export_storage
 from .service import NOT_MY_CHILD
@@ -61,6 +63,9 @@ def delete_account(user_id: uuid.UUID, password: str, child: uuid.UUID | None = 
         stripe_api.cancel_subscription(stripe_api.require_billing(), subscription)
     storage().delete_all(facts["evidence_keys"])
     export_storage().delete_all(facts["export_keys"])
+    avatars = [facts["avatar_path"]] if facts["avatar_path"] else []
+    if avatars:
+        avatar_storage().delete_all(avatars)
 
     rows = tx(user_id).run(
         *queries.delete_account(account, forget_login=auth.login_in_database), commit=True
@@ -69,20 +74,24 @@ def delete_account(user_id: uuid.UUID, password: str, child: uuid.UUID | None = 
     _delete_late_files(
         sorted(set(had.get("evidence", [])) - set(facts["evidence_keys"])),
         sorted(set(had.get("exports", [])) - set(facts["export_keys"])),
+        sorted(set(had.get("avatars", [])) - set(avatars)),
     )
     if not auth.login_in_database:
         _delete_login(account)
 
 
-def _delete_late_files(evidence: list[str], exports: list[str]) -> None:
+def _delete_late_files(evidence: list[str], exports: list[str], avatars: list[str]) -> None:
     """The account is gone already: a storage outage now is logged, not answered."""
     try:
         if evidence:
             storage().delete_all(evidence)
         if exports:
             export_storage().delete_all(exports)
+        if avatars:
+            avatar_storage().delete_all(avatars)
     except Unavailable:
-        log.warning("%d files of a deleted account are left in storage", len(evidence + exports))
+        left = len(evidence + exports + avatars)
+        log.warning("%d files of a deleted account are left in storage", left)
 
 
 def _delete_login(user_id: uuid.UUID) -> None:

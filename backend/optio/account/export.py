@@ -17,6 +17,7 @@ from typing import Any
 from ..db import database
 from ..jobs import Job, enqueue_statements, job_handler
 from ..storage import Storage, storage
+from ..users.avatar import avatar_storage
 from . import queries
 from .queries import EvidenceFileRow, ExportTableRow
 
@@ -29,6 +30,7 @@ README = """Everything Optio holds about you, as of this export.
 data/<schema>.<table>.json  every row of that table that names you, as JSON
 evidence/<file>             the files you uploaded as evidence (their completions in
                             data/public.quest_task_completions.json name them by path)
+avatar/<file>               your profile picture, if you have one
 """
 
 
@@ -57,7 +59,7 @@ def build_export(export_id: uuid.UUID) -> bool:
         building, tables, files = queries.to_build(reading, export_id)
     if building is None:
         return False
-    data = zip_export(tables, files, storage())
+    data = zip_export(tables, files, storage(), _avatar(building["avatar_path"]))
     store = export_storage()
     key = store.put(building["user_id"], data, "application/zip", "zip")
     with db.transaction() as writing:
@@ -77,10 +79,19 @@ def build_export(export_id: uuid.UUID) -> bool:
     return True
 
 
+def _avatar(path: str | None) -> tuple[str, bytes] | None:
+    """The profile picture's file name and bytes; None without one (or gone from storage)."""
+    content = avatar_storage().get(path) if path else None
+    return (path.rsplit("/", 1)[-1], content) if path and content is not None else None
+
+
 def zip_export(
-    tables: list[ExportTableRow], files: list[EvidenceFileRow], source: Storage
+    tables: list[ExportTableRow],
+    files: list[EvidenceFileRow],
+    source: Storage,
+    avatar: tuple[str, bytes] | None = None,
 ) -> bytes:
-    """The zip: README.txt, data/<schema>.<table>.json, evidence/<file>."""
+    """The zip: README.txt, data/<schema>.<table>.json, evidence/<file>, avatar/<file>."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("README.txt", README)
@@ -91,6 +102,8 @@ def zip_export(
             if content is not None:  # recorded but gone from storage: nothing to give
                 name = file["path"].rsplit("/", 1)[-1]
                 archive.writestr(f"evidence/{name}", content, zipfile.ZIP_STORED)
+        if avatar is not None:
+            archive.writestr(f"avatar/{avatar[0]}", avatar[1], zipfile.ZIP_STORED)
     return out.getvalue()
 
 

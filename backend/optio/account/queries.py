@@ -33,6 +33,7 @@ class EvidenceFileRow(TypedDict):
 
 class BuildingRow(TypedDict):
     user_id: uuid.UUID
+    avatar_path: str | None
 
 
 class DeletionFactsRow(TypedDict):
@@ -41,6 +42,7 @@ class DeletionFactsRow(TypedDict):
     subscription_status: str | None
     evidence_keys: list[str]
     export_keys: list[str]
+    avatar_path: str | None
 
 
 class GuardianRow(TypedDict):
@@ -66,7 +68,9 @@ _ONE = f"select {_COLUMNS} from public.account_exports e where e.id = %(id)s"
 
 # The export job's, elevated: only the export's own user's rows.
 _BUILDING = """
-select e.user_id from public.account_exports e where e.id = %(id)s and e.status = 'pending'"""
+select e.user_id, u.avatar_path
+from public.account_exports e join public.users u on u.id = e.user_id
+where e.id = %(id)s and e.status = 'pending'"""
 _TABLES = """
 select r.table_name, r.rows
 from public.account_exports e, private.account_export_rows(e.user_id) r
@@ -98,7 +102,8 @@ select u.email, u.stripe_subscription_id, u.subscription_status,
                  where o.owner = u.id), '{}') as evidence_keys,
        coalesce((select array_agg(e.storage_key order by e.storage_key)
                  from public.account_exports e
-                 where e.user_id = u.id and e.storage_key is not null), '{}') as export_keys
+                 where e.user_id = u.id and e.storage_key is not null), '{}') as export_keys,
+       u.avatar_path
 from public.users u where u.id = %(user)s"""
 _GUARDIAN = """
 select u.email, exists (
@@ -135,8 +140,8 @@ def mine(tx: Tx, limit: int) -> list[ExportRow]:
 def to_build(
     tx: Tx, export_id: uuid.UUID
 ) -> tuple[BuildingRow | None, list[ExportTableRow], list[EvidenceFileRow]]:
-    """The export's user, their rows per table and their evidence files (nothing when the
-    export is no longer pending), in one round trip."""
+    """The export's user (with their picture's key), their rows per table and their evidence
+    files (nothing when the export is no longer pending), in one round trip."""
     params = {"id": export_id}
     building, tables, files = tx.run((_BUILDING, params), (_TABLES, params), (_EVIDENCE, params))
     return (
@@ -184,5 +189,5 @@ def deletion_facts(
 def delete_account(user_id: uuid.UUID, forget_login: bool) -> list[Query]:
     """Statements deleting the account with the connection's own rights, to run in the
     request's transaction; the one before last answers the keys of the files it had, as
-    {"evidence": [...], "exports": [...]} (null: no such account)."""
+    {"evidence": [...], "exports": [...], "avatars": [...]} (null: no such account)."""
     return with_own_rights((_DELETE, {"user": user_id, "forget_login": forget_login}))

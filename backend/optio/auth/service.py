@@ -16,8 +16,9 @@ import uuid
 from typing import Any
 
 from ..config import current_settings
-from ..db import tx
+from ..db import commit_now, tx
 from ..errors import Conflict, Invalid, NotFound, Unauthorized, Unavailable
+from ..users import avatar
 from ..users import queries as users
 from ..users.queries import ProfileRow
 from .providers import AuthSession, provider
@@ -39,8 +40,17 @@ def session_payload(session: AuthSession) -> dict[str, Any]:
         "refresh_token": session.refresh_token,
         "expires_at": session.expires_at,
         "expires_in": ttl,
-        "user": profile,
+        "user": _with_picture(profile),
     }
+
+
+def _with_picture(profile: ProfileRow) -> dict[str, Any]:
+    """The session's user with their picture signed. Signing is a storage call: the session's
+    writes are committed first (no transaction is held across it); a storage outage leaves the
+    picture out rather than failing the sign-in (avatar.public)."""
+    if profile["avatar_path"]:
+        commit_now()
+    return avatar.public(profile)
 
 
 def sign_up(payload: SignupIn) -> AuthSession | None:
@@ -81,11 +91,12 @@ def _refuse_a_taken_username(username: str | None) -> None:
         raise Conflict("That username is taken.", code="username_taken")
 
 
-def my_profile(user_id: uuid.UUID) -> ProfileRow:
+def my_profile(user_id: uuid.UUID) -> dict[str, Any]:
+    """My profile, its picture signed once the read has ended."""
     profile = users.profile(tx(user_id), user_id)
     if profile is None:
         raise NotFound("Your profile was not found.")
-    return profile
+    return avatar.public(profile)
 
 
 def change_password(email: str, payload: ChangePasswordIn) -> AuthSession:

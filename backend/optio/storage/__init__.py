@@ -10,6 +10,8 @@ and so lacks the bucket and its policies; tests/storage/test_bucket_policies.py 
   exists): the bucket is private, holds at most sniff.MAX_BYTES' largest size and the types
   sniff.ACCEPTED names; a signed-in user touches only objects under their own
   `<user id>/` folder, anon none.
+- bucket `avatars` (20261205000800_avatars.sql; same condition): private, PNG, JPEG or WebP up
+  to 2 MB, no client policies: the API stores profile pictures (optio/users/avatar.py).
 """
 
 from __future__ import annotations

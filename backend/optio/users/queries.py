@@ -8,7 +8,7 @@ from typing import Any, TypedDict, cast
 
 from psycopg import sql
 
-from ..db import Query, Tx
+from ..db import Query, Tx, with_own_rights
 
 
 class ProfileRow(TypedDict):
@@ -26,12 +26,19 @@ class ProfileRow(TypedDict):
     weekly_xp_goal: int | None
     leaderboard_opt_in: bool
     interests: list[str]
+    avatar_path: str | None
+
+
+class AvatarChangeRow(ProfileRow):
+    """My profile after a new picture (or none), and the key of the one it replaced."""
+
+    replaced: str | None
 
 
 # The profile's columns; consent_pending: under 13 and waiting for a parent's consent (as
 # private.consent_pending has it, read from the rows policies show me).
 _COLUMNS = """id, email, username, first_name, last_name, display_name, role, subscription_tier,
-       created_at, time_zone, weekly_xp_goal, leaderboard_opt_in, interests,
+       created_at, time_zone, weekly_xp_goal, leaderboard_opt_in, interests, avatar_path,
        coalesce(birth_date > current_date - interval '13 years' and not exists (
          select 1 from public.parental_consents c
          where c.student_id = users.id and c.revoked_at is null), false) as consent_pending"""
@@ -48,6 +55,17 @@ _EMAIL_OF_USERNAME = "select email from public.users where username = %(u)s"
 _SET_ROLE = f"""
 update public.users set role = %(role)s where id = %(id)s
 returning {_COLUMNS}"""
+
+
+# With the connection's own rights (clients have no grant on avatar_path), on my own row; the
+# check users_avatar_in_own_folder keeps it a picture key under my folder. Locks the row to
+# read the key it replaces, so two uploads racing each see the other's file.
+_SET_AVATAR = f"""
+update public.users set avatar_path = %(path)s
+from (select u.avatar_path as replaced from public.users u
+      where u.id = (select auth.uid()) for update) previous
+where users.id = (select auth.uid())
+returning previous.replaced, {_COLUMNS}"""
 
 
 def profile_query(user_id: uuid.UUID) -> Query:
@@ -87,5 +105,14 @@ def _update_me(columns: list[str]) -> sql.Composed:
 
 
 def update_me(tx: Tx, changes: dict[str, Any]) -> ProfileRow | None:
-    """Update my own row, as myself: the column grants and RLS decide what may change."""
-    return cast(ProfileRow | None, tx.one(_update_me(list(changes)), changes))
+    """Update my own row, as myself: the column grants and RLS decide what may change;
+    committed in this round trip."""
+    rows = tx.run((_update_me(list(changes)), changes), commit=True)[0]
+    return cast(ProfileRow | None, rows[0] if rows else None)
+
+
+def set_avatar(tx: Tx, path: str | None) -> AvatarChangeRow | None:
+    """Point my profile at the picture stored under `path` (None: no picture), committed in
+    this round trip; my profile and the key it named before."""
+    rows = tx.run(*with_own_rights((_SET_AVATAR, {"path": path})), commit=True)[-2]
+    return cast(AvatarChangeRow | None, rows[0] if rows else None)

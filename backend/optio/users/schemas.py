@@ -4,9 +4,19 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import BaseModel, Field, StrictBool, StringConstraints, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    StrictBool,
+    StringConstraints,
+    WithJsonSchema,
+    field_validator,
+)
+from werkzeug.datastructures import FileStorage
 
 from ..fields import Change, NotNull, Storable
 from ..pillars import Pillar, PillarKey
@@ -43,6 +53,10 @@ class UserPublic(BaseModel):
     weekly_xp_goal: int | None
     leaderboard_opt_in: bool
     interests: list[PillarKey] = Field(description="The pillars I want to grow, as I picked them.")
+    avatar_url: str | None = Field(
+        default=None,
+        description="A short-lived signed URL of my profile picture; null: none (show initials).",
+    )
 
 
 class UserUpdate(Change):
@@ -70,3 +84,20 @@ class UserUpdate(Change):
     @classmethod
     def _distinct(cls, interests: list[str] | None) -> list[str] | None:
         return None if interests is None else list(dict.fromkeys(interests))
+
+
+def _picture(value: Any) -> FileStorage:
+    if not isinstance(value, FileStorage) or not value.filename:
+        raise ValueError("attach the picture as the multipart field 'file'")
+    return value
+
+
+class AvatarIn(BaseModel):
+    """A profile picture: PNG, JPEG or WebP (recognised by its bytes), at most 2 MB."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+    file: Annotated[
+        FileStorage,
+        PlainValidator(_picture),
+        WithJsonSchema({"type": "string", "format": "binary"}),
+    ]

@@ -7,6 +7,9 @@ Rules the database enforces (supabase/schema/users.sql):
 - policy users_update_own_or_admin (20261202000400_one_policy_per_action.sql) and the column
   grant update (username, first_name, last_name, display_name) (20261122000100_users.sql): I
   change only those columns of my own row.
+- check users_avatar_in_own_folder and no client grant on avatar_path
+  (20261205000800_avatars.sql): my picture is a key of ours under my folder, written by the API
+  only (avatar.py).
 - trigger users_guard_admin_columns (20261122000300_admin_notifications.sql): role, tier and
   activation change only by an admin.
 """
@@ -21,7 +24,7 @@ import psycopg
 from ..auth.providers import provider
 from ..db import tx
 from ..errors import Conflict, Invalid, NotFound
-from . import queries
+from . import avatar, queries
 from .queries import ProfileRow
 from .schemas import UserUpdate
 
@@ -53,7 +56,8 @@ def create_account(email: str, password: str, role: str = "student", **profile: 
     return account
 
 
-def update_me(user_id: uuid.UUID, changes: UserUpdate) -> ProfileRow:
+def update_me(user_id: uuid.UUID, changes: UserUpdate) -> dict[str, Any]:
+    """My changed profile, committed before its picture is signed (a storage call)."""
     try:
         row = queries.update_me(tx(user_id), changes.model_dump(exclude_unset=True))
     except psycopg.errors.UniqueViolation as exc:
@@ -64,4 +68,4 @@ def update_me(user_id: uuid.UUID, changes: UserUpdate) -> ProfileRow:
         raise Invalid(UNKNOWN_ZONE, code="unknown_time_zone", details=[_UNKNOWN_ZONE]) from exc
     if row is None:
         raise NotFound("Your profile was not found.")
-    return row
+    return avatar.public(row)

@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from ..factories import signed_in
+from ..quests.test_uploads import multipart, png_bytes
 from .conftest import run_jobs, unzip
 
 # Tables with a column that names a user, as the schema has them: the test's own reading of
@@ -103,6 +104,25 @@ def test_the_export_has_my_evidence_files(client, app, person, stored_evidence):
     assert len(evidence) == 1 and files[evidence[0]] == person["file"]
     [record] = rows(files, "private.evidence_objects")
     assert evidence[0].endswith(record["path"].split("/")[1])
+
+
+def test_the_export_has_my_profile_picture(client, app, person, stored_evidence):
+    picture = png_bytes(extra=16)
+    body, content_type = multipart(picture, "me.png")
+    put = client.put(
+        "/api/users/me/avatar", data=body, headers=person["headers"], content_type=content_type
+    )
+    assert put.status_code == 200
+
+    files = zip_of(client, app, person["headers"], stored_evidence)
+
+    [avatar] = [name for name in files if name.startswith("avatar/")]
+    assert files[avatar] == picture and avatar.endswith(".png")
+
+
+def test_without_a_picture_the_export_has_no_avatar(client, app, person, stored_evidence):
+    files = zip_of(client, app, person["headers"], stored_evidence)
+    assert not [name for name in files if name.startswith("avatar/")]
 
 
 def test_one_export_is_pending_at_a_time(client, app, person):

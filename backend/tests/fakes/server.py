@@ -106,6 +106,11 @@ class FakeSupabase:
                     "file_size_limit": None,
                     "allowed_mime_types": ["application/zip"],
                 },
+                "avatars": {  # as 20261205000800_avatars.sql makes it
+                    "public": False,
+                    "file_size_limit": 2 * 1024 * 1024,
+                    "allowed_mime_types": ["image/png", "image/jpeg", "image/webp"],
+                },
             }
             self.mailbox: list[Mail] = []
             self.failures: list[str] = []

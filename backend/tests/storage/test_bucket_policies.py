@@ -15,7 +15,8 @@ from psycopg import sql
 
 from optio.migrate import SUPABASE_DIR, migrate
 from optio.storage.base import new_key
-from optio.storage.sniff import ACCEPTED, MAX_BYTES
+from optio.storage.sniff import ACCEPTED, JPEG, MAX_BYTES, PNG, WEBP
+from optio.users.avatar import MAX_AVATAR_BYTES
 
 STORAGE_SCHEMA = Path(__file__).parent / "supabase_storage_schema"
 MIGRATION = SUPABASE_DIR / "migrations" / "20261202100100_evidence_bucket.sql"
@@ -165,6 +166,19 @@ def test_the_evidence_bucket_is_private_with_the_limits_the_api_enforces(sb):
     assert sorted(mime_types) == sorted(s.content_type for s in ACCEPTED)
 
 
+def test_the_avatars_bucket_is_private_for_pictures_up_to_2_mb(sb):
+    row = sb.execute(
+        "select public, file_size_limit, allowed_mime_types from storage.buckets"
+        " where id = 'avatars' and name = 'avatars'"
+    ).fetchone()
+    assert row is not None, "no avatars bucket"
+    public, size_limit, mime_types = row
+    assert (public, size_limit) == (False, MAX_AVATAR_BYTES)
+    assert sorted(mime_types) == sorted(s.content_type for s in (PNG, JPEG, WEBP))
+    with storage_request(sb, A) as cur, pytest.raises(psycopg.errors.InsufficientPrivilege):
+        put_object(cur, new_key(A, "png"), "avatars")  # the API's service role only
+
+
 def test_each_action_has_one_policy_for_authenticated_only(sb):
     assert evidence_policies(sb) == {
         name: (cmd, ["authenticated"]) for name, cmd in POLICIES.items()
@@ -220,10 +234,9 @@ def test_a_user_cannot_change_or_delete_another_users_objects(sb):
     ids=["another-users-folder", "no-folder", "own-id-not-first-folder", "another-bucket"],
 )
 def test_a_user_cannot_write_outside_their_evidence_folder(sb, bucket_id, name):
-    with sb.transaction(force_rollback=True):
-        sb.execute("insert into storage.buckets (id, name) values ('avatars', 'avatars')")
-        with storage_request(sb, A) as cur, pytest.raises(psycopg.errors.InsufficientPrivilege):
-            put_object(cur, name, bucket_id)
+    # The avatars bucket (20261205000800_avatars.sql) has no client policies at all.
+    with storage_request(sb, A) as cur, pytest.raises(psycopg.errors.InsufficientPrivilege):
+        put_object(cur, name, bucket_id)
 
 
 def test_a_user_cannot_move_their_object_into_another_users_folder(sb):

@@ -1,16 +1,18 @@
-import { screen } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { STUDENT, answer, renderWithApp } from "../test-utils";
 import { ChangePassword } from "./ChangePassword";
 import { ProfileDetails } from "./ProfileDetails";
 
-const api = vi.hoisted(() => ({ POST: vi.fn(), PATCH: vi.fn() }));
+const api = vi.hoisted(() => ({ POST: vi.fn(), PATCH: vi.fn(), PUT: vi.fn(), DELETE: vi.fn() }));
 vi.mock("../api/client", () => ({ api, API_URL: "", apiAsset: (url: string) => url }));
 
 beforeEach(() => {
   api.POST.mockReset();
   api.PATCH.mockReset();
+  api.PUT.mockReset();
+  api.DELETE.mockReset();
 });
 
 describe("profile details", () => {
@@ -34,6 +36,81 @@ describe("profile details", () => {
     await userEvent.click(screen.getByRole("button", { name: "Save profile" }));
     expect(await screen.findByLabelText("Username")).toHaveAccessibleDescription(/That username is taken\./);
     expect(screen.queryByRole("status")).not.toBeInTheDocument();
+  });
+});
+
+describe("profile photo", () => {
+  const WITH_PHOTO = { ...STUDENT, avatar_url: "https://storage.test/avatars/me.png?token=t" };
+  const png = () => new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], "me.png", { type: "image/png" });
+
+  it("shows my picture when I have one", () => {
+    const { container } = renderWithApp(<ProfileDetails />, WITH_PHOTO);
+    expect(container.querySelector("img")).toHaveAttribute("src", WITH_PHOTO.avatar_url);
+  });
+
+  it("shows a preview, then sends the file as multipart when saved", async () => {
+    api.PUT.mockResolvedValue(answer(200, WITH_PHOTO));
+    const { container } = renderWithApp(<ProfileDetails />);
+    expect(container.querySelector("img")).toBeNull();
+    const file = png();
+    await userEvent.upload(screen.getByLabelText("Upload a photo"), file);
+    expect(await screen.findByText(/This is how your photo will look/)).toBeInTheDocument();
+    expect(container.querySelector("img")?.getAttribute("src")).toMatch(/^data:image\/png/);
+    expect(api.PUT).not.toHaveBeenCalled();
+
+    await userEvent.click(screen.getByRole("button", { name: "Save photo" }));
+
+    expect(api.PUT).toHaveBeenCalledOnce();
+    const [path, options] = api.PUT.mock.calls[0]!;
+    expect(path).toBe("/api/users/me/avatar");
+    const form = options.bodySerializer() as FormData;
+    expect(form.get("file")).toBe(file);
+    expect(await screen.findByText("Upload a photo")).toBeInTheDocument(); // saved: no preview pending
+  });
+
+  it("says in plain words why a file cannot be my photo, and sends nothing", async () => {
+    const user = userEvent.setup({ applyAccept: false });
+    renderWithApp(<ProfileDetails />);
+    await user.upload(
+      screen.getByLabelText("Upload a photo"),
+      new File(["%PDF-"], "cv.pdf", { type: "application/pdf" }),
+    );
+    expect(await screen.findByRole("alert")).toHaveTextContent("pick a PNG, JPEG or WebP image");
+    const big = new File([new Uint8Array(2 * 1024 * 1024 + 1)], "big.png", { type: "image/png" });
+    await user.upload(screen.getByLabelText("Upload a photo"), big);
+    expect(await screen.findByRole("alert")).toHaveTextContent("larger than 2 MB");
+    expect(api.PUT).not.toHaveBeenCalled();
+  });
+
+  it("shows the API's refusal", async () => {
+    api.PUT.mockResolvedValue(
+      answer(415, { error: { code: "unsupported_media_type", message: "That file is not a picture we accept." } }),
+    );
+    renderWithApp(<ProfileDetails />);
+    await userEvent.upload(screen.getByLabelText("Upload a photo"), png());
+    await userEvent.click(await screen.findByRole("button", { name: "Save photo" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent("That file is not a picture we accept.");
+  });
+
+  it("asks before removing my photo", async () => {
+    api.DELETE.mockResolvedValue(answer(204, undefined));
+    renderWithApp(<ProfileDetails />, WITH_PHOTO);
+
+    await userEvent.click(screen.getByRole("button", { name: "Remove photo" }));
+
+    const dialog = screen.getByRole("dialog", { name: "Remove your photo?" });
+    expect(api.DELETE).not.toHaveBeenCalled();
+    await userEvent.click(within(dialog).getByRole("button", { name: "Remove photo" }));
+    expect(api.DELETE).toHaveBeenCalledWith("/api/users/me/avatar");
+    await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
+  });
+
+  it("keeps my photo when I cancel", async () => {
+    renderWithApp(<ProfileDetails />, WITH_PHOTO);
+    await userEvent.click(screen.getByRole("button", { name: "Remove photo" }));
+    await userEvent.click(screen.getByRole("button", { name: "Cancel" }));
+    expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+    expect(api.DELETE).not.toHaveBeenCalled();
   });
 });
 

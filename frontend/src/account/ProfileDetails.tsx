@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from "react";
 import { useAuth } from "../auth/context";
-import { Avatar, nameOf } from "../ui/Avatar";
 import { Button } from "../ui/Button";
 import { FormError, TextField } from "../ui/Field";
 import { Card } from "../ui/Page";
 import { useFormErrors } from "../ui/useFormErrors";
 import { useChangeProfile, type ProfileChanges } from "./hooks";
+import { ProfilePhoto } from "./ProfilePhoto";
 
 const NAMES = [
   { name: "first_name", label: "First name", autoComplete: "given-name" },
@@ -44,16 +44,16 @@ export function ProfileDetails() {
 
   return (
     <Card aria-labelledby="profile-details">
-      <div className="flex items-center gap-4">
-        <Avatar name={nameOf(user)} className="h-14 w-14 text-xl" />
-        <div className="min-w-0">
-          <h2 id="profile-details" className="text-lg font-semibold">
-            Profile
-          </h2>
-          <p className="break-words text-sm text-slate-700">
-            Your name and username, as teammates, supporters and your diploma&apos;s visitors see them.
-          </p>
-        </div>
+      <div className="min-w-0">
+        <h2 id="profile-details" className="text-lg font-semibold">
+          Profile
+        </h2>
+        <p className="break-words text-sm text-slate-700">
+          Your name and username, as teammates, supporters and your diploma&apos;s visitors see them.
+        </p>
+      </div>
+      <div className="mt-4">
+        <ProfilePhoto user={user} />
       </div>
       <form onSubmit={save} onChange={() => setSaved(false)} className="mt-4 space-y-4" noValidate>
         <FormError message={errors.form} />

@@ -118,6 +118,37 @@ export function useChangeProfile() {
   });
 }
 
+/** A new profile picture (PNG, JPEG or WebP, ≤ 2 MB); the signed-in user is the answer. */
+export function useSetAvatar() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (file: File) => {
+      const form = new FormData();
+      form.append("file", file);
+      return unwrap(
+        api.PUT("/api/users/me/avatar", {
+          // The generated type is the field's JSON schema; the multipart form goes as it is.
+          body: { file: "" },
+          bodySerializer: () => form,
+        }),
+      );
+    },
+    onSuccess: (user) => queryClient.setQueryData(authKeys.me, user),
+  });
+}
+
+/** Remove my profile picture: my initials show again. */
+export function useRemoveAvatar() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => unwrap(api.DELETE("/api/users/me/avatar")),
+    onSuccess: () =>
+      queryClient.setQueryData(authKeys.me, (user: Schemas["UserPublic"] | null | undefined) =>
+        user ? { ...user, avatar_url: null } : user,
+      ),
+  });
+}
+
 /** A new password; the answer is the session that replaces every other (see useAuth().startSession). */
 export function useChangePassword() {
   return useMutation({

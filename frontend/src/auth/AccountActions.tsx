@@ -58,7 +58,7 @@ export function AccountActions() {
         onClick={() => setOpen((now) => !now)}
         className="flex max-w-full items-center gap-2 rounded-full py-1 pl-1 pr-3 text-sm font-medium text-slate-800 hover:bg-slate-100"
       >
-        <Avatar name={name} />
+        <Avatar name={name} src={user.avatar_url} />
         <span className="sr-only">Account: </span>
         <span className="max-w-[12rem] truncate">{name}</span>
       </button>

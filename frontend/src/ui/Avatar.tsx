@@ -1,3 +1,6 @@
+import { useState } from "react";
+import { apiAsset } from "../api/client";
+
 /** The first letters of a name's first and last words ("Ana María López" gives "AL"). */
 export function initialsOf(name: string): string {
   const words = name.trim().split(/\s+/).filter(Boolean);
@@ -17,8 +20,31 @@ function colourOf(name: string): string {
   return COLOURS[hash % COLOURS.length] ?? "#4338ca";
 }
 
-/** A person's initials in a coloured circle; decorative, as their name is always beside it. */
-export function Avatar({ name, className = "h-8 w-8 text-sm" }: { name: string; className?: string }) {
+/**
+ * A person's picture, or their initials in a coloured circle; decorative either way (alt=""), as
+ * their name is always beside it. A picture that fails to load (its signed URL lapsed) gives way
+ * to the initials.
+ */
+export function Avatar({
+  name,
+  src,
+  className = "h-8 w-8 text-sm",
+}: {
+  name: string;
+  src?: string | null;
+  className?: string;
+}) {
+  const [failed, setFailed] = useState<string | null>(null);
+  if (src && failed !== src) {
+    return (
+      <img
+        src={apiAsset(src)}
+        alt=""
+        onError={() => setFailed(src)}
+        className={`inline-block shrink-0 rounded-full object-cover ${className}`}
+      />
+    );
+  }
   return (
     <span
       aria-hidden

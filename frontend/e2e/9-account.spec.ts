@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { APIRequestContext } from "@playwright/test";
-import { expect, logIn, newStudent, shoot, signUp, test } from "./fixtures";
+import { expect, logIn, makePng, newStudent, shoot, signUp, test } from "./fixtures";
 import { REPO } from "./paths";
 
 // Where the e2e API writes its e-mail without SMTP_URL (OPTIO_DATA_DIR/mail, global-setup.ts).
@@ -90,6 +90,18 @@ test("a student renames themselves from the account menu and changes their passw
   await page.getByRole("button", { name: "Save profile" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Your profile is saved." })).toBeVisible();
   await expect(page.getByRole("button", { name: "Account: Ravi the Builder" })).toBeVisible();
+
+  // A photo: previewed, saved, then shown in the header's account corner.
+  await page.getByLabel("Upload a photo").setInputFiles({
+    name: "me.png",
+    mimeType: "image/png",
+    buffer: makePng(160, 160),
+  });
+  await expect(page.getByText("This is how your photo will look.")).toBeVisible();
+  await page.getByRole("button", { name: "Save photo" }).click();
+  await expect(page.getByRole("button", { name: "Remove photo" })).toBeVisible();
+  const headerPhoto = page.getByRole("button", { name: "Account: Ravi the Builder" }).locator("img");
+  await expect.poll(() => headerPhoto.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(160);
 
   guard.allow("/api/auth/me/password"); // the 403 wrong_password provoked on purpose
   await page.getByLabel("Current password").fill("not-my-password");

@@ -13,6 +13,7 @@ test("a new student signs up, completes a quest with text and an image, and shar
 
   await test.step("sign up", async () => {
     await page.goto("/signup");
+    await expect(page.getByRole("heading", { name: "Create your account", level: 1 })).toBeVisible(); // its chunk loaded
     await shoot(page, "signup");
     await signUp(page, student);
   });

@@ -79,7 +79,15 @@ export function Layout({ nav, account }: LayoutProps) {
         )}
       </header>
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:py-8">
-        <Suspense fallback={<Loading />}>
+        {/* A page's chunk on its way: the document keeps a title meanwhile. */}
+        <Suspense
+          fallback={
+            <>
+              <title>Optio</title>
+              <Loading />
+            </>
+          }
+        >
           <Outlet />
         </Suspense>
       </main>
